@@ -1,0 +1,96 @@
+import { BudgetExceeded } from '../src/calls'
+import { runLoop, type LoopSteps } from '../src/loop'
+import type { Review } from '../src/reviewer'
+import type { TestRun } from '../src/testrun'
+
+const approve: Review = { verdict: { verdict: 'approve', summary: 'good', findings: [] } }
+const reject = (msg: string): Review => ({ verdict: { verdict: 'reject', summary: 'no', findings: [{ file: 'a.ts', line: 1, severity: 'major', message: msg }] } })
+const pass: TestRun = { passed: true, exitCode: 0, timedOut: false, output: '', durationMs: 1 }
+const fail: TestRun = { passed: false, exitCode: 1, timedOut: false, output: 'FAIL a.test.ts', durationMs: 1 }
+
+function script(opts: { diffs: string[]; tests?: TestRun[]; reviews: Review[] }) {
+  const messages: string[] = []
+  let d = 0
+  let t = 0
+  let r = 0
+  const steps: LoopSteps = {
+    draft: async (m) => {
+      messages.push(m)
+      return { finished: true, summary: `draft ${messages.length}`, turns: 1, toolErrors: 0 }
+    },
+    commitDraft: async () => opts.diffs[Math.min(d++, opts.diffs.length - 1)]!,
+    runTests: opts.tests ? async () => opts.tests![t++]! : undefined,
+    review: async () => {
+      const next = opts.reviews[r++]
+      if (!next) throw new Error('unexpected review')
+      return next
+    }
+  }
+  return { steps, messages, reviewsAsked: () => r }
+}
+
+const limits = { maxReviews: 3, maxDrafts: 9, testCommand: 'npm test' }
+
+test('approve first time', async () => {
+  const s = script({ diffs: ['+a'], reviews: [approve] })
+  const r = await runLoop('do it', s.steps, limits)
+  expect(r).toMatchObject({ stopReason: 'approved', approved: true, drafts: 1 })
+  expect(r.reviews).toHaveLength(1)
+})
+
+test('a reject sends its findings back to the drafter, then approve', async () => {
+  const s = script({ diffs: ['+a', '+b'], reviews: [reject('handle the empty list'), approve] })
+  const r = await runLoop('do it', s.steps, limits)
+  expect(r).toMatchObject({ stopReason: 'approved', drafts: 2 })
+  expect(s.messages[1]).toContain('handle the empty list')
+})
+
+test('the review cap stops the run with max-iterations', async () => {
+  const s = script({ diffs: ['+a', '+b', '+c'], reviews: [reject('1'), reject('2'), reject('3')] })
+  const r = await runLoop('do it', s.steps, limits)
+  expect(r).toMatchObject({ stopReason: 'max-iterations', approved: false, drafts: 3 })
+  expect(r.reviews).toHaveLength(3)
+})
+
+test('no review is paid for until the tests pass; the failure output goes back', async () => {
+  const s = script({ diffs: ['+a', '+b'], tests: [fail, pass], reviews: [approve] })
+  const r = await runLoop('do it', s.steps, limits)
+  expect(r).toMatchObject({ stopReason: 'approved', drafts: 2 })
+  expect(r.reviews[0]!.draft).toBe(2)
+  expect(s.messages[1]).toContain('FAIL a.test.ts')
+  expect(s.messages[1]).toContain('exited with code 1')
+})
+
+test('tests that never pass end at the draft cap without any review', async () => {
+  const s = script({ diffs: ['+a'], tests: Array(9).fill(fail), reviews: [] })
+  const r = await runLoop('do it', s.steps, limits)
+  expect(r).toMatchObject({ stopReason: 'max-iterations', drafts: 9 })
+  expect(s.reviewsAsked()).toBe(0)
+})
+
+test('an empty diff stops with no-changes', async () => {
+  const s = script({ diffs: [''], reviews: [] })
+  expect(await runLoop('do it', s.steps, limits)).toMatchObject({ stopReason: 'no-changes', drafts: 1 })
+})
+
+test('an unchanged diff after a reject is not reviewed again', async () => {
+  const s = script({ diffs: ['+a', '+a', '+b'], reviews: [reject('x'), approve] })
+  const r = await runLoop('do it', s.steps, limits)
+  expect(r).toMatchObject({ stopReason: 'approved', drafts: 3 })
+  expect(s.messages[2]).toContain('did not change anything')
+})
+
+test('the budget stops the run with max-cost; other faults stop it with error and keep the counts', async () => {
+  const s = script({ diffs: ['+a'], reviews: [] })
+  s.steps.review = async () => {
+    throw new BudgetExceeded('reviewer', 'anthropic:claude-opus-4-8', 0.01)
+  }
+  expect(await runLoop('x', s.steps, limits)).toMatchObject({ stopReason: 'max-cost', drafts: 1 })
+  const boom = new Error('socket hang up')
+  s.steps.review = async () => {
+    throw boom
+  }
+  const r = await runLoop('x', s.steps, limits)
+  expect(r).toMatchObject({ stopReason: 'error', drafts: 1, error: boom })
+  expect(r.note).toContain('socket hang up')
+})

@@ -1,0 +1,54 @@
+// Every model call goes through here: the budget check on the call's worst case
+// before it starts, and the meter after it returns.
+import type { CostMeter, Role } from './meter'
+import type { ChatModel, ModelReply, ModelRequest } from './providers'
+import { estimateTokens } from './providers/types'
+import type { ModelRef } from './settings'
+
+/** Thrown instead of starting a call that could take the run past max-cost-usd. */
+export class BudgetExceeded extends Error {
+  constructor(readonly role: Role, readonly model: string, readonly remainingUsd: number) {
+    super(`the next ${role} call (${model}) could cost more than the $${remainingUsd.toFixed(4)} left of max-cost-usd`)
+    this.name = 'BudgetExceeded'
+  }
+}
+
+export interface CallEvent {
+  role: Role
+  model: string
+  maxTokens: number
+  reply: ModelReply
+  costUsd: number
+  spentUsd: number
+}
+
+export interface ModelCaller {
+  call(role: Role, ref: ModelRef, model: ChatModel, req: Omit<ModelRequest, 'maxTokens'>, maxTokens: number): Promise<ModelReply>
+}
+
+export class BudgetedCaller implements ModelCaller {
+  constructor(
+    private readonly meter: CostMeter,
+    private readonly onCall: (e: CallEvent) => void = () => {},
+    private readonly signal?: AbortSignal
+  ) {}
+
+  async call(
+    role: Role,
+    ref: ModelRef,
+    model: ChatModel,
+    req: Omit<ModelRequest, 'maxTokens'>,
+    maxTokens: number
+  ): Promise<ModelReply> {
+    const estimate = estimateTokens(req)
+    // A call may shrink its output budget to fit what is left, but not below a useful answer.
+    const floor = Math.min(maxTokens, role === 'reviewer' ? 1024 : 2048)
+    const allowed = this.meter.affordableOutputTokens(ref.price, estimate, maxTokens)
+    if (allowed < floor) throw new BudgetExceeded(role, ref.id, this.meter.remainingUsd)
+    const reply = await model.complete({ ...req, maxTokens: allowed }, this.signal)
+    const { costUsd } = this.meter.record(role, ref.id, ref.price, reply.usage)
+    this.onCall({ role, model: ref.id, maxTokens: allowed, reply, costUsd, spentUsd: this.meter.spentUsd })
+    return reply
+  }
+}
+

@@ -1,0 +1,113 @@
+// The draft -> test -> review loop and its caps. It decides; the steps it calls do the I/O.
+import { BudgetExceeded } from './calls'
+import type { DraftResult } from './drafter'
+import { reviewRejectedMessage, testsFailedMessage } from './prompts'
+import type { Review } from './reviewer'
+import type { TestRun } from './testrun'
+
+export type StopReason = 'approved' | 'max-iterations' | 'max-cost' | 'no-changes' | 'skipped' | 'error'
+
+export interface ReviewRecord {
+  round: number
+  draft: number
+  review: Review
+}
+
+export interface LoopResult {
+  stopReason: StopReason
+  approved: boolean
+  drafts: number
+  reviews: ReviewRecord[]
+  testRuns: TestRun[]
+  /** The last draft's own summary, for the pull request body. */
+  drafterSummary: string
+  /** What stopped the run, in words, when it was not an approval. */
+  note: string
+  /** The fault that stopped the run (stopReason 'error'): reported, then rethrown by the caller. */
+  error?: unknown
+}
+
+export interface LoopSteps {
+  draft(message: string): Promise<DraftResult>
+  /** Commits what the draft wrote; returns the whole diff against the base ('' when none). */
+  commitDraft(draftNumber: number, summary: string): Promise<string>
+  /** Undefined when there is no test command. */
+  runTests?(): Promise<TestRun>
+  review(diff: string, tests: TestRun | undefined, drafterSummary: string, round: number): Promise<Review>
+  onEvent?(event: LoopEvent): void
+}
+
+export type LoopEvent =
+  | { kind: 'draft'; n: number; result: DraftResult }
+  | { kind: 'tests'; n: number; run: TestRun }
+  | { kind: 'review'; round: number; review: Review }
+
+export interface LoopLimits {
+  maxReviews: number
+  /** Drafts allowed in all, test-fix rounds included. */
+  maxDrafts: number
+  testCommand: string
+}
+
+export async function runLoop(firstMessage: string, steps: LoopSteps, limits: LoopLimits): Promise<LoopResult> {
+  const result: LoopResult = {
+    stopReason: 'max-iterations',
+    approved: false,
+    drafts: 0,
+    reviews: [],
+    testRuns: [],
+    drafterSummary: '',
+    note: ''
+  }
+  const stop = (reason: StopReason, note: string): LoopResult => Object.assign(result, { stopReason: reason, note })
+  let message = firstMessage
+  let lastReviewedDiff: string | undefined
+  try {
+    for (;;) {
+      if (result.drafts >= limits.maxDrafts) {
+        return stop('max-iterations', `${result.drafts} drafts made without a passing, reviewable change.`)
+      }
+      const draft = await steps.draft(message)
+      result.drafts++
+      result.drafterSummary = draft.summary
+      steps.onEvent?.({ kind: 'draft', n: result.drafts, result: draft })
+      const diff = await steps.commitDraft(result.drafts, draft.summary)
+      if (diff.trim() === '') {
+        return stop('no-changes', 'The drafter finished without changing any file.')
+      }
+      let tests: TestRun | undefined
+      if (steps.runTests) {
+        tests = await steps.runTests()
+        result.testRuns.push(tests)
+        steps.onEvent?.({ kind: 'tests', n: result.drafts, run: tests })
+        if (!tests.passed) {
+          message = testsFailedMessage(limits.testCommand, tests.exitCode, tests.timedOut, tests.output)
+          continue
+        }
+      }
+      if (diff === lastReviewedDiff) {
+        // Paying for a second review of the same diff would buy the same verdict.
+        message = 'You did not change anything since the review. Address the findings above, then call finish.'
+        continue
+      }
+      const round = result.reviews.length + 1
+      const review = await steps.review(diff, tests, draft.summary, round)
+      lastReviewedDiff = diff
+      result.reviews.push({ round, draft: result.drafts, review })
+      steps.onEvent?.({ kind: 'review', round, review })
+      if (review.verdict.verdict === 'approve') {
+        result.approved = true
+        return stop('approved', '')
+      }
+      if (result.reviews.length >= limits.maxReviews) {
+        return stop('max-iterations', `The reviewer rejected ${result.reviews.length} of ${result.reviews.length} reviews (max-iterations ${limits.maxReviews}).`)
+      }
+      message = reviewRejectedMessage(review.verdict)
+    }
+  } catch (e) {
+    if (e instanceof BudgetExceeded) return stop('max-cost', `Stopped before a call that could pass max-cost-usd: ${e.message}.`)
+    // Keep what was done so far: the drafts are committed and get pushed by the caller.
+    result.error = e
+    return stop('error', `The run failed: ${e instanceof Error ? e.message : String(e)}`)
+  }
+}

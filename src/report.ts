@@ -1,0 +1,178 @@
+// What a run reports: the marker JSON, the summary comment, the job summary and the
+// step outputs, all from one RunReport. Pure.
+import type { StopReason, ReviewRecord } from './loop'
+import type { UsageLine, CostTotals } from './meter'
+import { formatFinding } from './prompts'
+import type { Mode } from './workspace/paths'
+
+export const SUMMARY_MARKER = '<!-- draft-review:summary '
+
+export interface RunReport extends CostTotals {
+  issue: number
+  mode: Mode
+  approved: boolean
+  stopReason: StopReason
+  drafts: number
+  reviews: ReviewRecord[]
+  usage: UsageLine[]
+  reviewerModel: string
+  drafterModel: string
+  testCommand: string
+  testRuns: { passed: boolean }[]
+  note: string
+  prNumber?: number
+  prUrl?: string
+  branch?: string
+  runUrl?: string
+}
+
+export function rejectionsOf(r: Pick<RunReport, 'reviews'>): number {
+  return r.reviews.filter((x) => x.review.verdict.verdict === 'reject').length
+}
+
+export function rejectRateOf(r: Pick<RunReport, 'reviews'>): number {
+  return r.reviews.length === 0 ? 0 : Math.round((rejectionsOf(r) / r.reviews.length) * 1e4) / 1e4
+}
+
+/** Did the reviewer approve the first draft it saw? null when nothing was reviewed. */
+export function firstReviewApproved(r: Pick<RunReport, 'reviews'>): boolean | null {
+  const first = r.reviews[0]
+  return first ? first.review.verdict.verdict === 'approve' : null
+}
+
+export function markerJson(r: RunReport): Record<string, unknown> {
+  return {
+    version: 1,
+    issue: r.issue,
+    mode: r.mode,
+    approved: r.approved,
+    stopReason: r.stopReason,
+    drafts: r.drafts,
+    reviews: r.reviews.length,
+    rejections: rejectionsOf(r),
+    rejectRate: rejectRateOf(r),
+    firstReviewApproved: firstReviewApproved(r),
+    costUsd: r.costUsd,
+    premiumOnlyCostUsd: r.premiumOnlyCostUsd,
+    savingsPct: r.savingsPct,
+    usage: r.usage,
+    drafterModel: r.drafterModel,
+    reviewerModel: r.reviewerModel
+  }
+}
+
+/** One line: `-->` cannot appear inside JSON.stringify output unescaped, but `--` could, so escape `>`. */
+export function markerLine(r: RunReport): string {
+  return `${SUMMARY_MARKER}${JSON.stringify(markerJson(r)).replace(/>/g, '\\u003e')} -->`
+}
+
+export function outputsOf(r: RunReport): Record<string, string> {
+  return {
+    approved: String(r.approved),
+    'stop-reason': r.stopReason,
+    drafts: String(r.drafts),
+    reviews: String(r.reviews.length),
+    rejections: String(rejectionsOf(r)),
+    'reject-rate': String(rejectRateOf(r)),
+    'cost-usd': String(r.costUsd),
+    'premium-only-cost-usd': String(r.premiumOnlyCostUsd),
+    'savings-pct': String(r.savingsPct),
+    'pr-number': r.prNumber === undefined ? '' : String(r.prNumber),
+    'pr-url': r.prUrl ?? '',
+    branch: r.branch ?? ''
+  }
+}
+
+const STOP_WORDS: Record<StopReason, string> = {
+  approved: 'the reviewer approved the draft',
+  'max-iterations': 'the review cap (max-iterations) was reached',
+  'max-cost': 'the budget (max-cost-usd) would have been passed by the next call',
+  'no-changes': 'the drafter changed nothing',
+  skipped: 'the run was skipped',
+  error: 'an error stopped the run'
+}
+
+export function usd(n: number): string {
+  if (n === 0) return '$0'
+  return n < 0.01 ? `$${n.toFixed(4)}` : `$${n.toFixed(n < 1 ? 3 : 2)}`
+}
+
+function tokens(n: number): string {
+  return n.toLocaleString('en-US')
+}
+
+function pct(x: number): string {
+  return `${Math.round(x * 1000) / 10}%`
+}
+
+export function renderSummary(r: RunReport): string {
+  const headline = r.approved
+    ? `✅ **Approved** after ${plural(r.reviews.length, 'review')} — ready for a person to review and merge.`
+    : `📝 **Not approved**: ${STOP_WORDS[r.stopReason]}. The pull request is a draft.`
+  const rejections = rejectionsOf(r)
+  const first = firstReviewApproved(r)
+  const lines = [
+    markerLine(r),
+    `### draft-review: ${r.mode === 'tests' ? 'tests for' : 'change for'} #${r.issue}`,
+    '',
+    headline,
+    r.note ? `\n> ${r.note.split('\n').join('\n> ')}` : '',
+    '',
+    `| | cost |`,
+    `|---|---:|`,
+    `| **This run** | **${usd(r.costUsd)}** |`,
+    `| Same tokens on ${code(r.reviewerModel)} alone | ${usd(r.premiumOnlyCostUsd)} |`,
+    `| **Saving** | **${r.savingsPct}%** |`,
+    '',
+    `Drafts: ${r.drafts} · Reviews: ${r.reviews.length} · Rejections: ${rejections} · Reject rate: ${pct(rejectRateOf(r))}` +
+      ` · First draft ${first === null ? 'not reviewed' : first ? 'approved' : 'rejected'}` +
+      (r.testCommand ? ` · Tests: ${testsLine(r.testRuns)}` : ''),
+    '',
+    '| role | model | calls | input | cached read | cache write | output | cost |',
+    '|---|---|---:|---:|---:|---:|---:|---:|',
+    ...r.usage.map(
+      (u) =>
+        `| ${u.role} | ${code(u.model)} | ${u.calls} | ${tokens(u.inputTokens)} | ${tokens(u.cacheReadTokens)} | ${tokens(u.cacheWriteTokens)} | ${tokens(u.outputTokens)} | ${usd(u.costUsd)} |`
+    ),
+    `| **total** | | ${sum(r.usage, 'calls')} | ${tokens(sum(r.usage, 'inputTokens'))} | ${tokens(sum(r.usage, 'cacheReadTokens'))} | ${tokens(sum(r.usage, 'cacheWriteTokens'))} | ${tokens(sum(r.usage, 'outputTokens'))} | **${usd(r.costUsd)}** |`,
+    '',
+    ...reviewsSection(r.reviews),
+    r.runUrl ? `<sub>[workflow run](${r.runUrl}) · stop reason \`${r.stopReason}\`</sub>` : `<sub>stop reason \`${r.stopReason}\`</sub>`
+  ]
+  return lines.join('\n').replace(/\n{3,}/g, '\n\n')
+}
+
+function reviewsSection(reviews: ReviewRecord[]): string[] {
+  if (reviews.length === 0) return []
+  const out = ['<details><summary>Reviews</summary>', '']
+  for (const rec of reviews) {
+    const v = rec.review.verdict
+    out.push(`**Review ${rec.round}** (draft ${rec.draft}): ${v.verdict === 'approve' ? '✅ approved' : '❌ rejected'} — ${oneLine(v.summary)}`)
+    for (const f of v.findings) out.push(formatFinding(f))
+    out.push('')
+  }
+  out.push('</details>', '')
+  return out
+}
+
+function testsLine(runs: { passed: boolean }[]): string {
+  if (runs.length === 0) return 'not run'
+  const passed = runs.filter((t) => t.passed).length
+  return `${passed} of ${runs.length} runs passed`
+}
+
+function sum(lines: UsageLine[], key: 'calls' | 'inputTokens' | 'outputTokens' | 'cacheReadTokens' | 'cacheWriteTokens'): number {
+  return lines.reduce((a, l) => a + l[key], 0)
+}
+
+function code(s: string): string {
+  return '`' + s.replace(/`/g, '') + '`'
+}
+
+function oneLine(s: string): string {
+  return s.replace(/\s+/g, ' ').trim()
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`
+}

@@ -1,0 +1,236 @@
+// Reads every input once into one typed, validated object. Nothing else reads inputs.
+// A bad input throws InputError naming the input, before anything is spent.
+import { z } from 'zod'
+import { mergePrices, priceOf, type Price, type PriceOverride, type PriceTable } from './pricing'
+
+export type Provider = 'anthropic' | 'openai'
+export const PROVIDERS: readonly Provider[] = ['anthropic', 'openai']
+
+export interface ModelRef {
+  /** `provider:model`, as the user wrote it and as reports name it. */
+  id: string
+  provider: Provider
+  model: string
+  price: Price
+}
+
+export interface ProviderSettings {
+  apiKey: string
+  baseUrl?: string
+}
+
+export interface Settings {
+  githubToken: string
+  label: string
+  testsLabel: string
+  issueNumber?: number
+  /** The escalation ladder, cheapest first; the first entry drafts unless escalated. */
+  drafters: ModelRef[]
+  reviewer: ModelRef
+  anthropic: ProviderSettings
+  openai: ProviderSettings
+  maxIterations: number
+  maxCostUsd: number
+  testCommand: string
+  testTimeoutSeconds: number
+  testPaths: string[]
+  protectedPaths: string[]
+  prices: PriceTable
+  baseBranch?: string
+}
+
+export const DEFAULT_TEST_PATHS = [
+  '**/*.test.*',
+  '**/*.spec.*',
+  '**/*_test.*',
+  '**/test_*.*',
+  '**/__tests__/**',
+  '**/__snapshots__/**',
+  'test/**',
+  'tests/**',
+  'spec/**',
+  '**/test/**',
+  '**/tests/**',
+  '**/spec/**',
+  '**/testdata/**',
+  '**/fixtures/**'
+]
+
+export const DEFAULTS = {
+  label: 'draft-review',
+  testsLabel: 'draft-review:tests',
+  drafterModel: 'anthropic:claude-sonnet-4-6',
+  reviewerModel: 'anthropic:claude-opus-4-8',
+  maxIterations: 3,
+  maxCostUsd: 2,
+  testTimeoutSeconds: 600,
+  protectedPaths: ['.github/workflows/**']
+} as const
+
+export class InputError extends Error {
+  constructor(
+    readonly input: string,
+    message: string
+  ) {
+    super(`Input '${input}': ${message}`)
+    this.name = 'InputError'
+  }
+}
+
+/** Reads one input's raw text; '' when unset. `core.getInput` in the action. */
+export type InputReader = (name: string) => string
+
+export function readSettings(read: InputReader): Settings {
+  const get = (name: string): string => read(name).trim()
+  const prices = mergePrices(parsePrices(get('prices')))
+  const drafters = parseModelList('drafter-model', get('drafter-model') || DEFAULTS.drafterModel, prices)
+  const reviewer = parseModelList('reviewer-model', get('reviewer-model') || DEFAULTS.reviewerModel, prices)
+  if (reviewer.length !== 1) throw new InputError('reviewer-model', 'name exactly one model, as provider:model.')
+  const anthropic = providerSettings('anthropic', get)
+  const openai = providerSettings('openai', get)
+  const inUse = new Set([...drafters, ...reviewer].map((m) => m.provider))
+  for (const p of inUse) {
+    const s = p === 'anthropic' ? anthropic : openai
+    // A local OpenAI-compatible server (Ollama, llama.cpp) takes no key: a base URL stands in.
+    const keyOptional = p === 'openai' && s.baseUrl !== undefined
+    if (!s.apiKey && !keyOptional) {
+      throw new InputError(`${p}-api-key`, `is empty, but provider '${p}' is used by ${whoUses(p, drafters, reviewer[0]!)}.`)
+    }
+  }
+  const issue = get('issue-number')
+  return {
+    githubToken: get('github-token'),
+    label: get('label') || DEFAULTS.label,
+    testsLabel: get('tests-label') || DEFAULTS.testsLabel,
+    issueNumber: issue ? positiveInt('issue-number', issue) : undefined,
+    drafters,
+    reviewer: reviewer[0]!,
+    anthropic,
+    openai,
+    maxIterations: positiveInt('max-iterations', get('max-iterations') || String(DEFAULTS.maxIterations)),
+    maxCostUsd: positiveNumber('max-cost-usd', get('max-cost-usd') || String(DEFAULTS.maxCostUsd)),
+    testCommand: get('test-command'),
+    testTimeoutSeconds: positiveNumber(
+      'test-timeout-seconds',
+      get('test-timeout-seconds') || String(DEFAULTS.testTimeoutSeconds)
+    ),
+    testPaths: globList(get('test-paths'), DEFAULT_TEST_PATHS),
+    protectedPaths: globList(get('protected-paths'), DEFAULTS.protectedPaths),
+    prices,
+    baseBranch: get('base-branch') || undefined
+  }
+}
+
+/** Every secret the settings hold: registered with the runner and redacted everywhere. */
+export function secretsOf(s: Settings): string[] {
+  return [s.githubToken, s.anthropic.apiKey, s.openai.apiKey].filter((v) => v.length > 0)
+}
+
+function providerSettings(p: Provider, get: (name: string) => string): ProviderSettings {
+  const baseUrl = get(`${p}-base-url`)
+  if (baseUrl) {
+    let url: URL
+    try {
+      url = new URL(baseUrl)
+    } catch {
+      throw new InputError(`${p}-base-url`, `'${baseUrl}' is not a URL.`)
+    }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+      throw new InputError(`${p}-base-url`, `must be an http(s) URL, not '${url.protocol}'.`)
+    }
+  }
+  return { apiKey: get(`${p}-api-key`), baseUrl: baseUrl ? baseUrl.replace(/\/+$/, '') : undefined }
+}
+
+function whoUses(p: Provider, drafters: ModelRef[], reviewer: ModelRef): string {
+  const roles = []
+  if (drafters.some((d) => d.provider === p)) roles.push('drafter-model')
+  if (reviewer.provider === p) roles.push('reviewer-model')
+  return roles.join(' and ')
+}
+
+export function parseModelList(input: string, raw: string, prices: PriceTable): ModelRef[] {
+  const ids = raw
+    .split(/[,\n]/)
+    .map((s) => s.trim())
+    .filter(Boolean)
+  if (ids.length === 0) throw new InputError(input, 'names no model; use provider:model.')
+  return ids.map((id) => parseModel(input, id, prices))
+}
+
+function parseModel(input: string, id: string, prices: PriceTable): ModelRef {
+  const colon = id.indexOf(':')
+  const provider = colon > 0 ? id.slice(0, colon) : ''
+  const model = colon > 0 ? id.slice(colon + 1) : ''
+  if (!provider || !model) {
+    throw new InputError(input, `'${id}' is not of the form provider:model (for example anthropic:claude-sonnet-4-6).`)
+  }
+  if (!PROVIDERS.includes(provider as Provider)) {
+    throw new InputError(input, `unknown provider '${provider}' in '${id}'; use one of: ${PROVIDERS.join(', ')}.`)
+  }
+  const price = priceOf(prices, id)
+  if (!price) {
+    throw new InputError(
+      input,
+      `no price is known for '${id}'. Add it to the 'prices' input, for example ` +
+        `prices: '{"${id}": {"input": 0, "output": 0}}' for a free or local model.`
+    )
+  }
+  return { id, provider: provider as Provider, model, price }
+}
+
+const priceNumber = z.number().finite().nonnegative()
+const priceOverride = z
+  .object({ input: priceNumber, output: priceNumber, cacheRead: priceNumber.optional(), cacheWrite: priceNumber.optional() })
+  .strict()
+
+export function parsePrices(raw: string): Record<string, PriceOverride> {
+  if (!raw) return {}
+  let json: unknown
+  try {
+    json = JSON.parse(raw)
+  } catch (e) {
+    throw new InputError('prices', `is not valid JSON (${(e as Error).message}).`)
+  }
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) {
+    throw new InputError('prices', 'must be a JSON object: {"provider:model": {"input": 3, "output": 15}}.')
+  }
+  const out: Record<string, PriceOverride> = {}
+  for (const [id, value] of Object.entries(json)) {
+    if (!/^[a-z]+:.+/.test(id)) throw new InputError('prices', `key '${id}' is not of the form provider:model.`)
+    const parsed = priceOverride.safeParse(value)
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]
+      const where = issue?.path.length ? `.${issue.path.join('.')}` : ''
+      throw new InputError(
+        'prices',
+        `'${id}'${where}: ${issue?.message ?? 'invalid'}; each entry is {"input": n, "output": n, "cacheRead"?: n, "cacheWrite"?: n} in US dollars per million tokens.`
+      )
+    }
+    out[id] = parsed.data
+  }
+  return out
+}
+
+function positiveInt(input: string, raw: string): number {
+  const n = Number(raw)
+  if (!/^\d+$/.test(raw) || !Number.isSafeInteger(n) || n < 1) {
+    throw new InputError(input, `'${raw}' is not a whole number of at least 1.`)
+  }
+  return n
+}
+
+function positiveNumber(input: string, raw: string): number {
+  const n = Number(raw)
+  if (raw === '' || !Number.isFinite(n) || n <= 0) throw new InputError(input, `'${raw}' is not a number greater than 0.`)
+  return n
+}
+
+/** Globs are given one per line or comma-separated; empty means the default list. */
+function globList(raw: string, fallback: readonly string[]): string[] {
+  const list = raw
+    .split(/[\n,]/)
+    .map((s) => s.trim())
+    .filter(Boolean)
+  return list.length > 0 ? list : [...fallback]
+}
