@@ -10,5 +10,8 @@ export default {
     '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.json' }]
   },
   testTimeout: 60_000,
+  // End-to-end tests mostly wait on child processes and the 1 s spacing octokit puts
+  // between GitHub writes: more workers than cores overlaps that waiting.
+  maxWorkers: 4,
   verbose: false
 }

@@ -124,7 +124,7 @@ describe('GitHub emulator', () => {
       expect.objectContaining({ id: created.data.id, body: 'summary v2', user: 'github-actions[bot]' })
     ])
 
-    const noBody = await rejection(octokit.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', { ...REPO, issue_number: 1 }))
+    const noBody = await rejection(octokit.request({ method: 'POST', url: '/repos/acme/widgets/issues/1/comments' }))
     expect(noBody.status).toBe(422)
     const tooLong = await rejection(octokit.rest.issues.updateComment({ ...REPO, comment_id: created.data.id, body: 'x'.repeat(65537) }))
     expect(tooLong.status).toBe(422)

@@ -96,10 +96,14 @@ describe('refusals', () => {
   it('refuses symlinks into .git and into protected paths', async () => {
     await fs.symlink(path.join(root, '.git'), path.join(root, 'gitdir'))
     await fs.symlink(path.join(root, '.github', 'workflows'), path.join(root, 'wf'))
+    await fs.symlink(path.join(root, '.github', 'workflows', 'ci.yml'), path.join(root, 'innocent.yml'))
     const t = tools()
     expectError(await t.run('read_file', { path: 'gitdir/config' }), /resolves into \.git \(symlink\)/)
     expectError(await t.run('write_file', { path: 'gitdir/hooks/pre-commit', content: '#!/bin/sh\n' }), /resolves into \.git/)
     expectError(await t.run('write_file', { path: 'wf/ci.yml', content: 'on: pull_request\n' }), /is protected \(protected-paths: \.github\/workflows\/\*\*\)/)
+    expectError(await t.run('write_file', { path: 'innocent.yml', content: 'x' }), /innocent\.yml is a symlink to \.github\/workflows\/ci\.yml, and .* is protected/)
+    expectError(await t.run('edit_file', { path: 'innocent.yml', old_string: 'push', new_string: 'x' }), /is protected/)
+    expect(expectOk(await t.run('read_file', { path: 'innocent.yml' }))).toContain('on: push')
     expect(existsSync(path.join(root, '.git', 'hooks', 'pre-commit'))).toBe(false)
     expect(await fs.readFile(path.join(root, '.github/workflows/ci.yml'), 'utf8')).toBe('on: push\n')
   })
@@ -166,8 +170,13 @@ describe('happy paths', () => {
     const t = tools()
     expect(expectOk(await t.run('write_file', { path: 'lib/deep/new.ts', content: 'one\ntwo\n' }))).toBe('created lib/deep/new.ts (2 lines)')
     expect(await fs.readFile(path.join(root, 'lib/deep/new.ts'), 'utf8')).toBe('one\ntwo\n')
-    expect(expectOk(await t.run('write_file', { path: 'README.md', content: '# new\n' }))).toBe('replaced README.md (1 lines)')
+    expect(expectOk(await t.run('write_file', { path: 'README.md', content: '# new\n' }))).toBe('replaced README.md (1 line)')
     expectError(await t.run('write_file', { path: 'src', content: 'x' }), /is a directory/)
+    expectError(await t.run('write_file', { path: 'README.md/x', content: 'x' }), /a parent of this path is a file/)
+    expectError(await t.run('write_file', { path: 'README.md/x/y', content: 'x' }), /a parent of this path is a file/)
+    // A name that merely starts with two dots is inside the repository.
+    expectOk(await t.run('write_file', { path: '..notes.txt', content: 'x' }))
+    expect(await fs.readFile(path.join(root, '..notes.txt'), 'utf8')).toBe('x')
   })
 
   it('reads numbered lines, a range, and pages long files', async () => {
@@ -262,6 +271,7 @@ describe('happy paths', () => {
     expect(expectOk(await t.run('search', { pattern: 'B = ', path: 'src', glob: null }))).toBe('no matches for /B = /')
     expect(expectOk(await t.run('search', { pattern: 'hidden', path: null, glob: null }))).toBe('no matches for /hidden/')
     expectError(await t.run('search', { pattern: 'a(', path: null, glob: null }), /invalid regular expression/)
+    expectError(await t.run('search', { pattern: 'x', path: 'nope', glob: null }), /nope does not exist/)
   })
 
   it('caps search results and cuts long lines', async () => {
@@ -290,13 +300,13 @@ describe('happy paths', () => {
     expect(all).not.toContain('debug.log')
     expect(expectOk(await t.run('list_files', { path: 'src', pattern: '*.ts' }))).toBe('2 files in src matching *.ts:\nsrc/a.ts\nsrc/deep/c.ts')
     expect(expectOk(await t.run('list_files', { path: '.', pattern: 'src/**/*.ts' }))).toContain('src/deep/c.ts')
-    expect(expectOk(await t.run('list_files', { path: 'src', pattern: 'deep/*' }))).toBe('1 files in src matching deep/*:\nsrc/deep/c.ts')
+    expect(expectOk(await t.run('list_files', { path: 'src', pattern: 'deep/*' }))).toBe('1 file in src matching deep/*:\nsrc/deep/c.ts')
     expect(expectOk(await t.run('list_files', { path: null, pattern: '*.py' }))).toBe('no files in the repository matching *.py')
     expectError(await t.run('list_files', { path: 'src/a.ts', pattern: null }), /is a file; use read_file/)
     expectError(await t.run('list_files', { path: 'nope', pattern: null }), /does not exist/)
     // A tracked file deleted by the tools is gone from the listing.
     expectOk(await t.run('delete_file', { path: 'src/a.ts' }))
-    expect(expectOk(await t.run('list_files', { path: 'src', pattern: null }))).toBe('1 files in src:\nsrc/deep/c.ts')
+    expect(expectOk(await t.run('list_files', { path: 'src', pattern: null }))).toBe('1 file in src:\nsrc/deep/c.ts')
   })
 
   it('caps listings at 500 entries with a count of the rest', async () => {
@@ -367,7 +377,7 @@ describe('model mistakes', () => {
   it('redacts every returned string and hides the absolute root', async () => {
     await write('conf.txt', 'token=sk-SECRET123\n')
     const t = tools(CHANGES, { redact: (s) => s.replaceAll('sk-SECRET123', '***') })
-    expect(expectOk(await t.run('read_file', { path: 'conf.txt' }))).toBe('conf.txt (1 lines)\n1| token=***')
+    expect(expectOk(await t.run('read_file', { path: 'conf.txt' }))).toBe('conf.txt (1 line)\n1| token=***')
     expect(expectOk(await t.run('search', { pattern: 'token', path: null, glob: null }))).toBe('conf.txt:1: token=***')
     expectError(await t.run('search', { pattern: 'sk-SECRET123(', path: null, glob: null }), /\*\*\*/)
     const all = [

@@ -569,7 +569,10 @@ export async function startGitHubEmulator(opts: GitHubEmulatorOptions): Promise<
       res.end(reply.body === undefined ? undefined : typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body))
     }
 
-    const fault = faults.find(f => f.left > 0 && (!f.method || f.method.toUpperCase() === method) && f.path.test(url.pathname))
+    const fault = faults.find(f => {
+      f.path.lastIndex = 0 // a /g or /y regex would otherwise remember where it stopped
+      return f.left > 0 && (!f.method || f.method.toUpperCase() === method) && f.path.test(url.pathname)
+    })
     if (fault) {
       fault.left--
       return send({ status: fault.status, headers: fault.headers, body: fault.body ?? { message: STATUS_CODES[fault.status] ?? 'Error', documentation_url: DOCS } })

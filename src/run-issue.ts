@@ -58,8 +58,15 @@ export async function runIssue(settings: Settings, ctx: RunContext, io: RunIO): 
   io.info(`Issue #${issue.number} (${mode}): working on ${branch} from ${base} at ${baseSha.slice(0, 12)}`)
 
   const meter = new CostMeter(settings.maxCostUsd, settings.reviewer.price)
-  const result = await draftAndReview(settings, ctx, io, { issue, mode, git, baseSha, meter })
+  const tools = new WorkspaceTools({
+    root: ctx.workspace,
+    rules: { mode, protectedGlobs: settings.protectedPaths, testGlobs: settings.testPaths },
+    redact: io.redact
+  })
+  const result = await draftAndReview(settings, ctx, io, { issue, mode, git, baseSha, meter, tools })
   result.note = io.redact(result.note)
+  // A draft cut short (budget, fault) still holds paid-for work: commit it so it is pushed.
+  await git.commitPaths(tools.touched(), `draft-review: unfinished draft for #${issue.number}`)
   const report = await publish(settings, ctx, io, { gh, git, issue, mode, base, branch, baseSha, auth, meter, result })
   if (result.error !== undefined) throw result.error
   return report
@@ -69,9 +76,9 @@ async function draftAndReview(
   settings: Settings,
   ctx: RunContext,
   io: RunIO,
-  run: { issue: IssueInfo; mode: Mode; git: Git; baseSha: string; meter: CostMeter }
+  run: { issue: IssueInfo; mode: Mode; git: Git; baseSha: string; meter: CostMeter; tools: WorkspaceTools }
 ): Promise<LoopResult> {
-  const { issue, mode, git, baseSha, meter } = run
+  const { issue, mode, git, baseSha, meter, tools } = run
   const drafterRef = settings.drafters[0]!
   const caller = new BudgetedCaller(meter, (e: CallEvent) =>
     io.info(
@@ -79,11 +86,6 @@ async function draftAndReview(
         `$${e.costUsd.toFixed(4)} (run total $${e.spentUsd.toFixed(4)} of $${settings.maxCostUsd})`
     )
   )
-  const tools = new WorkspaceTools({
-    root: ctx.workspace,
-    rules: { mode, protectedGlobs: settings.protectedPaths, testGlobs: settings.testPaths },
-    redact: io.redact
-  })
   const drafter = new Drafter({
     caller,
     ref: drafterRef,

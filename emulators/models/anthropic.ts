@@ -349,7 +349,10 @@ export async function startAnthropicEmulator(opts: AnthropicEmulatorOptions): Pr
     })
   }
 
-  const port = await core.listen(handle, (res, err) =>
-    sendJson(res, 500, errorBody(500, `emulator: ${err instanceof Error ? err.message : String(err)}`, randomId('req_011C', 20))))
+  // A throwing responder (or an emulator bug) still gets an API-shaped answer instead of a hung socket.
+  const port = await core.listen(handle, (res, err) => {
+    const requestId = randomId('req_011C', 20)
+    sendJson(res, 500, errorBody(500, `emulator: ${err instanceof Error ? err.message : String(err)}`, requestId), { 'request-id': requestId })
+  })
   return core.emulator(`http://127.0.0.1:${port}`)
 }

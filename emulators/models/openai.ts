@@ -216,6 +216,8 @@ function reply(turn: EmulatorTurn, body: any, flavor: OpenAIFlavor, history: Pro
   }
 }
 
+const requestIdHeader = () => ({ 'x-request-id': `req_${randomBytes(16).toString('hex')}` })
+
 export async function startOpenAIEmulator(opts: OpenAIEmulatorOptions): Promise<ModelEmulator> {
   const flavor = opts.flavor ?? 'openai'
   const core = new EmulatorCore()
@@ -223,7 +225,7 @@ export async function startOpenAIEmulator(opts: OpenAIEmulatorOptions): Promise<
   const known = opts.models ? new Set(opts.models) : undefined
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const idHeader = { 'x-request-id': `req_${randomBytes(16).toString('hex')}` }
+    const idHeader = requestIdHeader()
     const path = (req.url ?? '').split('?')[0]
     if (req.method !== 'POST' || path !== '/v1/chat/completions') {
       return sendJson(res, 404, errorBody(flavor, 404, `Invalid URL (${req.method} ${path})`), idHeader)
@@ -263,7 +265,8 @@ export async function startOpenAIEmulator(opts: OpenAIEmulatorOptions): Promise<
     })
   }
 
+  // A throwing responder (or an emulator bug) still gets an API-shaped answer instead of a hung socket.
   const port = await core.listen(handle, (res, err) =>
-    sendJson(res, 500, errorBody(flavor, 500, `emulator: ${err instanceof Error ? err.message : String(err)}`)))
+    sendJson(res, 500, errorBody(flavor, 500, `emulator: ${err instanceof Error ? err.message : String(err)}`), requestIdHeader()))
   return core.emulator(`http://127.0.0.1:${port}/v1`)
 }

@@ -10,7 +10,7 @@ export class OpenAIModel implements ChatModel {
   readonly id: string
   private readonly client: OpenAI
   /** OpenAI's own API wants max_completion_tokens; compatible servers know max_tokens. */
-  private readonly officialApi: boolean
+  private completionTokensParam: boolean
   /** Set once a server has refused `response_format: json_schema`: later answers are asked for in the prompt. */
   private schemaUnsupported = false
 
@@ -19,7 +19,7 @@ export class OpenAIModel implements ChatModel {
     opts: ClientOptions
   ) {
     this.id = `openai:${model}`
-    this.officialApi = opts.baseUrl === undefined || /^https:\/\/api\.openai\.com(\/|$)/.test(opts.baseUrl)
+    this.completionTokensParam = opts.baseUrl === undefined || /^https:\/\/api\.openai\.com(\/|$)/.test(opts.baseUrl)
     this.client = new OpenAI({
       // Local servers take no key, but the SDK insists on one.
       apiKey: opts.apiKey || 'not-needed',
@@ -30,17 +30,22 @@ export class OpenAIModel implements ChatModel {
   }
 
   async complete(req: ModelRequest, signal?: AbortSignal): Promise<ModelReply> {
-    if (req.answerSchema && !this.schemaUnsupported) {
+    // A 400 is not billed. Two are worth one more try, each learned once per client:
+    for (let attempt = 0; ; attempt++) {
+      const useSchema = req.answerSchema !== undefined && !this.schemaUnsupported
       try {
-        return await this.send(req, true, signal)
+        return await this.send(req, useSchema, signal)
       } catch (e) {
-        // A server that does not know json_schema answers 400 (and bills nothing):
-        // fall back to asking for the JSON in the prompt; the caller validates it.
-        if (!(e instanceof OpenAI.BadRequestError)) throw e
-        this.schemaUnsupported = true
+        if (!(e instanceof OpenAI.BadRequestError) || attempt >= 2) throw e
+        if (e.code === 'unsupported_parameter' && e.param === 'max_tokens' && !this.completionTokensParam) {
+          // a newer OpenAI model behind a proxy or compatible base URL
+          this.completionTokensParam = true
+        } else if (useSchema) {
+          // a server without json_schema: ask for the JSON in the prompt; the caller validates it
+          this.schemaUnsupported = true
+        } else throw e
       }
     }
-    return this.send(req, false, signal)
   }
 
   private async send(req: ModelRequest, useSchema: boolean, signal?: AbortSignal): Promise<ModelReply> {
@@ -52,7 +57,7 @@ export class OpenAIModel implements ChatModel {
       model: this.model,
       messages: [{ role: 'system', content: system }, ...toOpenAIMessages(req.messages)]
     }
-    if (this.officialApi) body.max_completion_tokens = req.maxTokens
+    if (this.completionTokensParam) body.max_completion_tokens = req.maxTokens
     else body.max_tokens = req.maxTokens
     if (req.tools?.length) {
       body.tools = req.tools.map((t) => ({

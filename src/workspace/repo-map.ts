@@ -1,10 +1,11 @@
 // The compact repository map that opens the drafter's first message: enough of the tree
 // for a cheap model to know where to look, inside a fixed character budget.
-// renderRepoMap is pure; buildRepoMap does the listing and the sizes.
+// renderRepoMap is pure; listRepoFiles (shared with the tools) and buildRepoMap do the I/O.
 
-import { promises as fs } from 'node:fs'
+import { execFile } from 'node:child_process'
+import { lstatSync, promises as fs } from 'node:fs'
 import path from 'node:path'
-import { listRepoFiles } from './tools'
+import { isInsideGitDir } from './paths'
 
 export interface RepoFile {
   path: string
@@ -105,13 +106,22 @@ export function renderRepoMap(files: RepoFile[], budgetChars: number): string {
 export async function buildRepoMap(root: string, budgetChars = 6000): Promise<string> {
   const realRoot = await fs.realpath(root)
   const paths = await listRepoFiles(realRoot)
-  const stats = await Promise.all(paths.map((p) => fs.lstat(path.join(realRoot, p)).catch(() => null)))
+  // Synchronous on purpose: 5,000 lstat calls take ~15 ms this way and 3-4x that as
+  // promises through the thread pool. A path git lists but the disk lacks was deleted.
   const files: RepoFile[] = []
-  paths.forEach((p, i) => {
-    const st = stats[i]
-    if (st) files.push({ path: p, bytes: st.size })
-  })
+  for (const p of paths) {
+    const bytes = sizeOf(path.join(realRoot, p))
+    if (bytes !== null) files.push({ path: p, bytes })
+  }
   return renderRepoMap(files, budgetChars)
+}
+
+function sizeOf(abs: string): number | null {
+  try {
+    return lstatSync(abs, { throwIfNoEntry: false })?.size ?? null
+  } catch {
+    return null // ENOTDIR, EACCES: not a file the map can show
+  }
 }
 
 function blockLines(b: Block, header: boolean, shown: number): string[] {
@@ -205,4 +215,65 @@ function formatSize(bytes: number): string {
 function clean(name: string): string {
   // eslint-disable-next-line no-control-regex
   return name.replace(/[\u0000-\u001f\u007f]/g, '?')
+}
+
+/**
+ * Files of the repository, repo-relative, sorted: `git ls-files` (tracked and untracked,
+ * .gitignore'd hidden, deleted-but-tracked left out), or a walk that skips .git and
+ * node_modules when root is not a git work tree.
+ */
+export async function listRepoFiles(root: string): Promise<string[]> {
+  const realRoot = await fs.realpath(root)
+  try {
+    const [present, deleted] = await Promise.all([
+      git(realRoot, ['ls-files', '--cached', '--others', '--exclude-standard', '-z']),
+      git(realRoot, ['ls-files', '--deleted', '-z'])
+    ])
+    const gone = new Set(splitZ(deleted))
+    // Entries ending in "/" are nested repositories; the map lists files only.
+    const files = new Set(splitZ(present).filter((f) => !gone.has(f) && !f.endsWith('/')))
+    return [...files].sort()
+  } catch {
+    return walk(realRoot)
+  }
+}
+
+/**
+ * git with a bare environment: the test command can rewrite .git/config (core.fsmonitor
+ * runs a command), and this process holds the secrets the test command was denied.
+ */
+function git(cwd: string, args: string[]): Promise<string> {
+  const env: NodeJS.ProcessEnv = { GIT_TERMINAL_PROMPT: '0' }
+  for (const key of ['PATH', 'HOME', 'SYSTEMROOT', 'TMPDIR', 'LANG']) {
+    if (process.env[key] !== undefined) env[key] = process.env[key]
+  }
+  const full = ['-c', 'core.fsmonitor=false', '-c', `safe.directory=${cwd}`, ...args]
+  return new Promise((resolve, reject) => {
+    execFile('git', full, { cwd, env, maxBuffer: 256 * 1024 * 1024, timeout: 60_000 }, (err, stdout) => {
+      if (err) reject(err)
+      else resolve(stdout)
+    })
+  })
+}
+
+async function walk(realRoot: string): Promise<string[]> {
+  const out: string[] = []
+  const pending = ['']
+  while (pending.length > 0 && out.length < 200_000) {
+    const dir = pending.pop() as string
+    const entries = await fs.readdir(path.join(realRoot, dir), { withFileTypes: true }).catch(() => [])
+    for (const e of entries) {
+      const rel = dir ? `${dir}/${e.name}` : e.name
+      if (e.isDirectory()) {
+        if (!isInsideGitDir(e.name) && e.name !== 'node_modules') pending.push(rel)
+      } else if (e.isFile() || e.isSymbolicLink()) {
+        out.push(rel)
+      }
+    }
+  }
+  return out.sort()
+}
+
+function splitZ(text: string): string[] {
+  return text.split('\0').filter((s) => s !== '')
 }

@@ -4,13 +4,13 @@
 // nothing in .git and nothing protected is ever read or written by a model's mistake
 // or trick. Model mistakes come back as error results, never as exceptions.
 
-import { execFile } from 'node:child_process'
 import { promises as fs, type Stats } from 'node:fs'
 import path from 'node:path'
 import picomatch from 'picomatch'
 import { z } from 'zod'
 import type { ToolSpec } from '../chat'
 import { checkWrite, isInsideGitDir, normalizeToolPath, type PathRules } from './paths'
+import { listRepoFiles } from './repo-map'
 
 export interface ToolOutcome {
   content: string
@@ -30,6 +30,8 @@ const LIST_CAP = 500
 const READ_MAX_LINES = 600
 const READ_MAX_BYTES = 64 * 1024
 const READ_FILE_LIMIT = 16 * 1024 * 1024
+/** One line longer than this (minified code) is cut so a read stays near 64 KiB. */
+const LINE_CUT = 16 * 1024
 const SEARCH_CAP = 200
 const SEARCH_LINE_CHARS = 300
 const SEARCH_FILE_LIMIT = 1024 * 1024
@@ -215,8 +217,8 @@ export class WorkspaceTools {
     if (files.length === 0) return ok(`no files in ${where}`)
     const shown = files.slice(0, LIST_CAP)
     const more = files.length - shown.length
-    const note = more > 0 ? `\n[${more} more files; narrow with path or pattern]` : ''
-    return ok(`${files.length} files in ${where}:\n${shown.join('\n')}${note}`)
+    const note = more > 0 ? `\n[${plural(more, 'more file')}; narrow with path or pattern]` : ''
+    return ok(`${plural(files.length, 'file')} in ${where}:\n${shown.join('\n')}${note}`)
   }
 
   private async readFile(args: Args<'read_file'>): Promise<ToolOutcome> {
@@ -226,7 +228,7 @@ export class WorkspaceTools {
     const total = lines.length
     if (total === 0) return ok(`${file.rel} is empty (0 lines)`)
     const start = args.start_line ?? 1
-    if (start > total) return fail(`start_line ${start} is past the end: ${file.rel} has ${total} lines`)
+    if (start > total) return fail(`start_line ${start} is past the end: ${file.rel} has ${plural(total, 'line')}`)
     if (args.end_line != null && args.end_line < start) {
       return fail(`end_line ${args.end_line} is before start_line ${start}`)
     }
@@ -237,7 +239,7 @@ export class WorkspaceTools {
     let end = start - 1
     for (let n = start; n <= wanted; n++) {
       let line = (lines[n - 1] ?? '').replace(/\r$/, '')
-      if (line.length > READ_MAX_BYTES / 2) line = `${line.slice(0, READ_MAX_BYTES / 2)}… [line cut: ${line.length} chars]`
+      if (line.length > LINE_CUT) line = `${line.slice(0, LINE_CUT)}… [line cut: ${line.length} chars]`
       const rendered = `${String(n).padStart(width)}| ${line}`
       bytes += Buffer.byteLength(rendered) + 1
       if (bytes > READ_MAX_BYTES && out.length > 0) break
@@ -245,8 +247,9 @@ export class WorkspaceTools {
       end = n
     }
     const whole = start === 1 && end === total
-    const header = whole ? `${file.rel} (${total} lines)` : `${file.rel} (lines ${start}-${end} of ${total})`
-    const rest = end < total && (args.end_line == null || end < args.end_line) ? `\n[${total - end} more lines: read_file with start_line ${end + 1}]` : ''
+    const header = whole ? `${file.rel} (${plural(total, 'line')})` : `${file.rel} (lines ${start}-${end} of ${total})`
+    const cutShort = end < total && (args.end_line == null || end < args.end_line)
+    const rest = cutShort ? `\n[${plural(total - end, 'more line')}: read_file with start_line ${end + 1}]` : ''
     return ok(`${header}\n${out.join('\n')}${rest}`)
   }
 
@@ -255,7 +258,8 @@ export class WorkspaceTools {
     try {
       re = new RegExp(args.pattern)
     } catch (err) {
-      return fail(`invalid regular expression: ${err instanceof Error ? err.message : String(err)}`)
+      const why = err instanceof Error ? err.message : String(err)
+      return fail(`invalid regular expression (JavaScript syntax, no inline flags such as (?i)): ${why}`)
     }
     const where = await this.resolve(args.path ?? '', { allowRoot: true })
     if (!where.stat) return fail(`${where.rel} does not exist`)
@@ -295,7 +299,7 @@ export class WorkspaceTools {
     }
     const notes: string[] = []
     if (truncated) notes.push(`[stopped at ${SEARCH_CAP} matches; narrow with path or glob]`)
-    if (skipped > 0) notes.push(`[${skipped} files over 1 MiB not searched]`)
+    if (skipped > 0) notes.push(`[${plural(skipped, 'file')} over 1 MiB not searched]`)
     const body = hits.length > 0 ? hits.join('\n') : `no matches for /${args.pattern}/`
     return ok([body, ...notes].join('\n'))
   }
@@ -309,7 +313,7 @@ export class WorkspaceTools {
     await fs.writeFile(file.targetAbs, args.content)
     this.written.add(file.targetRel)
     const verb = file.stat ? 'replaced' : 'created'
-    return ok(`${verb} ${file.targetRel} (${splitLines(args.content).length} lines)`)
+    return ok(`${verb} ${file.targetRel} (${plural(splitLines(args.content).length, 'line')})`)
   }
 
   private async editFile(args: Args<'edit_file'>): Promise<ToolOutcome> {
@@ -337,7 +341,8 @@ export class WorkspaceTools {
     this.checkContent(updated)
     await fs.writeFile(file.targetAbs, updated)
     this.written.add(file.targetRel)
-    const what = count === 1 ? `1 replacement at line ${firstLine}` : `${count} replacements, first at line ${firstLine}`
+    const what =
+      count === 1 ? `1 replacement at line ${firstLine}` : `${count} replacements, first at line ${firstLine}`
     return ok(`edited ${file.targetRel}: ${what}`)
   }
 
@@ -359,7 +364,10 @@ export class WorkspaceTools {
    * entry is a symlink, its target must both be inside the real root and outside .git.
    * For writes the policy is checked on every name the file goes by.
    */
-  private async resolve(input: string, opts: { allowRoot?: boolean; forWrite?: boolean } = {}): Promise<Resolved> {
+  private async resolve(
+    input: string,
+    opts: { allowRoot?: boolean; forWrite?: boolean } = {}
+  ): Promise<Resolved> {
     const norm = normalizeToolPath(input, { allowRoot: opts.allowRoot })
     if (!norm.ok) throw new Refusal(norm.reason)
     const rel = norm.rel
@@ -370,6 +378,8 @@ export class WorkspaceTools {
     }
     const nominal = path.join(realRoot, ...rel.split('/'))
     const parentReal = await this.realpathOfNearest(path.dirname(nominal), rel)
+    const parentStat = await lstatOrNull(parentReal)
+    if (parentStat && !parentStat.isDirectory()) throw new Refusal(`${rel}: a parent of this path is a file`)
     const entryAbs = path.join(parentReal, path.basename(nominal))
     const entryRel = this.insideRel(entryAbs, rel)
     let stat = await lstatOrNull(entryAbs)
@@ -400,7 +410,9 @@ export class WorkspaceTools {
       if (code !== 'ENOENT') throw err
       // A name that exists but cannot be resolved is a dangling symlink: writing through it
       // would create its target, wherever that is.
-      if (await lstatOrNull(p)) throw new Refusal(`${rel}: a parent of this path is a symlink whose target does not exist`)
+      if (await lstatOrNull(p)) {
+        throw new Refusal(`${rel}: a parent of this path is a symlink whose target does not exist`)
+      }
       const parent = path.dirname(p)
       if (parent === p) throw err
       return path.join(await this.realpathOfNearest(parent, rel), path.basename(p))
@@ -411,7 +423,7 @@ export class WorkspaceTools {
   private insideRel(abs: string, rel: string): string {
     const realRoot = this.realRoot as string
     const r = path.relative(realRoot, abs)
-    if (r.startsWith('..') || path.isAbsolute(r)) {
+    if (r === '..' || r.startsWith(`..${path.sep}`) || path.isAbsolute(r)) {
       throw new Refusal(`${rel} resolves outside the repository (symlink)`)
     }
     const posix = toPosix(r)
@@ -441,7 +453,9 @@ export class WorkspaceTools {
       throw new Refusal(`${file.rel} is ${formatBytes(file.stat.size)}, too large for this tool; ${hint}`)
     }
     const buf = await fs.readFile(file.targetAbs)
-    if (isBinary(buf)) throw new Refusal(`${file.rel} is a binary file (${formatBytes(buf.length)}); it cannot be shown as text`)
+    if (isBinary(buf)) {
+      throw new Refusal(`${file.rel} is a binary file (${formatBytes(buf.length)}); it cannot be shown as text`)
+    }
     return buf.toString('utf8')
   }
 
@@ -456,8 +470,10 @@ export class WorkspaceTools {
   /** "not found", with files of the same name elsewhere: cheap models often get the folder wrong. */
   private async notFound(rel: string): Promise<string> {
     const base = path.posix.basename(rel)
-    const twins = (await listRepoFiles(this.root).catch(() => [])).filter((f) => path.posix.basename(f) === base)
-    const hint = twins.length > 0 ? ` Files with that name: ${twins.slice(0, 5).join(', ')}` : ' Use list_files to see the files.'
+    const files = await listRepoFiles(this.root).catch(() => [])
+    const twins = files.filter((f) => path.posix.basename(f) === base)
+    const hint =
+      twins.length > 0 ? ` Files with that name: ${twins.slice(0, 5).join(', ')}` : ' Use list_files to see the files.'
     return `${rel} does not exist.${hint}`
   }
 
@@ -468,67 +484,6 @@ export class WorkspaceTools {
     }
     return out
   }
-}
-
-/**
- * Files of the repository, repo-relative, sorted: `git ls-files` (tracked and untracked,
- * .gitignore'd hidden, deleted-but-tracked left out), or a walk that skips .git and
- * node_modules when root is not a git work tree.
- */
-export async function listRepoFiles(root: string): Promise<string[]> {
-  const realRoot = await fs.realpath(root)
-  try {
-    const [present, deleted] = await Promise.all([
-      git(realRoot, ['ls-files', '--cached', '--others', '--exclude-standard', '-z']),
-      git(realRoot, ['ls-files', '--deleted', '-z'])
-    ])
-    const gone = new Set(splitZ(deleted))
-    // Entries ending in "/" are nested repositories; the map lists files only.
-    const files = new Set(splitZ(present).filter((f) => !gone.has(f) && !f.endsWith('/')))
-    return [...files].sort()
-  } catch {
-    return walk(realRoot)
-  }
-}
-
-/**
- * git with a bare environment: the test command can rewrite .git/config (core.fsmonitor
- * runs a command), and this process holds the secrets the test command was denied.
- */
-function git(cwd: string, args: string[]): Promise<string> {
-  const env: NodeJS.ProcessEnv = { GIT_TERMINAL_PROMPT: '0' }
-  for (const key of ['PATH', 'HOME', 'SYSTEMROOT', 'TMPDIR', 'LANG']) {
-    if (process.env[key] !== undefined) env[key] = process.env[key]
-  }
-  const full = ['-c', 'core.fsmonitor=false', '-c', `safe.directory=${cwd}`, ...args]
-  return new Promise((resolve, reject) => {
-    execFile('git', full, { cwd, env, maxBuffer: 256 * 1024 * 1024, timeout: 60_000 }, (err, stdout) => {
-      if (err) reject(err)
-      else resolve(stdout)
-    })
-  })
-}
-
-async function walk(realRoot: string): Promise<string[]> {
-  const out: string[] = []
-  const pending = ['']
-  while (pending.length > 0 && out.length < 200_000) {
-    const dir = pending.pop() as string
-    const entries = await fs.readdir(path.join(realRoot, dir), { withFileTypes: true }).catch(() => [])
-    for (const e of entries) {
-      const rel = dir ? `${dir}/${e.name}` : e.name
-      if (e.isDirectory()) {
-        if (!isInsideGitDir(e.name) && e.name !== 'node_modules') pending.push(rel)
-      } else if (e.isFile() || e.isSymbolicLink()) {
-        out.push(rel)
-      }
-    }
-  }
-  return out.sort()
-}
-
-function splitZ(text: string): string[] {
-  return text.split('\0').filter((s) => s !== '')
 }
 
 function isUnder(file: string, dir: string): boolean {
@@ -563,7 +518,9 @@ function countOccurrences(text: string, needle: string): number {
 }
 
 function notFoundMessage(rel: string, text: string, oldString: string): string {
-  let msg = `old_string was not found in ${rel} (0 matches). It must match exactly, whitespace included; use read_file to copy the current text.`
+  let msg =
+    `old_string was not found in ${rel} (0 matches). ` +
+    'It must match exactly, whitespace included; use read_file to copy the current text.'
   if (/^\s*\d+\| /m.test(oldString)) {
     msg += ' It seems to include read_file line numbers ("  12| "): leave them out.'
   } else {
@@ -583,6 +540,10 @@ function looseMatchLine(text: string, needle: string): number | null {
     if (want.every((w, j) => have[i + j] === w)) return i + 1
   }
   return null
+}
+
+function plural(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`
 }
 
 function cut(text: string, max: number): string {

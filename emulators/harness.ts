@@ -1,0 +1,181 @@
+// A whole world for one action run, all on this machine: a bare `origin`, a workspace
+// checked out from it the way actions/checkout does, the GitHub and model emulators,
+// and `node dist/index.js` started exactly as the runner starts it.
+import { spawn } from 'node:child_process'
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { checkoutWorkspace, makeOrigin } from './git'
+import { startGitHubEmulator, type GitHubEmulator, type Permission } from './github'
+import { startAnthropicEmulator, startOpenAIEmulator, type ModelEmulator } from './models'
+
+export const OWNER = 'acme'
+export const REPO = 'widgets'
+export const SECRETS = {
+  githubToken: 'ghs_emulatedGitHubToken0001',
+  anthropicKey: 'sk-ant-emulated-key-0001',
+  openaiKey: 'sk-openai-emulated-key-0001'
+}
+
+export interface ActionRun {
+  exitCode: number
+  stdout: string
+  stderr: string
+  outputs: Record<string, string>
+  stepSummary: string
+  wallMs: number
+}
+
+export interface WorldOptions {
+  files: Record<string, string>
+  executable?: string[]
+  issue: { number: number; title: string; body?: string; labels?: string[] }
+  permissions?: Record<string, Permission>
+  openaiFlavor?: 'openai' | 'ollama' | 'deepseek' | 'bare'
+  apiPathPrefix?: string
+}
+
+export interface RunOptions {
+  inputs?: Record<string, string>
+  eventName?: string
+  payload?: Record<string, unknown>
+  /** Extra environment for the action process (e.g. canaries). */
+  env?: Record<string, string>
+  /** The label the `issues: labeled` event carries (default `draft-review`). */
+  label?: string
+  sender?: { login: string; type?: string }
+}
+
+export interface World {
+  anthropic: ModelEmulator
+  openai: ModelEmulator
+  github: GitHubEmulator
+  bareDir: string
+  workspace: string
+  run(opts?: RunOptions): Promise<ActionRun>
+  close(): Promise<void>
+}
+
+const ACTION = resolve(import.meta.dirname, '..', 'dist', 'index.js')
+
+export async function startWorld(opts: WorldOptions): Promise<World> {
+  const origin = await makeOrigin(opts.files, { executable: opts.executable })
+  const workspace = await checkoutWorkspace(origin.bareDir)
+  const github = await startGitHubEmulator({ token: SECRETS.githubToken, pathPrefix: opts.apiPathPrefix })
+  const anthropic = await startAnthropicEmulator({ apiKey: SECRETS.anthropicKey })
+  const openai = await startOpenAIEmulator({ apiKey: SECRETS.openaiKey, flavor: opts.openaiFlavor ?? 'openai' })
+  github.addRepo({
+    owner: OWNER,
+    name: REPO,
+    defaultBranch: 'main',
+    bareDir: origin.bareDir,
+    permissions: { maria: 'write', admin: 'admin', visitor: 'read', ...opts.permissions }
+  })
+  github.addIssue(`${OWNER}/${REPO}`, { user: 'maria', ...opts.issue })
+  const scratch = await mkdtemp(join(tmpdir(), 'draft-review-runner-'))
+  let runs = 0
+
+  return {
+    anthropic,
+    openai,
+    github,
+    bareDir: origin.bareDir,
+    workspace,
+    async run(r: RunOptions = {}): Promise<ActionRun> {
+      runs++
+      const eventName = r.eventName ?? 'issues'
+      const sender = { login: 'maria', type: 'User', ...r.sender }
+      const payload = r.payload ?? {
+        action: 'labeled',
+        label: { name: r.label ?? 'draft-review' },
+        issue: { number: opts.issue.number, title: opts.issue.title, labels: (opts.issue.labels ?? []).map((name) => ({ name })) },
+        repository: { full_name: `${OWNER}/${REPO}`, default_branch: 'main' },
+        sender
+      }
+      const eventPath = join(scratch, `event-${runs}.json`)
+      const outputPath = join(scratch, `output-${runs}.txt`)
+      const summaryPath = join(scratch, `summary-${runs}.md`)
+      await writeFile(eventPath, JSON.stringify(payload))
+      await writeFile(outputPath, '')
+      await writeFile(summaryPath, '')
+      const inputs: Record<string, string> = {
+        'github-token': SECRETS.githubToken,
+        'anthropic-api-key': SECRETS.anthropicKey,
+        'anthropic-base-url': anthropic.url,
+        'openai-api-key': SECRETS.openaiKey,
+        'openai-base-url': openai.url,
+        ...r.inputs
+      }
+      const env: Record<string, string> = {
+        PATH: process.env.PATH ?? '/usr/bin:/bin',
+        HOME: process.env.HOME ?? scratch,
+        GITHUB_ACTIONS: 'true',
+        CI: 'true',
+        GITHUB_EVENT_NAME: eventName,
+        GITHUB_EVENT_PATH: eventPath,
+        GITHUB_REPOSITORY: `${OWNER}/${REPO}`,
+        GITHUB_REPOSITORY_OWNER: OWNER,
+        GITHUB_API_URL: github.url,
+        GITHUB_SERVER_URL: 'https://github.example',
+        GITHUB_WORKSPACE: workspace,
+        GITHUB_OUTPUT: outputPath,
+        GITHUB_STEP_SUMMARY: summaryPath,
+        GITHUB_RUN_ID: String(1000 + runs),
+        GITHUB_ACTOR: sender.login,
+        GIT_CONFIG_NOSYSTEM: '1',
+        ...r.env
+      }
+      // The runner's naming: INPUT_ + the name upper-cased, hyphens kept.
+      for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value
+      const started = Date.now()
+      const { code, stdout, stderr } = await exec(process.execPath, [ACTION], { cwd: workspace, env })
+      return {
+        exitCode: code,
+        stdout,
+        stderr,
+        outputs: parseOutputFile(await readFile(outputPath, 'utf8')),
+        stepSummary: await readFile(summaryPath, 'utf8'),
+        wallMs: Date.now() - started
+      }
+    },
+    async close() {
+      await Promise.all([github.close(), anthropic.close(), openai.close()])
+      await origin.cleanup()
+      await rm(scratch, { recursive: true, force: true })
+    }
+  }
+}
+
+function exec(cmd: string, args: string[], opts: { cwd: string; env: Record<string, string> }): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(cmd, args, { ...opts, stdio: ['ignore', 'pipe', 'pipe'] })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', (d) => (stdout += d))
+    child.stderr.on('data', (d) => (stderr += d))
+    child.on('error', reject)
+    child.on('close', (code) => resolvePromise({ code: code ?? -1, stdout, stderr }))
+  })
+}
+
+/** GITHUB_OUTPUT's format: `name<<DELIMITER\nvalue\nDELIMITER`. */
+export function parseOutputFile(text: string): Record<string, string> {
+  const out: Record<string, string> = {}
+  const lines = text.split('\n')
+  for (let i = 0; i < lines.length; i++) {
+    const m = /^([^<=]+)<<(.+)$/.exec(lines[i]!)
+    if (!m) continue
+    const [, name, delimiter] = m
+    const value: string[] = []
+    for (i++; i < lines.length && lines[i] !== delimiter; i++) value.push(lines[i]!)
+    out[name!] = value.join('\n')
+  }
+  return out
+}
+
+/** The marker JSON of a comment body, or undefined. */
+export function markerOf(body: string): Record<string, any> | undefined {
+  const line = body.split('\n').find((l) => l.startsWith('<!-- draft-review:summary '))
+  if (!line) return undefined
+  return JSON.parse(line.slice('<!-- draft-review:summary '.length, -' -->'.length))
+}
