@@ -13,6 +13,17 @@ export class BudgetExceeded extends Error {
   }
 }
 
+/** A model call that failed after the SDK's own retries: says which role and model. */
+export class ModelCallError extends Error {
+  constructor(readonly role: Role, readonly model: string, override readonly cause: unknown) {
+    const status = (cause as { status?: number }).status
+    const detail = cause instanceof Error ? cause.message : String(cause)
+    const hint = status === 401 || status === 403 ? ` (check the ${model.split(':')[0]}-api-key input)` : ''
+    super(`the ${role} call to ${model} failed: ${detail}${hint}`)
+    this.name = 'ModelCallError'
+  }
+}
+
 export interface CallEvent {
   role: Role
   model: string
@@ -45,7 +56,12 @@ export class BudgetedCaller implements ModelCaller {
     const floor = Math.min(maxTokens, role === 'reviewer' ? 1024 : 2048)
     const allowed = this.meter.affordableOutputTokens(ref.price, estimate, maxTokens)
     if (allowed < floor) throw new BudgetExceeded(role, ref.id, this.meter.remainingUsd)
-    const reply = await model.complete({ ...req, maxTokens: allowed }, this.signal)
+    let reply: ModelReply
+    try {
+      reply = await model.complete({ ...req, maxTokens: allowed }, this.signal)
+    } catch (e) {
+      throw new ModelCallError(role, ref.id, e)
+    }
     const { costUsd } = this.meter.record(role, ref.id, ref.price, reply.usage)
     this.onCall({ role, model: ref.id, maxTokens: allowed, reply, costUsd, spentUsd: this.meter.spentUsd })
     return reply

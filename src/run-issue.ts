@@ -82,7 +82,7 @@ async function draftAndReview(
   const drafterRef = settings.drafters[0]!
   const caller = new BudgetedCaller(meter, (e: CallEvent) =>
     io.info(
-      `${e.role} ${e.model}: ${e.reply.usage.input} in, ${e.reply.usage.cacheRead} cached, ${e.reply.usage.output} out, ` +
+      `${e.role} ${e.model}: ${e.reply.usage.input} in, ${e.reply.usage.cacheRead} cache read, ${e.reply.usage.cacheWrite} cache write, ${e.reply.usage.output} out, ` +
         `$${e.costUsd.toFixed(4)} (run total $${e.spentUsd.toFixed(4)} of $${settings.maxCostUsd})`
     )
   )

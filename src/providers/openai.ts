@@ -19,7 +19,9 @@ export class OpenAIModel implements ChatModel {
     opts: ClientOptions
   ) {
     this.id = `openai:${model}`
-    this.completionTokensParam = opts.baseUrl === undefined || /^https:\/\/api\.openai\.com(\/|$)/.test(opts.baseUrl)
+    // Reasoning-era OpenAI models refuse max_tokens wherever they are served from.
+    this.completionTokensParam =
+      opts.baseUrl === undefined || /^https:\/\/api\.openai\.com(\/|$)/.test(opts.baseUrl) || /^(gpt-[5-9]|o\d)/.test(model)
     this.client = new OpenAI({
       // Local servers take no key, but the SDK insists on one.
       apiKey: opts.apiKey || 'not-needed',
