@@ -97,3 +97,34 @@ test('a model that refuses the key fails the step with the role, the model and t
   expect((await branchFiles(world.bareDir, 'draft-review/issue-12'))?.['src/sum.js']).toBe(FIXED_SUM)
   expect(world.github.pulls(repo)[0]!.draft).toBe(true)
 })
+
+test('invalid tool JSON goes back to the model as the tool result; the next valid call works', async () => {
+  world = await startWorld({ files: SAMPLE_FILES, issue: ISSUE })
+  world.openai.respond('gpt-6.1-terra', [
+    { toolCalls: [{ name: 'edit_file', rawArguments: '{"path": "src/sum.js", "old_string": ' }] },
+    ...fix
+  ])
+  world.openai.respond('gpt-6.1-sol', [approve])
+  const run = await world.run({ inputs: { 'drafter-model': 'openai:gpt-6.1-terra', 'reviewer-model': 'openai:gpt-6.1-sol' } })
+  expect(run.outputs['stop-reason']).toBe('approved')
+  noRejected(world.openai)
+  const second = world.openai.requests[1]!
+  const toolMessage = second.messages.find((m) => m.role === 'tool')!
+  expect(toolMessage.toolResults[0]!.content).toMatch(/not valid JSON/)
+  await expectApprovedFix()
+})
+
+test("the drafter's first request carries the issue and a map of the repository, not its contents", async () => {
+  world = await startWorld({ files: SAMPLE_FILES, issue: ISSUE })
+  world.anthropic.respond('claude-sonnet-4-6', fix)
+  world.anthropic.respond('claude-opus-4-8', [approve])
+  await world.run()
+  const first = world.anthropic.requests[0]!
+  const text = first.messages[0]!.text
+  expect(text).toContain(ISSUE.title)
+  expect(text).toContain(ISSUE.body)
+  for (const path of ['src/sum.js', 'test.js', 'package.json']) expect(text).toContain(path.split('/').pop())
+  expect(text).not.toContain('return a - b')
+  expect(text).not.toContain('strictEqual')
+  expect(first.toolNames.sort()).toEqual(['delete_file', 'edit_file', 'finish', 'list_files', 'read_file', 'search', 'write_file'])
+})

@@ -1,7 +1,8 @@
 // The git fixtures must behave like the origin/workspace pair a runner has:
 // a bare origin, a shallow actions/checkout-style clone, pushes that land in
 // the origin and can be read back.
-import { access, readFile, stat, writeFile, mkdir } from 'node:fs/promises'
+import { access, mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { branchFiles, branchLog, checkoutWorkspace, git, makeOrigin } from '../emulators/git'
 
@@ -101,6 +102,29 @@ describe('git fixtures', () => {
     } finally {
       if (saved === undefined) delete process.env.GIT_DIR
       else process.env.GIT_DIR = saved
+    }
+  })
+
+  test("the developer's global git config, ignore file and hooks do not apply", async () => {
+    const home = await mkdtemp(join(tmpdir(), 'draft-review-fakehome-'))
+    const saved = { HOME: process.env.HOME, XDG_CONFIG_HOME: process.env.XDG_CONFIG_HOME }
+    try {
+      await mkdir(join(home, 'hooks'))
+      await writeFile(join(home, 'hooks', 'pre-commit'), '#!/bin/sh\nexit 1\n', { mode: 0o755 })
+      await writeFile(join(home, '.gitconfig'), `[core]\n\thooksPath = ${join(home, 'hooks')}\n[init]\n\tdefaultBranch = leaked\n`)
+      await mkdir(join(home, '.config', 'git'), { recursive: true })
+      await writeFile(join(home, '.config', 'git', 'ignore'), '*.md\n')
+      process.env.HOME = home
+      process.env.XDG_CONFIG_HOME = join(home, '.config')
+      const o = await makeOrigin({ 'README.md': 'r', 'a.js': 'a' })
+      try {
+        expect(Object.keys((await branchFiles(o.bareDir, 'main')) ?? {}).sort()).toEqual(['README.md', 'a.js'])
+      } finally {
+        await o.cleanup()
+      }
+    } finally {
+      for (const [k, v] of Object.entries(saved)) if (v === undefined) delete process.env[k]; else process.env[k] = v
+      await rm(home, { recursive: true, force: true })
     }
   })
 

@@ -177,6 +177,29 @@ describe('GitHub emulator', () => {
     expect(unknownNode.message).toMatch(/Could not resolve to a node/)
   })
 
+  test('a head branch with no commits beyond base is a 422, as on GitHub', async () => {
+    await git(origin.bareDir, ['branch', 'same-as-main', 'main'])
+    // Plain fetch: the point is the answer, not octokit's write spacing.
+    const res = await fetch(`${emu.url}/repos/acme/widgets/pulls`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ title: 't', head: 'same-as-main', base: 'main' })
+    })
+    expect(res.status).toBe(422)
+    expect(await res.json()).toMatchObject({
+      message: 'Validation Failed',
+      errors: [{ resource: 'PullRequest', code: 'custom', message: 'No commits between main and same-as-main' }]
+    })
+  })
+
+  test('a repository without draft support rejects draft pull requests with 422', async () => {
+    emu.addRepo({ owner: 'acme', name: 'private-free', private: true, draftPullRequests: false })
+    const err = await rejection(octokit.rest.pulls.create({ owner: 'acme', repo: 'private-free', title: 't', head: 'x', base: 'main', draft: true }))
+    expect(err.status).toBe(422)
+    expect(err.message).toMatch(/^Draft pull requests are not supported in this repository\./)
+    expect(emu.pulls('acme/private-free')).toEqual([])
+  })
+
   test('a bad token gets 401 Bad credentials, not retried', async () => {
     const before = emu.requests.length
     const err = await rejection(client(emu.url, 'wrong').rest.repos.get(REPO))

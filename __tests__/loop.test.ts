@@ -1,5 +1,5 @@
 import { BudgetExceeded } from '../src/calls'
-import { runLoop, type LoopSteps } from '../src/loop'
+import { DiffTooLarge, diffLines, runLoop, type LoopSteps } from '../src/loop'
 import type { Review } from '../src/reviewer'
 import type { TestRun } from '../src/testrun'
 
@@ -29,7 +29,7 @@ function script(opts: { diffs: string[]; tests?: TestRun[]; reviews: Review[] })
   return { steps, messages, reviewsAsked: () => r }
 }
 
-const limits = { maxReviews: 3, maxDrafts: 9, testCommand: 'npm test' }
+const limits = { maxReviews: 3, maxDrafts: 9, testCommand: 'npm test', maxDiffLines: 100 }
 
 test('approve first time', async () => {
   const s = script({ diffs: ['+a'], reviews: [approve] })
@@ -93,4 +93,15 @@ test('the budget stops the run with max-cost; other faults stop it with error an
   const r = await runLoop('x', s.steps, limits)
   expect(r).toMatchObject({ stopReason: 'error', drafts: 1, error: boom })
   expect(r.note).toContain('socket hang up')
+})
+
+test('a diff over max-diff-lines is never sent for review: the run stops with an error that says so', async () => {
+  const big = Array.from({ length: 101 }, (_, i) => `+line ${i}`).join('\n')
+  const s = script({ diffs: [big], reviews: [approve] })
+  const r = await runLoop('x', s.steps, limits)
+  expect(r.stopReason).toBe('error')
+  expect(r.error).toBeInstanceOf(DiffTooLarge)
+  expect(r.note).toContain('101 lines, over max-diff-lines (100)')
+  expect(s.reviewsAsked()).toBe(0)
+  expect(diffLines('--- a/x\n+++ b/x\n@@ -1 +1 @@\n-a\n+b\n c')).toBe(2)
 })

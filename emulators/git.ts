@@ -3,7 +3,6 @@
 // every git command runs with an isolated configuration so the developer's
 // ~/.gitconfig (signing, hooks, default branch, identity) cannot change results.
 import { execFile } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
 import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
@@ -14,28 +13,27 @@ import { dirname, join } from 'node:path'
 const FIXTURE_NAME = 'Fixture Author'
 const FIXTURE_EMAIL = 'fixture@example.invalid'
 
-let isolatedHome: string | undefined
-
 /**
- * Environment that isolates git from the machine it runs on: no system config,
- * an empty HOME / XDG_CONFIG_HOME (so no global config and no identity), no
- * inherited GIT_* variables (a test started from a git hook would otherwise
- * carry GIT_DIR/GIT_INDEX_FILE into every command), and no credential prompts.
- * Exported so a test can run the action itself under the same isolation.
+ * Environment that isolates git from the machine it runs on: no system or
+ * global config (so no developer identity, signing, hooksPath or aliases), no
+ * global ignore/attributes files, no inherited GIT_* variables (a test started
+ * from a git hook would otherwise carry GIT_DIR/GIT_INDEX_FILE into every
+ * command), and no credential prompts. Nothing is created on disk, so there is
+ * nothing to clean up (jest does not run process 'exit' hooks set in a test).
  */
-export function gitEnv(): NodeJS.ProcessEnv {
-  if (isolatedHome === undefined) {
-    const home = mkdtempSync(join(tmpdir(), 'draft-review-githome-'))
-    isolatedHome = home
-    process.once('exit', () => rmSync(home, { recursive: true, force: true }))
-  }
+function gitEnv(): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {}
   for (const [k, v] of Object.entries(process.env)) if (!k.startsWith('GIT_')) env[k] = v
   return {
     ...env,
-    HOME: isolatedHome,
-    XDG_CONFIG_HOME: isolatedHome,
     GIT_CONFIG_NOSYSTEM: '1',
+    GIT_CONFIG_GLOBAL: '/dev/null',
+    // These two default to files under XDG_CONFIG_HOME/HOME even without a global config.
+    GIT_CONFIG_COUNT: '2',
+    GIT_CONFIG_KEY_0: 'core.excludesFile',
+    GIT_CONFIG_VALUE_0: '/dev/null',
+    GIT_CONFIG_KEY_1: 'core.attributesFile',
+    GIT_CONFIG_VALUE_1: '/dev/null',
     GIT_TERMINAL_PROMPT: '0'
   }
 }
@@ -72,21 +70,26 @@ export async function makeOrigin(
   const root = await mkdtemp(join(tmpdir(), 'draft-review-origin-'))
   const bareDir = join(root, 'origin.git')
   const seed = join(root, 'seed')
-  await git(root, ['init', '--bare', '--initial-branch', branch, bareDir])
-  await git(root, ['init', '--initial-branch', branch, seed])
-  for (const [path, content] of Object.entries(files)) {
-    const abs = join(seed, path)
-    await mkdir(dirname(abs), { recursive: true })
-    await writeFile(abs, content)
+  try {
+    await git(root, ['init', '--bare', '--initial-branch', branch, bareDir])
+    await git(root, ['init', '--initial-branch', branch, seed])
+    for (const [path, content] of Object.entries(files)) {
+      const abs = join(seed, path)
+      await mkdir(dirname(abs), { recursive: true })
+      await writeFile(abs, content)
+    }
+    for (const path of opts.executable ?? []) await chmod(join(seed, path), 0o755)
+    await git(seed, ['add', '-A'])
+    // The index records the mode from the file system; update-index makes +x hold
+    // even where core.fileMode is false.
+    for (const path of opts.executable ?? []) await git(seed, ['update-index', '--chmod=+x', '--', path])
+    await git(seed, ['commit', '--quiet', '--allow-empty', '-m', 'Initial commit'])
+    await git(seed, ['push', '--quiet', bareDir, `HEAD:refs/heads/${branch}`])
+    await rm(seed, { recursive: true, force: true })
+  } catch (err) {
+    await rm(root, { recursive: true, force: true }) // leave no half-made origin behind
+    throw err
   }
-  for (const path of opts.executable ?? []) await chmod(join(seed, path), 0o755)
-  await git(seed, ['add', '-A'])
-  // The index records the mode from the file system; update-index makes +x hold
-  // even where core.fileMode is false.
-  for (const path of opts.executable ?? []) await git(seed, ['update-index', '--chmod=+x', '--', path])
-  await git(seed, ['commit', '--quiet', '--allow-empty', '-m', 'Initial commit'])
-  await git(seed, ['push', '--quiet', bareDir, `HEAD:refs/heads/${branch}`])
-  await rm(seed, { recursive: true, force: true })
   workspacesOf.set(bareDir, [])
   return {
     bareDir,
@@ -113,15 +116,20 @@ export async function checkoutWorkspace(
   const sha = (await git(bareDir, ['rev-parse', '--verify', `refs/heads/${branch}^{commit}`])).trim()
   const ws = await mkdtemp(join(tmpdir(), 'draft-review-ws-'))
   workspacesOf.get(bareDir)?.push(ws)
-  await git(ws, ['init', '--quiet', ws])
-  await git(ws, ['remote', 'add', 'origin', bareDir])
-  await git(ws, ['config', '--local', 'gc.auto', '0'])
-  await git(ws, [
-    '-c', 'protocol.version=2', 'fetch', '--quiet', '--no-tags', '--prune', '--no-recurse-submodules',
-    '--depth=1', 'origin', `+${sha}:refs/remotes/origin/${branch}`
-  ])
-  if (opts.detached) await git(ws, ['checkout', '--quiet', '--force', `refs/remotes/origin/${branch}`])
-  else await git(ws, ['checkout', '--quiet', '--force', '-B', branch, `refs/remotes/origin/${branch}`])
+  try {
+    await git(ws, ['init', '--quiet', ws])
+    await git(ws, ['remote', 'add', 'origin', bareDir])
+    await git(ws, ['config', '--local', 'gc.auto', '0'])
+    await git(ws, [
+      '-c', 'protocol.version=2', 'fetch', '--quiet', '--no-tags', '--prune', '--no-recurse-submodules',
+      '--depth=1', 'origin', `+${sha}:refs/remotes/origin/${branch}`
+    ])
+    if (opts.detached) await git(ws, ['checkout', '--quiet', '--force', `refs/remotes/origin/${branch}`])
+    else await git(ws, ['checkout', '--quiet', '--force', '-B', branch, `refs/remotes/origin/${branch}`])
+  } catch (err) {
+    await rm(ws, { recursive: true, force: true })
+    throw err
+  }
   return ws
 }
 

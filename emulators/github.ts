@@ -61,6 +61,8 @@ export interface GitHubEmulator {
     bareDir?: string
     permissions?: Record<string, Permission>
     private?: boolean
+    /** false: a private repository on GitHub Free/Pro, where creating a draft pull request is a 422 */
+    draftPullRequests?: boolean
   }): void
   addIssue(ownerName: string, issue: { number: number; title: string; body?: string; labels?: string[]; user?: string }): void
   issues(ownerName: string): EmulatedIssue[]
@@ -105,6 +107,7 @@ interface Repo {
   bareDir?: string
   permissions: Record<string, Permission>
   private: boolean
+  drafts: boolean
   items: Map<number, Item>
   comments: Comment[]
   nextNumber: number
@@ -415,6 +418,7 @@ export async function startGitHubEmulator(opts: GitHubEmulatorOptions): Promise<
     if (!headSha) errors.push({ resource: 'PullRequest', field: 'head', code: 'invalid' })
     if (r.bareDir && !(await tip(r.bareDir, base))) errors.push({ resource: 'PullRequest', field: 'base', code: 'invalid' })
     if (errors.length) return invalid(doc, ...errors)
+    if (b.draft === true && !r.drafts) return fail(422, 'Draft pull requests are not supported in this repository.', doc)
     if (pullsOf(r).some(it => it.state === 'open' && it.pull?.head === headBranch && it.pull.base === base))
       return invalid(doc, { resource: 'PullRequest', code: 'custom', message: `A pull request already exists for ${r.owner}:${headBranch}.` })
     if (r.bareDir && (await git(r.bareDir, ['rev-list', '--count', `refs/heads/${base}..refs/heads/${headBranch}`])).trim() === '0')
@@ -498,6 +502,11 @@ export async function startGitHubEmulator(opts: GitHubEmulatorOptions): Promise<
         continue
       }
       const [r, it] = found
+      if (field === 'convertPullRequestToDraft' && !r.drafts) {
+        data[out] = null
+        errors.push({ type: 'UNPROCESSABLE', path: [out], message: 'Draft pull requests are not supported in this repository.' })
+        continue
+      }
       it.pull!.draft = field === 'convertPullRequestToDraft'
       it.updated_at = now()
       const sel = /pullRequest\s*\{([^}]*)\}/.exec(selection)?.[1] ?? ''
@@ -612,6 +621,7 @@ export async function startGitHubEmulator(opts: GitHubEmulatorOptions): Promise<
         bareDir: repo.bareDir,
         permissions: { ...(repo.permissions ?? {}) },
         private: repo.private ?? false,
+        drafts: repo.draftPullRequests ?? true,
         items: prev?.items ?? new Map(),
         comments: prev?.comments ?? [],
         nextNumber: prev?.nextNumber ?? 1

@@ -2,7 +2,7 @@
 // checked out from it the way actions/checkout does, the GitHub and model emulators,
 // and `node dist/index.js` started exactly as the runner starts it.
 import { spawn } from 'node:child_process'
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { checkoutWorkspace, makeOrigin } from './git'
@@ -73,6 +73,8 @@ export async function startWorld(opts: WorldOptions): Promise<World> {
   })
   github.addIssue(`${OWNER}/${REPO}`, { user: 'maria', ...opts.issue })
   const scratch = await mkdtemp(join(tmpdir(), 'draft-review-runner-'))
+  const home = join(scratch, 'home')
+  await mkdir(home)
   let runs = 0
 
   return {
@@ -108,7 +110,8 @@ export async function startWorld(opts: WorldOptions): Promise<World> {
       }
       const env: Record<string, string> = {
         PATH: process.env.PATH ?? '/usr/bin:/bin',
-        HOME: process.env.HOME ?? scratch,
+        // A fresh HOME, as on a runner: no git identity, hooks or signing from this machine.
+        HOME: home,
         GITHUB_ACTIONS: 'true',
         CI: 'true',
         GITHUB_EVENT_NAME: eventName,

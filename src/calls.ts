@@ -1,5 +1,6 @@
 // Every model call goes through here: the budget check on the call's worst case
 // before it starts, and the meter after it returns.
+import type { ChatMessage } from './chat'
 import type { CostMeter, Role } from './meter'
 import type { ChatModel, ModelReply, ModelRequest } from './providers'
 import { estimateTokens } from './providers/types'
@@ -40,6 +41,8 @@ export interface ModelCaller {
 export class BudgetedCaller implements ModelCaller {
   constructor(
     private readonly meter: CostMeter,
+    /** Applied to every text sent to a model: no known secret leaves the process. */
+    private readonly redact: (text: string) => string,
     private readonly onCall: (e: CallEvent) => void = () => {},
     private readonly signal?: AbortSignal
   ) {}
@@ -51,6 +54,7 @@ export class BudgetedCaller implements ModelCaller {
     req: Omit<ModelRequest, 'maxTokens'>,
     maxTokens: number
   ): Promise<ModelReply> {
+    req = redactRequest(req, this.redact)
     const estimate = estimateTokens(req)
     // A call may shrink its output budget to fit what is left, but not below a useful answer.
     const floor = Math.min(maxTokens, role === 'reviewer' ? 1024 : 2048)
@@ -68,3 +72,12 @@ export class BudgetedCaller implements ModelCaller {
   }
 }
 
+
+export function redactRequest<T extends Omit<ModelRequest, 'maxTokens'>>(req: T, redact: (text: string) => string): T {
+  const messages = req.messages.map((m): ChatMessage => {
+    if (m.role === 'user') return { role: 'user', text: redact(m.text) }
+    if (m.role === 'tool') return { role: 'tool', results: m.results.map((r) => ({ ...r, content: redact(r.content) })) }
+    return m
+  })
+  return { ...req, system: redact(req.system), messages }
+}

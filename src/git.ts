@@ -39,7 +39,7 @@ export class Git {
   /** Fetches `base` from origin and points `branch` at it, checked out. Returns the base commit. */
   async startBranch(base: string, branch: string, auth?: PushAuth): Promise<string> {
     await this.exec(['fetch', '--no-tags', '--depth=1', 'origin', `+refs/heads/${base}:refs/remotes/origin/${base}`], { auth })
-    await this.exec(['checkout', '--force', '-B', branch, `refs/remotes/origin/${base}`])
+    await this.exec(['checkout', '--force', '--no-track', '-B', branch, `refs/remotes/origin/${base}`])
     return (await this.exec(['rev-parse', 'HEAD'])).trim()
   }
 

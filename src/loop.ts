@@ -47,6 +47,19 @@ export interface LoopLimits {
   /** Drafts allowed in all, test-fix rounds included. */
   maxDrafts: number
   testCommand: string
+  maxDiffLines: number
+}
+
+/** Thrown into the result (not truncated, not reviewed) when a diff is over max-diff-lines. */
+export class DiffTooLarge extends Error {
+  constructor(readonly lines: number, readonly limit: number) {
+    super(`the draft's diff has ${lines} lines, over max-diff-lines (${limit}): it was not sent for review. The draft is kept on the branch for a person to look at`)
+    this.name = 'DiffTooLarge'
+  }
+}
+
+export function diffLines(diff: string): number {
+  return diff.split('\n').filter((l) => (l.startsWith('+') || l.startsWith('-')) && !l.startsWith('+++') && !l.startsWith('---')).length
 }
 
 export async function runLoop(firstMessage: string, steps: LoopSteps, limits: LoopLimits): Promise<LoopResult> {
@@ -85,6 +98,8 @@ export async function runLoop(firstMessage: string, steps: LoopSteps, limits: Lo
           continue
         }
       }
+      const lines = diffLines(diff)
+      if (lines > limits.maxDiffLines) throw new DiffTooLarge(lines, limits.maxDiffLines)
       if (diff === lastReviewedDiff) {
         // Paying for a second review of the same diff would buy the same verdict.
         message = 'You did not change anything since the review. Address the findings above, then call finish.'

@@ -80,7 +80,7 @@ async function draftAndReview(
 ): Promise<LoopResult> {
   const { issue, mode, git, baseSha, meter, tools } = run
   const drafterRef = settings.drafters[0]!
-  const caller = new BudgetedCaller(meter, (e: CallEvent) =>
+  const caller = new BudgetedCaller(meter, io.redact, (e: CallEvent) =>
     io.info(
       `${e.role} ${e.model}: ${e.reply.usage.input} in, ${e.reply.usage.cacheRead} cache read, ${e.reply.usage.cacheWrite} cache write, ${e.reply.usage.output} out, ` +
         `$${e.costUsd.toFixed(4)} (run total $${e.spentUsd.toFixed(4)} of $${settings.maxCostUsd})`
@@ -138,7 +138,8 @@ async function draftAndReview(
   return runLoop(drafterFirstMessage(issue, repoMap, settings.testCommand), steps, {
     maxReviews: settings.maxIterations,
     maxDrafts: settings.maxIterations * 3,
-    testCommand: settings.testCommand
+    testCommand: settings.testCommand,
+    maxDiffLines: settings.maxDiffLines
   })
 }
 

@@ -37,6 +37,8 @@ export interface Settings {
   protectedPaths: string[]
   prices: PriceTable
   baseBranch?: string
+  /** A diff longer than this is not sent for review. */
+  maxDiffLines: number
 }
 
 export const DEFAULT_TEST_PATHS = [
@@ -63,6 +65,7 @@ export const DEFAULTS = {
   reviewerModel: 'anthropic:claude-opus-4-8',
   maxIterations: 3,
   maxCostUsd: 2,
+  maxDiffLines: 2000,
   testTimeoutSeconds: 600,
   protectedPaths: ['.github/workflows/**']
 } as const
@@ -117,13 +120,20 @@ export function readSettings(read: InputReader): Settings {
     testPaths: globList(get('test-paths'), DEFAULT_TEST_PATHS),
     protectedPaths: globList(get('protected-paths'), DEFAULTS.protectedPaths),
     prices,
-    baseBranch: get('base-branch') || undefined
+    baseBranch: get('base-branch') || undefined,
+    maxDiffLines: positiveInt('max-diff-lines', get('max-diff-lines') || String(DEFAULTS.maxDiffLines))
   }
 }
 
-/** Every secret the settings hold: registered with the runner and redacted everywhere. */
+/**
+ * Every secret the settings hold: registered with the runner and redacted everywhere.
+ * The token also in the base64 form actions/checkout writes into .git/config, which
+ * a test command could print.
+ */
 export function secretsOf(s: Settings): string[] {
-  return [s.githubToken, s.anthropic.apiKey, s.openai.apiKey].filter((v) => v.length > 0)
+  const raw = [s.githubToken, s.anthropic.apiKey, s.openai.apiKey].filter((v) => v.length > 0)
+  const encoded = s.githubToken ? [Buffer.from(`x-access-token:${s.githubToken}`).toString('base64')] : []
+  return [...raw, ...encoded]
 }
 
 function providerSettings(p: Provider, get: (name: string) => string): ProviderSettings {

@@ -1,0 +1,55 @@
+import { createServer } from 'node:http'
+import { rm, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { checkoutWorkspace, git, makeOrigin } from '../emulators/git'
+import { authEnv, Git } from '../src/git'
+
+test('fetch and push send only our token, even with actions/checkout\'s header in the repository config', async () => {
+  const seen: (string | string[] | undefined)[] = []
+  const server = createServer((req, res) => {
+    seen.push(req.headers.authorization)
+    res.writeHead(404).end()
+  })
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
+  const port = (server.address() as { port: number }).port
+  const origin = await makeOrigin({ 'a.txt': 'a\n' })
+  try {
+    const ws = await checkoutWorkspace(origin.bareDir)
+    const serverUrl = `http://127.0.0.1:${port}`
+    await git(ws, ['remote', 'set-url', 'origin', `${serverUrl}/acme/widgets`])
+    // What actions/checkout persists: its own basic auth header for the server.
+    await git(ws, ['config', '--local', `http.${serverUrl}/.extraheader`, 'AUTHORIZATION: basic Y2hlY2tvdXQ='])
+    await expect(new Git(ws).push('draft-review/issue-1', { serverUrl, token: 'ghs_ours' })).rejects.toThrow(/git push failed/)
+    const ours = `basic ${Buffer.from('x-access-token:ghs_ours').toString('base64')}`
+    expect(seen.length).toBeGreaterThan(0)
+    expect(seen.every((h) => h === ours)).toBe(true)
+  } finally {
+    server.close()
+    await origin.cleanup()
+  }
+})
+
+test('the token never appears in the arguments git is started with', () => {
+  const env = authEnv({ serverUrl: 'https://github.com/', token: 'ghs_secret' })
+  expect(env.GIT_CONFIG_KEY_0).toBe('http.https://github.com/.extraheader')
+  expect(Object.values(env).join(' ')).not.toContain('ghs_secret')
+})
+
+test('a draft commits exactly the paths the drafter touched, not what the test command left behind', async () => {
+  const origin = await makeOrigin({ 'src/a.js': 'a\n', 'gone.js': 'x\n' })
+  try {
+    const ws = await checkoutWorkspace(origin.bareDir)
+    const g = new Git(ws)
+    const base = await g.startBranch('main', 'draft-review/issue-3')
+    await writeFile(join(ws, 'src/a.js'), 'b\n')
+    await writeFile(join(ws, 'coverage.json'), '{}')
+    await rm(join(ws, 'gone.js'))
+    expect(await g.commitPaths(['src/a.js', 'gone.js'], 'draft 1')).toBe(true)
+    expect((await g.changedFiles(base)).sort()).toEqual(['gone.js', 'src/a.js'])
+    expect(await g.diff(base)).toContain('+b')
+    expect(await g.commitPaths(['src/a.js'], 'nothing new')).toBe(false)
+    expect(await git(ws, ['status', '--porcelain'])).toContain('?? coverage.json')
+  } finally {
+    await origin.cleanup()
+  }
+})
