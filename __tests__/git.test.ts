@@ -19,7 +19,7 @@ test('fetch and push send only our token, even with actions/checkout\'s header i
     await git(ws, ['remote', 'set-url', 'origin', `${serverUrl}/acme/widgets`])
     // What actions/checkout persists: its own basic auth header for the server.
     await git(ws, ['config', '--local', `http.${serverUrl}/.extraheader`, 'AUTHORIZATION: basic Y2hlY2tvdXQ='])
-    await expect(new Git(ws).push('draft-review/issue-1', { serverUrl, token: 'ghs_ours' })).rejects.toThrow(/git push failed/)
+    await expect(new Git(ws).push('draft-review/issue-1', '', { serverUrl, token: 'ghs_ours' })).rejects.toThrow(/git push failed/)
     const ours = `basic ${Buffer.from('x-access-token:ghs_ours').toString('base64')}`
     expect(seen.length).toBeGreaterThan(0)
     expect(seen.every((h) => h === ours)).toBe(true)
@@ -40,7 +40,7 @@ test('a draft commits exactly the paths the drafter touched, not what the test c
   try {
     const ws = await checkoutWorkspace(origin.bareDir)
     const g = new Git(ws)
-    const base = await g.startBranch('main', 'draft-review/issue-3')
+    const { baseSha: base } = await g.startBranch('main', 'draft-review/issue-3')
     await writeFile(join(ws, 'src/a.js'), 'b\n')
     await writeFile(join(ws, 'coverage.json'), '{}')
     await rm(join(ws, 'gone.js'))

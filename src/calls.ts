@@ -54,6 +54,7 @@ export class BudgetedCaller implements ModelCaller {
     req: Omit<ModelRequest, 'maxTokens'>,
     maxTokens: number
   ): Promise<ModelReply> {
+    this.signal?.throwIfAborted()
     req = redactRequest(req, this.redact)
     const estimate = estimateTokens(req)
     // A call may shrink its output budget to fit what is left, but not below a useful answer.
@@ -64,6 +65,7 @@ export class BudgetedCaller implements ModelCaller {
     try {
       reply = await model.complete({ ...req, maxTokens: allowed }, this.signal)
     } catch (e) {
+      if (this.signal?.aborted) throw this.signal.reason
       throw new ModelCallError(role, ref.id, e)
     }
     const { costUsd } = this.meter.record(role, ref.id, ref.price, reply.usage)

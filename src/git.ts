@@ -36,11 +36,20 @@ export class Git {
     })
   }
 
-  /** Fetches `base` from origin and points `branch` at it, checked out. Returns the base commit. */
-  async startBranch(base: string, branch: string, auth?: PushAuth): Promise<string> {
+  /**
+   * Fetches `base` from origin and points `branch` at it, checked out. Returns the base
+   * commit and where `branch` stood on origin (the lease for the push; '' when absent).
+   */
+  async startBranch(base: string, branch: string, auth?: PushAuth): Promise<{ baseSha: string; remoteSha: string }> {
     await this.exec(['fetch', '--no-tags', '--depth=1', 'origin', `+refs/heads/${base}:refs/remotes/origin/${base}`], { auth })
     await this.exec(['checkout', '--force', '--no-track', '-B', branch, `refs/remotes/origin/${base}`])
-    return (await this.exec(['rev-parse', 'HEAD'])).trim()
+    const baseSha = (await this.exec(['rev-parse', 'HEAD'])).trim()
+    return { baseSha, remoteSha: await this.remoteSha(branch, auth) }
+  }
+
+  async remoteSha(branch: string, auth?: PushAuth): Promise<string> {
+    const out = await this.exec(['ls-remote', 'origin', `refs/heads/${branch}`], { auth })
+    return out.split(/\s/)[0] ?? ''
   }
 
   /** Stages exactly these paths (adds, edits, deletions) and commits them; false when nothing changed. */
@@ -68,9 +77,25 @@ export class Git {
     return out.split('\0').filter(Boolean)
   }
 
-  /** Replaces the remote branch with this one (a re-run starts the branch anew). */
-  async push(branch: string, auth?: PushAuth): Promise<void> {
-    await this.exec(['push', '--force', '--quiet', 'origin', `HEAD:refs/heads/${branch}`], { auth })
+  /**
+   * Replaces the remote branch with this one (a re-run starts the branch anew), but only
+   * if it still stands where it stood when this run began: a run that overlapped ours
+   * is not overwritten. Throws LeaseLost then.
+   */
+  async push(branch: string, lease: string, auth?: PushAuth): Promise<void> {
+    try {
+      await this.exec(['push', '--quiet', `--force-with-lease=refs/heads/${branch}:${lease}`, 'origin', `HEAD:refs/heads/${branch}`], { auth })
+    } catch (e) {
+      if (e instanceof GitError && /stale info|\[rejected\]|fetch first|non-fast-forward/.test(e.stderr)) throw new LeaseLost(branch)
+      throw e
+    }
+  }
+}
+
+export class LeaseLost extends Error {
+  constructor(readonly branch: string) {
+    super(`${branch} changed on origin while this run worked (another run for the same issue?)`)
+    this.name = 'LeaseLost'
   }
 }
 

@@ -27,7 +27,7 @@ export interface CommentInfo {
 }
 
 export function createOctokit(token: string, apiUrl: string, log: (msg: string) => void): Octokit {
-  return getOctokit(
+  const octokit = getOctokit(
     token,
     {
       baseUrl: apiUrl,
@@ -46,6 +46,15 @@ export function createOctokit(token: string, apiUrl: string, log: (msg: string) 
     retry,
     throttling
   )
+  // octokit hands every request the client's one shared `options.request` object, and
+  // plugin-retry counts retries on it: the count leaks into later requests and their
+  // waits grow 1, 4, 9 s. Give each request its own copy. In place: every hook of a
+  // request is bound to the same options object, so a new one would not reach them.
+  octokit.hook.wrap('request', (request, options) => {
+    options.request = { ...options.request }
+    return request(options)
+  })
+  return octokit
 }
 
 export class GitHubClient {
@@ -95,17 +104,24 @@ export class GitHubClient {
 
   /** Creates the pull request, or updates the open one for this branch: never a second one. */
   async upsertPull(args: { branch: string; base: string; title: string; body: string; draft: boolean }): Promise<PullInfo> {
-    const existing = await this.findOpenPull(args.branch, args.base)
+    let existing = await this.findOpenPull(args.branch, args.base)
     if (!existing) {
-      const { data } = await this.octokit.rest.pulls.create({
-        ...this.r,
-        head: args.branch,
-        base: args.base,
-        title: args.title,
-        body: args.body,
-        draft: args.draft
-      })
-      return { number: data.number, url: data.html_url, nodeId: data.node_id, draft: data.draft ?? args.draft }
+      try {
+        const { data } = await this.octokit.rest.pulls.create({
+          ...this.r,
+          head: args.branch,
+          base: args.base,
+          title: args.title,
+          body: args.body,
+          draft: args.draft
+        })
+        return { number: data.number, url: data.html_url, nodeId: data.node_id, draft: data.draft ?? args.draft }
+      } catch (e) {
+        // A run for the same issue opened it a moment ago: update that one instead.
+        if ((e as { status?: number }).status !== 422) throw e
+        existing = await this.findOpenPull(args.branch, args.base)
+        if (!existing) throw e
+      }
     }
     await this.octokit.rest.pulls.update({ ...this.r, pull_number: existing.number, title: args.title, body: args.body })
     if (existing.draft !== args.draft) {
@@ -131,6 +147,14 @@ export class GitHubClient {
       }
     }
     return undefined
+  }
+
+  async updateComment(id: number, body: string): Promise<void> {
+    await this.octokit.rest.issues.updateComment({ ...this.r, comment_id: id, body })
+  }
+
+  async deleteComment(id: number): Promise<void> {
+    await this.octokit.rest.issues.deleteComment({ ...this.r, comment_id: id })
   }
 
   /** Edits the comment that carries `marker` in place, or creates it. */

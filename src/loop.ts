@@ -25,6 +25,8 @@ export interface LoopResult {
   note: string
   /** The fault that stopped the run (stopReason 'error'): reported, then rethrown by the caller. */
   error?: unknown
+  /** What the loop was doing last: where a fault happened. */
+  phase?: { phase: Phase; n: number }
 }
 
 export interface LoopSteps {
@@ -37,7 +39,10 @@ export interface LoopSteps {
   onEvent?(event: LoopEvent): void
 }
 
+export type Phase = 'drafting' | 'testing' | 'reviewing'
+
 export type LoopEvent =
+  | { kind: 'phase'; phase: Phase; n: number }
   | { kind: 'draft'; n: number; result: DraftResult }
   | { kind: 'tests'; n: number; run: TestRun }
   | { kind: 'review'; round: number; review: Review }
@@ -73,6 +78,10 @@ export async function runLoop(firstMessage: string, steps: LoopSteps, limits: Lo
     note: ''
   }
   const stop = (reason: StopReason, note: string): LoopResult => Object.assign(result, { stopReason: reason, note })
+  const enter = (phase: Phase, n: number): void => {
+    result.phase = { phase, n }
+    steps.onEvent?.({ kind: 'phase', phase, n })
+  }
   let message = firstMessage
   let lastReviewedDiff: string | undefined
   try {
@@ -80,6 +89,7 @@ export async function runLoop(firstMessage: string, steps: LoopSteps, limits: Lo
       if (result.drafts >= limits.maxDrafts) {
         return stop('max-iterations', `${result.drafts} drafts made without a passing, reviewable change.`)
       }
+      enter('drafting', result.drafts + 1)
       const draft = await steps.draft(message)
       result.drafts++
       result.drafterSummary = draft.summary
@@ -90,6 +100,7 @@ export async function runLoop(firstMessage: string, steps: LoopSteps, limits: Lo
       }
       let tests: TestRun | undefined
       if (steps.runTests) {
+        enter('testing', result.drafts)
         tests = await steps.runTests()
         result.testRuns.push(tests)
         steps.onEvent?.({ kind: 'tests', n: result.drafts, run: tests })
@@ -106,6 +117,7 @@ export async function runLoop(firstMessage: string, steps: LoopSteps, limits: Lo
         continue
       }
       const round = result.reviews.length + 1
+      enter('reviewing', round)
       const review = await steps.review(diff, tests, draft.summary, round)
       lastReviewedDiff = diff
       result.reviews.push({ round, draft: result.drafts, review })

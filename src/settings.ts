@@ -39,6 +39,10 @@ export interface Settings {
   baseBranch?: string
   /** A diff longer than this is not sent for review. */
   maxDiffLines: number
+  /** One model request attempt (the SDKs retry 429/5xx/timeouts on their own). */
+  modelTimeoutSeconds: number
+  /** The whole run: it stops cleanly, keeping its work, well inside the job's timeout. */
+  runTimeoutMinutes: number
 }
 
 export const DEFAULT_TEST_PATHS = [
@@ -66,6 +70,8 @@ export const DEFAULTS = {
   maxIterations: 3,
   maxCostUsd: 2,
   maxDiffLines: 2000,
+  modelTimeoutSeconds: 300,
+  runTimeoutMinutes: 45,
   testTimeoutSeconds: 600,
   protectedPaths: ['.github/workflows/**']
 } as const
@@ -121,7 +127,9 @@ export function readSettings(read: InputReader): Settings {
     protectedPaths: globList(get('protected-paths'), DEFAULTS.protectedPaths),
     prices,
     baseBranch: get('base-branch') || undefined,
-    maxDiffLines: positiveInt('max-diff-lines', get('max-diff-lines') || String(DEFAULTS.maxDiffLines))
+    maxDiffLines: positiveInt('max-diff-lines', get('max-diff-lines') || String(DEFAULTS.maxDiffLines)),
+    modelTimeoutSeconds: positiveNumber('model-timeout-seconds', get('model-timeout-seconds') || String(DEFAULTS.modelTimeoutSeconds)),
+    runTimeoutMinutes: positiveNumber('run-timeout-minutes', get('run-timeout-minutes') || String(DEFAULTS.runTimeoutMinutes))
   }
 }
 

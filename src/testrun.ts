@@ -19,6 +19,8 @@ export interface TestRunOptions {
   redact: (text: string) => string
   /** Characters of output kept, from the end. */
   tailChars?: number
+  /** The run's deadline: stops the command and everything it started. */
+  signal?: AbortSignal
 }
 
 const KEEP_BYTES = 256 * 1024
@@ -45,8 +47,11 @@ export function runTestCommand(opts: TestRunOptions): Promise<TestRun> {
       timedOut = true
       killGroup(child.pid)
     }, opts.timeoutSeconds * 1000)
+    const onAbort = (): void => killGroup(child.pid)
+    opts.signal?.addEventListener('abort', onAbort, { once: true })
     const finish = (exitCode: number | null, extra = ''): void => {
       clearTimeout(timer)
+      opts.signal?.removeEventListener('abort', onAbort)
       const text = opts.redact(buffer.toString('utf8') + extra)
       resolve({
         passed: !timedOut && exitCode === 0,

@@ -12,6 +12,7 @@ export interface RunContext {
   apiUrl: string
   serverUrl: string
   workspace: string
+  runId?: string
   runUrl?: string
 }
 
@@ -38,6 +39,7 @@ export function readRunContext(env: NodeJS.ProcessEnv): RunContext {
     apiUrl: (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, ''),
     serverUrl,
     workspace: env.GITHUB_WORKSPACE || process.cwd(),
+    runId: env.GITHUB_RUN_ID,
     runUrl
   }
 }

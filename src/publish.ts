@@ -1,0 +1,117 @@
+// The end of every run that got as far as a branch: push, pull request, summary
+// comment, outputs and job summary. Runs after faults too, so paid-for work is kept.
+import { Git, LeaseLost, type PushAuth } from './git'
+import type { GitHubClient, IssueInfo, PullInfo } from './github'
+import type { LoopResult } from './loop'
+import type { CostMeter } from './meter'
+import { outputsOf, renderSummary, SUMMARY_MARKER, type RunReport } from './report'
+import type { Settings } from './settings'
+import type { RunContext } from './trigger'
+import type { Mode } from './workspace/paths'
+
+export interface PublishIO {
+  info(message: string): void
+  warning(message: string): void
+  setOutput(name: string, value: string): void
+  jobSummary(markdown: string): Promise<void>
+  redact(text: string): string
+}
+
+export interface PublishArgs {
+  gh: GitHubClient
+  git: Git
+  issue: IssueInfo
+  mode: Mode
+  base: string
+  branch: string
+  baseSha: string
+  lease: string
+  auth: PushAuth
+  meter: CostMeter
+  result: LoopResult
+}
+
+/** Names the part of publishing that failed, for the progress comment. */
+export class PublishError extends Error {
+  constructor(readonly step: string, override readonly cause: unknown) {
+    super(cause instanceof Error ? cause.message : String(cause))
+    this.name = 'PublishError'
+  }
+}
+
+export async function publish(settings: Settings, ctx: RunContext, io: PublishIO, a: PublishArgs): Promise<RunReport> {
+  const report: RunReport = {
+    issue: a.issue.number,
+    mode: a.mode,
+    approved: a.result.approved,
+    stopReason: a.result.stopReason,
+    drafts: a.result.drafts,
+    reviews: a.result.reviews,
+    usage: a.meter.usage(),
+    ...a.meter.totals(),
+    reviewerModel: settings.reviewer.id,
+    drafterModel: settings.drafters[0]!.id,
+    testCommand: settings.testCommand,
+    testRuns: a.result.testRuns,
+    note: a.result.note,
+    runUrl: ctx.runUrl
+  }
+  let pr: PullInfo | undefined
+  if ((await a.git.changedFiles(a.baseSha)).length > 0) {
+    const pushed = await step('pushing the branch', () => pushKeepingWork(a, ctx, io))
+    if (pushed !== a.branch) report.note = [report.note, `Another run changed ${a.branch} meanwhile: this run's work is on ${pushed} instead.`].filter(Boolean).join(' ')
+    pr = await step('opening the pull request', () =>
+      a.gh.upsertPull({
+        branch: pushed,
+        base: a.base,
+        title: a.mode === 'tests' ? `Tests for #${a.issue.number}: ${a.issue.title}` : a.issue.title,
+        body: io.redact(pullBody(a.issue.number, a.mode, a.result)),
+        draft: !a.result.approved
+      })
+    )
+    Object.assign(report, { prNumber: pr.number, prUrl: pr.url, branch: pushed })
+    io.info(`Pull request ${pr.url} (${pr.draft ? 'draft' : 'ready for review'})`)
+  }
+  const summary = io.redact(renderSummary(report))
+  await step('posting the summary', async () => {
+    await a.gh.upsertComment(pr?.number ?? a.issue.number, SUMMARY_MARKER, summary)
+    // One summary in all: an earlier run's summary on the issue gives way to the pull request's.
+    if (pr) {
+      const stale = await a.gh.findComment(a.issue.number, SUMMARY_MARKER)
+      if (stale) await a.gh.deleteComment(stale.id)
+    }
+  })
+  for (const [k, v] of Object.entries(outputsOf(report))) io.setOutput(k, v)
+  await io.jobSummary(summary)
+  return report
+}
+
+async function step<T>(name: string, fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn()
+  } catch (e) {
+    throw new PublishError(name, e)
+  }
+}
+
+/** Pushes the branch; if another run moved it meanwhile, keeps this run's work on a branch of its own. */
+async function pushKeepingWork(a: PublishArgs, ctx: RunContext, io: PublishIO): Promise<string> {
+  try {
+    await a.git.push(a.branch, a.lease, a.auth)
+    return a.branch
+  } catch (e) {
+    if (!(e instanceof LeaseLost)) throw e
+    const fallback = `${a.branch}-run-${ctx.runId ?? Date.now()}`
+    io.warning(`${e.message}; pushing this run's work to ${fallback} instead.`)
+    await a.git.push(fallback, '', a.auth)
+    return fallback
+  }
+}
+
+function pullBody(issue: number, mode: Mode, result: LoopResult): string {
+  const link = mode === 'tests' ? `Refs #${issue}` : `Closes #${issue}`
+  const state = result.approved
+    ? 'The premium reviewer approved this change. A person still reviews and merges it.'
+    : `Not approved (${result.stopReason}): this is a draft for a person to finish or close.`
+  return [link, '', state, '', '### What the drafter says it did', '', result.drafterSummary || '(no summary)'].join('\n')
+}
