@@ -80,6 +80,7 @@ test('a reviewer answer that never fits the verdict schema gets one repair reque
   const opus = world.anthropic.requests.filter((r) => r.model === 'claude-opus-4-8')
   expect(opus).toHaveLength(2)
   expect(opus[1]!.messages.at(-1)!.text).toContain('did not fit the required JSON verdict format')
+  expect(world.github.comments(repo, Number(run.outputs['pr-number']))[0]!.body).toContain('1 review answer did not fit the verdict format, counted as rejections')
   const marker = await markerOf(world.github.comments(repo, Number(run.outputs['pr-number']))[0]!.body)!
   expect(marker.usage[1]).toMatchObject({ role: 'reviewer', calls: 2 })
 })
@@ -111,7 +112,10 @@ test('invalid tool JSON goes back to the model as the tool result; the next vali
   const second = world.openai.requests[1]!
   const toolMessage = second.messages.find((m) => m.role === 'tool')!
   expect(toolMessage.toolResults[0]!.content).toMatch(/not valid JSON/)
-  await expectApprovedFix()
+  const marker = await expectApprovedFix()
+  expect(marker).toBeDefined()
+  const summary = world.github.comments(repo, Number(run.outputs['pr-number']))[0]!.body
+  expect(summary).toContain('1 tool call failed and went back to the drafter')
 })
 
 test("the drafter's first request carries the issue and a map of the repository, not its contents", async () => {

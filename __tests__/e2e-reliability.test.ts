@@ -101,6 +101,8 @@ test('an answer cut off at max_tokens is answered with a note, and the drafter c
   expect(run.outputs['stop-reason']).toBe('approved')
   const second = world.anthropic.requests.filter((r) => r.model === SONNET)[1]!
   expect(second.messages.at(-1)!.text).toContain('cut off at the output limit')
+  const summary = world.github.comments(repo, Number(run.outputs['pr-number']))[0]!.body
+  expect(summary).toContain('Handled along the way: 1 answer cut off at the output limit.')
 })
 
 test('the same run twice, failing then succeeding: one pull request, one summary, one progress comment', async () => {

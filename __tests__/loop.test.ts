@@ -16,7 +16,7 @@ function script(opts: { diffs: string[]; tests?: TestRun[]; reviews: Review[] })
   const steps: LoopSteps = {
     draft: async (m) => {
       messages.push(m)
-      return { finished: true, summary: `draft ${messages.length}`, turns: 1, toolErrors: 0 }
+      return { finished: true, summary: `draft ${messages.length}`, turns: 1, toolErrors: 1, cutOffs: 0 }
     },
     commitDraft: async () => opts.diffs[Math.min(d++, opts.diffs.length - 1)]!,
     runTests: opts.tests ? async () => opts.tests![t++]! : undefined,
@@ -41,7 +41,7 @@ test('approve first time', async () => {
 test('a reject sends its findings back to the drafter, then approve', async () => {
   const s = script({ diffs: ['+a', '+b'], reviews: [reject('handle the empty list'), approve] })
   const r = await runLoop('do it', s.steps, limits)
-  expect(r).toMatchObject({ stopReason: 'approved', drafts: 2 })
+  expect(r).toMatchObject({ stopReason: 'approved', drafts: 2, toolErrors: 2 })
   expect(s.messages[1]).toContain('handle the empty list')
 })
 

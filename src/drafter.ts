@@ -12,7 +12,10 @@ export interface DraftResult {
   finished: boolean
   summary: string
   turns: number
+  /** Tool calls that failed (bad arguments, refused paths, no match): each went back to the model. */
   toolErrors: number
+  /** Answers cut off at max_tokens. */
+  cutOffs: number
 }
 
 export interface DrafterOptions {
@@ -44,15 +47,17 @@ export class Drafter {
     this.owed = []
     this.messages.push({ role: 'user', text })
     let toolErrors = 0
+    let cutOffs = 0
     for (let turn = 1; turn <= maxTurns; turn++) {
       const reply = await caller.call('drafter', ref, model, { system, messages: this.messages, tools: tools.specs() }, maxTokens)
       this.messages.push({ role: 'assistant', text: reply.text, toolCalls: reply.toolCalls })
+      if (reply.stop === 'max_tokens') cutOffs++
       if (reply.toolCalls.length === 0) {
         if (reply.stop === 'max_tokens') {
           this.messages.push({ role: 'user', text: CUT_OFF })
           continue
         }
-        return { finished: true, summary: reply.text.trim(), turns: turn, toolErrors }
+        return { finished: true, summary: reply.text.trim(), turns: turn, toolErrors, cutOffs }
       }
       const results: ToolResult[] = []
       let finished: string | undefined
@@ -69,11 +74,11 @@ export class Drafter {
       }
       if (finished !== undefined) {
         this.owed = results
-        return { finished: true, summary: finished, turns: turn, toolErrors }
+        return { finished: true, summary: finished, turns: turn, toolErrors, cutOffs }
       }
       this.messages.push({ role: 'tool', results })
     }
-    return { finished: false, summary: `(stopped after ${maxTurns} turns without calling finish)`, turns: maxTurns, toolErrors }
+    return { finished: false, summary: `(stopped after ${maxTurns} turns without calling finish)`, turns: maxTurns, toolErrors, cutOffs }
   }
 }
 

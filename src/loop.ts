@@ -21,6 +21,9 @@ export interface LoopResult {
   testRuns: TestRun[]
   /** The last draft's own summary, for the pull request body. */
   drafterSummary: string
+  /** Drafter mistakes handled along the way, summed over drafts. */
+  toolErrors: number
+  cutOffs: number
   /** What stopped the run, in words, when it was not an approval. */
   note: string
   /** The fault that stopped the run (stopReason 'error'): reported, then rethrown by the caller. */
@@ -75,6 +78,8 @@ export async function runLoop(firstMessage: string, steps: LoopSteps, limits: Lo
     reviews: [],
     testRuns: [],
     drafterSummary: '',
+    toolErrors: 0,
+    cutOffs: 0,
     note: ''
   }
   const stop = (reason: StopReason, note: string): LoopResult => Object.assign(result, { stopReason: reason, note })
@@ -93,6 +98,8 @@ export async function runLoop(firstMessage: string, steps: LoopSteps, limits: Lo
       const draft = await steps.draft(message)
       result.drafts++
       result.drafterSummary = draft.summary
+      result.toolErrors += draft.toolErrors
+      result.cutOffs += draft.cutOffs
       steps.onEvent?.({ kind: 'draft', n: result.drafts, result: draft })
       const diff = await steps.commitDraft(result.drafts, draft.summary)
       if (diff.trim() === '') {

@@ -53,6 +53,8 @@ export async function publish(settings: Settings, ctx: RunContext, io: PublishIO
     drafterModel: settings.drafters[0]!.id,
     testCommand: settings.testCommand,
     testRuns: a.result.testRuns,
+    toolErrors: a.result.toolErrors,
+    cutOffs: a.result.cutOffs,
     note: a.result.note,
     runUrl: ctx.runUrl
   }

@@ -19,6 +19,8 @@ export interface RunReport extends CostTotals {
   drafterModel: string
   testCommand: string
   testRuns: { passed: boolean }[]
+  toolErrors: number
+  cutOffs: number
   note: string
   prNumber?: number
   prUrl?: string
@@ -136,10 +138,20 @@ export function renderSummary(r: RunReport): string {
     ),
     `| **total** | | ${sum(r.usage, 'calls')} | ${tokens(sum(r.usage, 'inputTokens'))} | ${tokens(sum(r.usage, 'cacheReadTokens'))} | ${tokens(sum(r.usage, 'cacheWriteTokens'))} | ${tokens(sum(r.usage, 'outputTokens'))} | **${usd(r.costUsd)}** |`,
     '',
+    ...handledSection(r),
     ...reviewsSection(r.reviews),
     r.runUrl ? `<sub>[workflow run](${r.runUrl}) · stop reason \`${r.stopReason}\`</sub>` : `<sub>stop reason \`${r.stopReason}\`</sub>`
   ]
   return lines.join('\n').replace(/\n{3,}/g, '\n\n')
+}
+
+function handledSection(r: RunReport): string[] {
+  const parts = []
+  if (r.toolErrors > 0) parts.push(`${plural(r.toolErrors, 'tool call')} failed and went back to the drafter (bad arguments, refused paths, no match)`)
+  if (r.cutOffs > 0) parts.push(`${plural(r.cutOffs, 'answer')} cut off at the output limit`)
+  const invalid = r.reviews.filter((x) => x.review.invalidAnswer).length
+  if (invalid > 0) parts.push(`${plural(invalid, 'review answer')} did not fit the verdict format, counted as rejections`)
+  return parts.length ? [`Handled along the way: ${parts.join('; ')}.`, ''] : []
 }
 
 function reviewsSection(reviews: ReviewRecord[]): string[] {
