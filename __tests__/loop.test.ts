@@ -24,12 +24,13 @@ function script(opts: { diffs: string[]; tests?: TestRun[]; reviews: Review[] })
       const next = opts.reviews[r++]
       if (!next) throw new Error('unexpected review')
       return next
-    }
+    },
+    drafterModel: () => 'openai:cheap'
   }
   return { steps, messages, reviewsAsked: () => r }
 }
 
-const limits = { maxReviews: 3, maxDrafts: 9, testCommand: 'npm test', maxDiffLines: 100 }
+const limits = { maxReviews: 3, maxDrafts: 9, testCommand: 'npm test', maxDiffLines: 100, escalateAfter: 99 }
 
 test('approve first time', async () => {
   const s = script({ diffs: ['+a'], reviews: [approve] })
@@ -104,4 +105,30 @@ test('a diff over max-diff-lines is never sent for review: the run stops with an
   expect(r.note).toContain('101 lines, over max-diff-lines (100)')
   expect(s.reviewsAsked()).toBe(0)
   expect(diffLines('--- a/x\n+++ b/x\n@@ -1 +1 @@\n-a\n+b\n c')).toBe(2)
+})
+
+test('the ladder moves up after the set number of rejections on one tier, and the premium tier is not reviewed again', async () => {
+  const ladder = ['openai:intern', 'openai:junior', 'anthropic:claude-opus-4-8']
+  let tier = 0
+  const s = script({ diffs: ['+1', '+2', '+3', '+4', '+5'], reviews: [reject('a'), reject('b'), reject('c'), reject('d')] })
+  s.steps.drafterModel = () => ladder[tier]!
+  s.steps.escalate = () => (tier + 1 < ladder.length ? ladder[++tier] : undefined)
+  s.steps.selfReviewed = () => ladder[tier] === 'anthropic:claude-opus-4-8'
+  const r = await runLoop('x', s.steps, { ...limits, maxReviews: 9, escalateAfter: 2 })
+  expect(r.reviews.map((x) => x.drafterModel)).toEqual(['openai:intern', 'openai:intern', 'openai:junior', 'openai:junior'])
+  expect(r.drafterModels).toEqual(ladder)
+  expect(r).toMatchObject({ stopReason: 'approved', approved: true, drafts: 5 })
+  expect(r.note).toContain('no second premium review')
+  expect(s.messages[2]).toContain('openai:junior takes over')
+  expect(s.reviewsAsked()).toBe(4)
+})
+
+test('escalation waits for exactly escalate-after rejections', async () => {
+  let tier = 0
+  const s = script({ diffs: ['+1', '+2', '+3'], reviews: [reject('a'), reject('b'), approve] })
+  s.steps.drafterModel = () => ['t0', 't1'][tier]!
+  s.steps.escalate = () => (tier === 0 ? ['t0', 't1'][++tier] : undefined)
+  const r = await runLoop('x', s.steps, { ...limits, escalateAfter: 3 })
+  expect(r.drafterModels).toEqual(['t0'])
+  expect(r.reviews.map((x) => x.drafterModel)).toEqual(['t0', 't0', 't0'])
 })

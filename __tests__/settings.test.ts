@@ -37,7 +37,11 @@ test.each([
   [{ prices: '{"openai:x": {"input": "3", "output": 1}}' }, 'prices', "'openai:x'.input"],
   [{ prices: '{"openai:x": {"input": 3, "output": 1, "cache": 1}}' }, 'prices', "'openai:x'"],
   [{ 'anthropic-base-url': 'not a url' }, 'anthropic-base-url', 'is not a URL'],
-  [{ 'issue-number': 'abc' }, 'issue-number', 'whole number']
+  [{ 'issue-number': 'abc' }, 'issue-number', 'whole number'],
+  [{ 'route-by-history': 'yes' }, 'route-by-history', 'not true or false'],
+  [{ 'route-reject-threshold': '40' }, 'route-reject-threshold', 'from 0 to 1'],
+  [{ command: 'deploy' }, 'command', 'not one of: run, report'],
+  [{ 'escalate-after': '0' }, 'escalate-after', 'whole number']
 ])('%j fails naming %s', (inputs, input, fragment) => {
   const e = errorOf({ ...base, ...inputs })
   expect(e.input).toBe(input)

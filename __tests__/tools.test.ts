@@ -283,6 +283,37 @@ describe('happy paths', () => {
     expect(lines[200]).toMatch(/stopped at 200 matches/)
   })
 
+  it('searches across files in order, capping across batches of files', async () => {
+    // Four files of ~600 KiB, a hit every 100 lines: the regex worker gets them in two batches.
+    const big = (tag: string): string => Array.from({ length: 6000 }, (_, i) => (i % 100 === 0 ? `hit ${tag} ${i}` : 'x'.repeat(100))).join('\n')
+    await Promise.all(['b1', 'b2', 'b3', 'b4'].map((tag) => write(`big/${tag}.txt`, big(tag))))
+    const t = tools()
+    expect(expectOk(await t.run('search', { pattern: '^hit b\\d 0$', path: 'big', glob: null }))).toBe(
+      'big/b1.txt:1: hit b1 0\nbig/b2.txt:1: hit b2 0\nbig/b3.txt:1: hit b3 0\nbig/b4.txt:1: hit b4 0'
+    )
+    const lines = expectOk(await t.run('search', { pattern: '^hit', path: 'big', glob: null })).split('\n')
+    expect(lines).toHaveLength(201)
+    expect(lines[0]).toBe('big/b1.txt:1: hit b1 0')
+    expect(lines[120]).toBe('big/b3.txt:1: hit b3 0')
+    expect(lines[199]).toBe('big/b4.txt:1901: hit b4 1900')
+    expect(lines[200]).toMatch(/stopped at 200 matches/)
+  })
+
+  it('stops a catastrophically backtracking pattern fast, with a clear error and the matches so far', async () => {
+    // Searched first (names sort before evil.txt), in a batch of their own: over 1 MiB together.
+    await write('a1.txt', ['aaa', ...Array.from({ length: 6000 }, () => 'x'.repeat(100))].join('\n'))
+    await write('a2.txt', Array.from({ length: 6000 }, () => 'x'.repeat(100)).join('\n'))
+    await write('evil.txt', `${'a'.repeat(5000)}b\n`)
+    const t = tools()
+    const started = Date.now()
+    const out = await t.run('search', { pattern: '(a+)+$', path: null, glob: null })
+    expect(Date.now() - started).toBeLessThan(5000)
+    expectError(out, /^search stopped: \/\(a\+\)\+\$\/ ran over its time limit .*catastrophic backtracking/)
+    expect(out.content).toMatch(/1 match found before it stopped:\na1\.txt:1: aaa$/)
+    // The worker that ran it is gone; the next search works.
+    expect(expectOk(await t.run('search', { pattern: 'a+b$', path: 'evil.txt', glob: null }))).toMatch(/^evil\.txt:1: a+…$/)
+  })
+
   it('lists files, filtered by a pattern, with .gitignore honoured and deletions gone', async () => {
     git(root, 'add', 'src/a.ts')
     await write('src/deep/c.ts', '')

@@ -36,6 +36,19 @@ export class Drafter {
 
   constructor(private readonly opts: DrafterOptions) {}
 
+  get modelId(): string {
+    return this.opts.ref.id
+  }
+
+  /**
+   * Hands the conversation to another model (the next tier of the ladder). The history
+   * is provider-neutral, so a tier on another provider reads it as its own.
+   */
+  switchModel(ref: ModelRef, model: ChatModel): void {
+    this.opts.ref = ref
+    this.opts.model = model
+  }
+
   get conversation(): readonly ChatMessage[] {
     return this.messages
   }

@@ -10,6 +10,8 @@ export type StopReason = 'approved' | 'max-iterations' | 'max-cost' | 'no-change
 export interface ReviewRecord {
   round: number
   draft: number
+  /** The drafter tier whose draft was reviewed. */
+  drafterModel: string
   review: Review
 }
 
@@ -21,6 +23,8 @@ export interface LoopResult {
   testRuns: TestRun[]
   /** The last draft's own summary, for the pull request body. */
   drafterSummary: string
+  /** The drafter tiers that worked, in order (the escalation ladder's steps taken). */
+  drafterModels: string[]
   /** Drafter mistakes handled along the way, summed over drafts. */
   toolErrors: number
   cutOffs: number
@@ -39,6 +43,12 @@ export interface LoopSteps {
   /** Undefined when there is no test command. */
   runTests?(): Promise<TestRun>
   review(diff: string, tests: TestRun | undefined, drafterSummary: string, round: number): Promise<Review>
+  /** The model drafting now. */
+  drafterModel(): string
+  /** Moves drafting to the next tier of the ladder; its model, or undefined at the top. */
+  escalate?(): string | undefined
+  /** The drafter is the reviewer model itself: its draft gets no second premium review. */
+  selfReviewed?(): boolean
   onEvent?(event: LoopEvent): void
 }
 
@@ -49,6 +59,7 @@ export type LoopEvent =
   | { kind: 'draft'; n: number; result: DraftResult }
   | { kind: 'tests'; n: number; run: TestRun }
   | { kind: 'review'; round: number; review: Review }
+  | { kind: 'escalate'; from: string; to: string }
 
 export interface LoopLimits {
   maxReviews: number
@@ -56,6 +67,8 @@ export interface LoopLimits {
   maxDrafts: number
   testCommand: string
   maxDiffLines: number
+  /** Rejections on one tier before the ladder moves up. */
+  escalateAfter: number
 }
 
 /** Thrown into the result (not truncated, not reviewed) when a diff is over max-diff-lines. */
@@ -78,6 +91,7 @@ export async function runLoop(firstMessage: string, steps: LoopSteps, limits: Lo
     reviews: [],
     testRuns: [],
     drafterSummary: '',
+    drafterModels: [steps.drafterModel()],
     toolErrors: 0,
     cutOffs: 0,
     note: ''
@@ -89,6 +103,7 @@ export async function runLoop(firstMessage: string, steps: LoopSteps, limits: Lo
   }
   let message = firstMessage
   let lastReviewedDiff: string | undefined
+  let tierRejections = 0
   try {
     for (;;) {
       if (result.drafts >= limits.maxDrafts) {
@@ -118,6 +133,10 @@ export async function runLoop(firstMessage: string, steps: LoopSteps, limits: Lo
       }
       const lines = diffLines(diff)
       if (lines > limits.maxDiffLines) throw new DiffTooLarge(lines, limits.maxDiffLines)
+      if (steps.selfReviewed?.()) {
+        result.approved = true
+        return stop('approved', `Drafted by the premium model (${steps.drafterModel()}) itself: no second premium review was paid for.`)
+      }
       if (diff === lastReviewedDiff) {
         // Paying for a second review of the same diff would buy the same verdict.
         message = 'You did not change anything since the review. Address the findings above, then call finish.'
@@ -127,7 +146,7 @@ export async function runLoop(firstMessage: string, steps: LoopSteps, limits: Lo
       enter('reviewing', round)
       const review = await steps.review(diff, tests, draft.summary, round)
       lastReviewedDiff = diff
-      result.reviews.push({ round, draft: result.drafts, review })
+      result.reviews.push({ round, draft: result.drafts, drafterModel: steps.drafterModel(), review })
       steps.onEvent?.({ kind: 'review', round, review })
       if (review.verdict.verdict === 'approve') {
         result.approved = true
@@ -137,6 +156,18 @@ export async function runLoop(firstMessage: string, steps: LoopSteps, limits: Lo
         return stop('max-iterations', `The reviewer rejected ${result.reviews.length} of ${result.reviews.length} reviews (max-iterations ${limits.maxReviews}).`)
       }
       message = reviewRejectedMessage(review.verdict)
+      tierRejections++
+      if (steps.escalate && tierRejections >= limits.escalateAfter) {
+        const from = steps.drafterModel()
+        const to = steps.escalate()
+        if (to) {
+          tierRejections = 0
+          result.drafterModels.push(to)
+          steps.onEvent?.({ kind: 'escalate', from, to })
+          message = `${escalationNote(from, to, limits.escalateAfter)}\n\n${message}`
+          if (steps.selfReviewed?.()) lastReviewedDiff = undefined
+        }
+      }
     }
   } catch (e) {
     if (e instanceof BudgetExceeded) return stop('max-cost', `Stopped before a call that could pass max-cost-usd: ${e.message}.`)
@@ -144,4 +175,8 @@ export async function runLoop(firstMessage: string, steps: LoopSteps, limits: Lo
     result.error = e
     return stop('error', `The run failed: ${e instanceof Error ? e.message : String(e)}`)
   }
+}
+
+function escalationNote(from: string, to: string, after: number): string {
+  return `(${from} was rejected ${after} times; ${to} takes over the draft from here, with the whole conversation so far.)`
 }

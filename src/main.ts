@@ -1,5 +1,6 @@
 // The action's entry: read the inputs once, run, report. One try/catch ends in setFailed.
 import * as core from '@actions/core'
+import { runReport } from './report-command'
 import { runIssue, type RunIO } from './run-issue'
 import { makeRedactor } from './secrets'
 import { readSettings, secretsOf } from './settings'
@@ -23,7 +24,9 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
       redact,
       env
     }
-    await runIssue(settings, readRunContext(env), io)
+    const ctx = readRunContext(env)
+    if (settings.command === 'report') await runReport(settings, ctx, io)
+    else await runIssue(settings, ctx, io)
   } catch (e) {
     core.setFailed(redact(e instanceof Error ? e.message : String(e)))
   }

@@ -2,6 +2,7 @@
 // comment, outputs and job summary. Runs after faults too, so paid-for work is kept.
 import { Git, LeaseLost, type PushAuth } from './git'
 import type { GitHubClient, IssueInfo, PullInfo } from './github'
+import type { CategoryStats } from './history'
 import type { LoopResult } from './loop'
 import type { CostMeter } from './meter'
 import { outputsOf, renderSummary, SUMMARY_MARKER, type RunReport } from './report'
@@ -29,6 +30,14 @@ export interface PublishArgs {
   auth: PushAuth
   meter: CostMeter
   result: LoopResult
+  history: RunHistory
+}
+
+/** The category's history, this run included when it was recorded. */
+export interface RunHistory {
+  category: string
+  stats: CategoryStats
+  recorded: boolean
 }
 
 /** Names the part of publishing that failed, for the progress comment. */
@@ -48,9 +57,12 @@ export async function publish(settings: Settings, ctx: RunContext, io: PublishIO
     drafts: a.result.drafts,
     reviews: a.result.reviews,
     usage: a.meter.usage(),
+    calls: a.meter.history(),
     ...a.meter.totals(),
     reviewerModel: settings.reviewer.id,
-    drafterModel: settings.drafters[0]!.id,
+    drafterModels: a.result.drafterModels,
+    category: a.history.category,
+    history: a.history,
     testCommand: settings.testCommand,
     testRuns: a.result.testRuns,
     toolErrors: a.result.toolErrors,

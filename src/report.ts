@@ -1,7 +1,9 @@
 // What a run reports: the marker JSON, the summary comment, the job summary and the
 // step outputs, all from one RunReport. Pure.
+import { barChart, costPerIteration, iterationChart } from './charts'
+import { pct, verdictWords, type CategoryStats } from './history'
 import type { StopReason, ReviewRecord } from './loop'
-import type { UsageLine, CostTotals } from './meter'
+import type { CallCost, UsageLine, CostTotals } from './meter'
 import { formatFinding } from './prompts'
 import type { Mode } from './workspace/paths'
 
@@ -15,8 +17,13 @@ export interface RunReport extends CostTotals {
   drafts: number
   reviews: ReviewRecord[]
   usage: UsageLine[]
+  /** Every call in order, for the per-iteration chart. */
+  calls: readonly CallCost[]
   reviewerModel: string
-  drafterModel: string
+  /** The drafter tiers that worked, in order. */
+  drafterModels: string[]
+  category: string
+  history?: { stats: CategoryStats; recorded: boolean }
   testCommand: string
   testRuns: { passed: boolean }[]
   toolErrors: number
@@ -28,16 +35,16 @@ export interface RunReport extends CostTotals {
   runUrl?: string
 }
 
-export function rejectionsOf(r: Pick<RunReport, 'reviews'>): number {
+export function rejectionsOf(r: { reviews: ReviewRecord[] }): number {
   return r.reviews.filter((x) => x.review.verdict.verdict === 'reject').length
 }
 
-export function rejectRateOf(r: Pick<RunReport, 'reviews'>): number {
+export function rejectRateOf(r: { reviews: ReviewRecord[] }): number {
   return r.reviews.length === 0 ? 0 : Math.round((rejectionsOf(r) / r.reviews.length) * 1e4) / 1e4
 }
 
 /** Did the reviewer approve the first draft it saw? null when nothing was reviewed. */
-export function firstReviewApproved(r: Pick<RunReport, 'reviews'>): boolean | null {
+export function firstReviewApproved(r: { reviews: ReviewRecord[] }): boolean | null {
   const first = r.reviews[0]
   return first ? first.review.verdict.verdict === 'approve' : null
 }
@@ -58,7 +65,8 @@ export function markerJson(r: RunReport): Record<string, unknown> {
     premiumOnlyCostUsd: r.premiumOnlyCostUsd,
     savingsPct: r.savingsPct,
     usage: r.usage,
-    drafterModel: r.drafterModel,
+    category: r.category,
+    drafterModels: r.drafterModels,
     reviewerModel: r.reviewerModel
   }
 }
@@ -103,10 +111,6 @@ function tokens(n: number): string {
   return n.toLocaleString('en-US')
 }
 
-function pct(x: number): string {
-  return `${Math.round(x * 1000) / 10}%`
-}
-
 export function renderSummary(r: RunReport): string {
   const headline = r.approved
     ? `✅ **Approved** after ${plural(r.reviews.length, 'review')} — ready for a person to review and merge.`
@@ -138,11 +142,45 @@ export function renderSummary(r: RunReport): string {
     ),
     `| **total** | | ${sum(r.usage, 'calls')} | ${tokens(sum(r.usage, 'inputTokens'))} | ${tokens(sum(r.usage, 'cacheReadTokens'))} | ${tokens(sum(r.usage, 'cacheWriteTokens'))} | ${tokens(sum(r.usage, 'outputTokens'))} | **${usd(r.costUsd)}** |`,
     '',
+    ...historySection(r),
     ...handledSection(r),
+    ...chartsSection(r),
     ...reviewsSection(r.reviews),
     r.runUrl ? `<sub>[workflow run](${r.runUrl}) · stop reason \`${r.stopReason}\`</sub>` : `<sub>stop reason \`${r.stopReason}\`</sub>`
   ]
   return lines.join('\n').replace(/\n{3,}/g, '\n\n')
+}
+
+function historySection(r: RunReport): string[] {
+  if (!r.history) return []
+  const s = r.history.stats
+  const kind = `${code(r.category)} · ${r.mode}`
+  if (s.runs === 0) return [`**This kind of task** (${kind}): no history yet (the ledger is off or could not be written).`, '']
+  return [
+    `**This kind of task** (${kind}, ${plural(s.runs, 'run')}${r.history.recorded ? ' including this one' : ''}): ` +
+      `first drafts approved ${pct(s.firstDraftApprovalRate)} · reject rate ${pct(s.rejectRate)} · ` +
+      `saved ${usd(s.savedUsd)} to date (${usd(s.costUsd)} spent vs ${usd(s.premiumOnlyCostUsd)} premium-only).`,
+    `> ${verdictWords(s)}`,
+    ''
+  ]
+}
+
+function chartsSection(r: RunReport): string[] {
+  const iterations = costPerIteration(r.calls)
+  if (iterations.length === 0) return []
+  return [
+    '<details><summary>Charts</summary>',
+    '',
+    iterationChart(iterations),
+    '',
+    barChart('This run vs the premium model alone, USD', [
+      ['this run', r.costUsd],
+      ['premium only', r.premiumOnlyCostUsd]
+    ]),
+    '',
+    '</details>',
+    ''
+  ]
 }
 
 function handledSection(r: RunReport): string[] {
@@ -159,7 +197,7 @@ function reviewsSection(reviews: ReviewRecord[]): string[] {
   const out = ['<details><summary>Reviews</summary>', '']
   for (const rec of reviews) {
     const v = rec.review.verdict
-    out.push(`**Review ${rec.round}** (draft ${rec.draft}): ${v.verdict === 'approve' ? '✅ approved' : '❌ rejected'} — ${oneLine(v.summary)}`)
+    out.push(`**Review ${rec.round}** (draft ${rec.draft} by ${code(rec.drafterModel)}): ${v.verdict === 'approve' ? '✅ approved' : '❌ rejected'} — ${oneLine(v.summary)}`)
     for (const f of v.findings) out.push(formatFinding(f))
     out.push('')
   }

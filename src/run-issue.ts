@@ -4,13 +4,16 @@ import { BudgetedCaller, type CallEvent } from './calls'
 import { Drafter } from './drafter'
 import { Git, type PushAuth } from './git'
 import { createOctokit, GitHubClient, type IssueInfo } from './github'
+import { categoryOf, chooseStartTier, sameKind, statsOf, type LedgerRecord, type Route } from './history'
+import { Ledger } from './ledger'
 import { runLoop, type LoopEvent, type LoopResult, type StopReason } from './loop'
+import { describeEvent, failureLine, isSetback, outcomeLine } from './narrate'
 import { CostMeter } from './meter'
 import { ProgressComment, RunProgress } from './progress'
 import { drafterFirstMessage, drafterSystem, reviewerMessage } from './prompts'
 import { createModel } from './providers'
-import { publish, PublishError } from './publish'
-import type { RunReport } from './report'
+import { publish, PublishError, type RunHistory } from './publish'
+import { firstReviewApproved, rejectionsOf, type RunReport } from './report'
 import { reviewDiff } from './reviewer'
 import { scrubEnv, type Redactor } from './secrets'
 import { secretsOf, type Settings } from './settings'
@@ -69,6 +72,15 @@ export async function runIssue(settings: Settings, ctx: RunContext, io: RunIO): 
     capUsd: settings.maxCostUsd,
     runUrl: ctx.runUrl
   })
+  const category = categoryOf(issue.labels, settings.categoryLabels)
+  const ledger = new Ledger(git, auth)
+  const past = (settings.ledger || settings.routeByHistory ? await readLedger(ledger, io) : []).filter((r) => sameKind(r, category, mode))
+  const route = chooseStartTier(settings.drafters.map((d) => d.id), past, {
+    enabled: settings.routeByHistory,
+    threshold: settings.routeRejectThreshold,
+    window: settings.routeWindow
+  })
+  if (route.reason) io.info(route.reason)
   const deadline = new AbortController()
   const timer = setTimeout(() => deadline.abort(new RunTimedOut(settings.runTimeoutMinutes)), settings.runTimeoutMinutes * 60_000)
   timer.unref()
@@ -90,14 +102,15 @@ export async function runIssue(settings: Settings, ctx: RunContext, io: RunIO): 
     rules: { mode, protectedGlobs: settings.protectedPaths, testGlobs: settings.testPaths },
     redact: io.redact
   })
-  const result = await draftAndReview(settings, ctx, io, { issue, mode, git, baseSha: start.baseSha, meter, tools, progress, signal: deadline.signal })
+  const result = await draftAndReview(settings, ctx, io, { issue, mode, git, baseSha: start.baseSha, meter, tools, progress, route, signal: deadline.signal })
   clearTimeout(timer)
-  result.note = io.redact(result.note)
+  result.note = io.redact([route.reason, result.note].filter(Boolean).join(' '))
+  const history = await recordRun(settings, ctx, io, ledger, past, { issue, category, mode, meter, result })
   let report: RunReport
   try {
     // A draft cut short (budget, fault, timeout) still holds paid-for work: commit it so it is pushed.
     await git.commitPaths(tools.touched(), `draft-review: unfinished draft for #${issue.number}`)
-    report = await publish(settings, ctx, io, { gh, git, issue, mode, base, branch, baseSha: start.baseSha, lease: start.remoteSha, auth, meter, result })
+    report = await publish(settings, ctx, io, { gh, git, issue, mode, base, branch, baseSha: start.baseSha, lease: start.remoteSha, auth, meter, result, history })
   } catch (e) {
     await progress.end(failureLine(e instanceof PublishError ? e.step : 'saving the draft', e, io.redact))
     throw e
@@ -115,12 +128,14 @@ interface LoopContext {
   meter: CostMeter
   tools: WorkspaceTools
   progress: RunProgress
+  route: Route
   signal: AbortSignal
 }
 
 async function draftAndReview(settings: Settings, ctx: RunContext, io: RunIO, run: LoopContext): Promise<LoopResult> {
-  const { issue, mode, git, baseSha, meter, tools, progress, signal } = run
-  const drafterRef = settings.drafters[0]!
+  const { issue, mode, git, baseSha, meter, tools, progress, route, signal } = run
+  let tier = route.tier
+  const drafterRef = settings.drafters[tier]!
   const limits = { maxRetries: MODEL_RETRIES, timeoutMs: settings.modelTimeoutSeconds * 1000 }
   const caller = new BudgetedCaller(meter, io.redact, (e: CallEvent) => io.info(describeCall(e, settings.maxCostUsd)), signal)
   const drafter = new Drafter({
@@ -136,12 +151,11 @@ async function draftAndReview(settings: Settings, ctx: RunContext, io: RunIO, ru
   const testEnv = scrubEnv(io.env, secretsOf(settings))
   const maxDrafts = settings.maxIterations * 3
   const onEvent = (e: LoopEvent): void => {
-    const line = describeEvent(e, { drafter: drafterRef.id, reviewer: settings.reviewer.id, maxDrafts, testCommand: settings.testCommand })
+    const line = describeEvent(e, { drafter: () => drafter.modelId, reviewer: settings.reviewer.id, maxDrafts, testCommand: settings.testCommand })
     if (e.kind === 'phase') progress.working(line)
     else {
       io.info(line)
-      const failed = (e.kind === 'tests' && !e.run.passed) || (e.kind === 'review' && e.review.verdict.verdict === 'reject')
-      progress.settle(failed ? (e.kind === 'review' ? 'rejected' : 'failed') : 'done', line)
+      progress.settle(isSetback(e) ?? 'done', line)
     }
   }
   const repoMap = await buildRepoMap(ctx.workspace)
@@ -181,10 +195,73 @@ async function draftAndReview(settings: Settings, ctx: RunContext, io: RunIO, ru
             round
           })
         ),
+      drafterModel: () => drafter.modelId,
+      escalate: () => {
+        const next = settings.drafters[tier + 1]
+        if (!next) return undefined
+        tier++
+        drafter.switchModel(next, createModel(next, settings, limits))
+        return next.id
+      },
+      selfReviewed: () => drafter.modelId === settings.reviewer.id,
       onEvent
     },
-    { maxReviews: settings.maxIterations, maxDrafts, testCommand: settings.testCommand, maxDiffLines: settings.maxDiffLines }
+    {
+      maxReviews: settings.maxIterations,
+      maxDrafts,
+      testCommand: settings.testCommand,
+      maxDiffLines: settings.maxDiffLines,
+      escalateAfter: settings.escalateAfter
+    }
   )
+}
+
+async function readLedger(ledger: Ledger, io: RunIO): Promise<LedgerRecord[]> {
+  try {
+    return (await ledger.read()).records
+  } catch (e) {
+    io.warning(`Could not read the ledger (${e instanceof Error ? e.message : String(e)}); going on without history.`)
+    return []
+  }
+}
+
+/** Appends this run's record to the ledger (when enabled) and returns the history to report. */
+async function recordRun(
+  settings: Settings,
+  ctx: RunContext,
+  io: RunIO,
+  ledger: Ledger,
+  past: LedgerRecord[],
+  run: { issue: IssueInfo; category: string; mode: Mode; meter: CostMeter; result: LoopResult }
+): Promise<RunHistory> {
+  const { costUsd, premiumOnlyCostUsd } = run.meter.totals()
+  const record: LedgerRecord = {
+    version: 1,
+    issue: run.issue.number,
+    category: run.category,
+    mode: run.mode,
+    drafterModels: run.result.drafterModels,
+    reviewerModel: settings.reviewer.id,
+    drafts: run.result.drafts,
+    reviews: run.result.reviews.length,
+    rejections: rejectionsOf(run.result),
+    firstDraftApproved: firstReviewApproved(run.result),
+    costUsd,
+    premiumOnlyCostUsd,
+    stopReason: run.result.stopReason,
+    time: new Date().toISOString(),
+    runId: ctx.runId ?? 'local'
+  }
+  let recorded = false
+  if (settings.ledger) {
+    try {
+      await ledger.append(record)
+      recorded = true
+    } catch (e) {
+      io.warning(`Could not append to the ledger (${e instanceof Error ? e.message : String(e)}); this run is not in the history.`)
+    }
+  }
+  return { category: run.category, stats: statsOf(recorded ? [...past, record] : past), recorded }
 }
 
 function describeCall(e: CallEvent, cap: number): string {
@@ -193,48 +270,6 @@ function describeCall(e: CallEvent, cap: number): string {
     `${e.role} ${e.model}: ${u.input} in, ${u.cacheRead} cache read, ${u.cacheWrite} cache write, ${u.output} out, ` +
     `$${e.costUsd.toFixed(4)} (run total $${e.spentUsd.toFixed(4)} of $${cap})`
   )
-}
-
-function describeEvent(e: LoopEvent, m: { drafter: string; reviewer: string; maxDrafts: number; testCommand: string }): string {
-  switch (e.kind) {
-    case 'phase':
-      if (e.phase === 'drafting') return `Drafting ${e.n} of up to ${m.maxDrafts} with \`${m.drafter}\``
-      if (e.phase === 'testing') return `Running \`${m.testCommand}\` on draft ${e.n}`
-      return `Review ${e.n} by \`${m.reviewer}\``
-    case 'draft':
-      return `Draft ${e.n} by \`${m.drafter}\`: ${e.result.finished ? 'finished' : 'stopped'} after ${e.result.turns} turns`
-    case 'tests':
-      return `Tests on draft ${e.n}: ${e.run.passed ? 'passed' : e.run.timedOut ? 'timed out' : `failed (exit ${e.run.exitCode})`}`
-    case 'review':
-      return `Review ${e.round}: ${e.review.verdict.verdict === 'approve' ? 'approved' : 'rejected'} — ${oneLine(e.review.verdict.summary)}`
-  }
-}
-
-function outcomeLine(report: RunReport, result: LoopResult): string {
-  const pr = report.prUrl ? `pull request #${report.prNumber}: ${report.prUrl}` : undefined
-  if (report.approved) return `**Done: the reviewer approved.** Ready for a person to review: ${pr}`
-  if (result.stopReason === 'error') {
-    const where = result.phase ? `${result.phase.phase} (${result.phase.n})` : 'the run'
-    return `**Failed while ${where}:** ${oneLine(result.note.replace(/^The run failed: /, ''))}.` + (pr ? ` The work so far is on draft ${pr}` : '')
-  }
-  const why: Record<StopReason, string> = {
-    approved: '',
-    'max-iterations': 'the review cap (max-iterations) was reached',
-    'max-cost': 'the next call could have passed the budget (max-cost-usd)',
-    'no-changes': 'the drafter changed nothing',
-    skipped: 'skipped',
-    error: ''
-  }
-  return `**Stopped: ${why[result.stopReason]}.** ` + (pr ? `The draft is on ${pr}` : 'No pull request was opened.')
-}
-
-function failureLine(where: string, e: unknown, redact: Redactor): string {
-  const message = e instanceof Error ? e.message : String(e)
-  return `**Failed while ${where}:** ${oneLine(redact(message))}. See the workflow run's log.`
-}
-
-function oneLine(s: string): string {
-  return s.replace(/\s+/g, ' ').trim()
 }
 
 function skip(io: RunIO, reason: string): undefined {

@@ -43,6 +43,18 @@ export interface Settings {
   modelTimeoutSeconds: number
   /** The whole run: it stops cleanly, keeping its work, well inside the job's timeout. */
   runTimeoutMinutes: number
+  /** `run` works on an issue; `report` writes the ledger's report to the job summary. */
+  command: 'run' | 'report'
+  /** Labels that name a kind of task; an issue's first such label is its category. */
+  categoryLabels: string[]
+  /** Keep one record per run on the `draft-review/ledger` branch. */
+  ledger: boolean
+  /** Start on the next drafter tier when the category's recent reject rate is above the threshold. */
+  routeByHistory: boolean
+  routeRejectThreshold: number
+  routeWindow: number
+  /** Rejections on one drafter tier before the ladder moves to the next. */
+  escalateAfter: number
 }
 
 export const DEFAULT_TEST_PATHS = [
@@ -72,6 +84,9 @@ export const DEFAULTS = {
   maxDiffLines: 2000,
   modelTimeoutSeconds: 300,
   runTimeoutMinutes: 45,
+  routeRejectThreshold: 0.4,
+  routeWindow: 10,
+  escalateAfter: 2,
   testTimeoutSeconds: 600,
   protectedPaths: ['.github/workflows/**']
 } as const
@@ -129,7 +144,14 @@ export function readSettings(read: InputReader): Settings {
     baseBranch: get('base-branch') || undefined,
     maxDiffLines: positiveInt('max-diff-lines', get('max-diff-lines') || String(DEFAULTS.maxDiffLines)),
     modelTimeoutSeconds: positiveNumber('model-timeout-seconds', get('model-timeout-seconds') || String(DEFAULTS.modelTimeoutSeconds)),
-    runTimeoutMinutes: positiveNumber('run-timeout-minutes', get('run-timeout-minutes') || String(DEFAULTS.runTimeoutMinutes))
+    runTimeoutMinutes: positiveNumber('run-timeout-minutes', get('run-timeout-minutes') || String(DEFAULTS.runTimeoutMinutes)),
+    command: oneOf('command', get('command') || 'run', ['run', 'report'] as const),
+    categoryLabels: globList(get('category-labels'), []),
+    ledger: bool('ledger', get('ledger') || 'true'),
+    routeByHistory: bool('route-by-history', get('route-by-history') || 'false'),
+    routeRejectThreshold: fraction('route-reject-threshold', get('route-reject-threshold') || String(DEFAULTS.routeRejectThreshold)),
+    routeWindow: positiveInt('route-window', get('route-window') || String(DEFAULTS.routeWindow)),
+    escalateAfter: positiveInt('escalate-after', get('escalate-after') || String(DEFAULTS.escalateAfter))
   }
 }
 
@@ -242,6 +264,24 @@ function positiveNumber(input: string, raw: string): number {
   const n = Number(raw)
   if (raw === '' || !Number.isFinite(n) || n <= 0) throw new InputError(input, `'${raw}' is not a number greater than 0.`)
   return n
+}
+
+function bool(input: string, raw: string): boolean {
+  // The YAML 1.2 core schema's booleans, as @actions/core's getBooleanInput accepts them.
+  if (['true', 'True', 'TRUE'].includes(raw)) return true
+  if (['false', 'False', 'FALSE'].includes(raw)) return false
+  throw new InputError(input, `'${raw}' is not true or false.`)
+}
+
+function fraction(input: string, raw: string): number {
+  const n = Number(raw)
+  if (raw === '' || !Number.isFinite(n) || n < 0 || n > 1) throw new InputError(input, `'${raw}' is not a number from 0 to 1.`)
+  return n
+}
+
+function oneOf<T extends string>(input: string, raw: string, values: readonly T[]): T {
+  if (!values.includes(raw as T)) throw new InputError(input, `'${raw}' is not one of: ${values.join(', ')}.`)
+  return raw as T
 }
 
 /** Globs are given one per line or comma-separated; empty means the default list. */

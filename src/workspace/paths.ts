@@ -41,7 +41,7 @@ export function normalizeToolPath(input: string, options: NormalizeOptions = {})
     if (options.allowRoot) return { ok: true, rel: '' }
     return refuse('path is empty; give a file path relative to the repository root')
   }
-  if (rel.split('/').some(isGitDirName)) {
+  if (isInsideGitDir(rel)) {
     return refuse(`${rel} is inside .git, which the tools never touch`)
   }
   return { ok: true, rel }

@@ -6,6 +6,7 @@ import { execFile } from 'node:child_process'
 import { lstatSync, promises as fs } from 'node:fs'
 import path from 'node:path'
 import { isInsideGitDir } from './paths'
+import { plural } from './text'
 
 export interface RepoFile {
   path: string
@@ -135,8 +136,7 @@ function blockLines(b: Block, header: boolean, shown: number): string[] {
 }
 
 function headerLine(b: Block): string {
-  const n = b.files.length
-  return `${clean(b.dir)}/ (${n} file${n === 1 ? '' : 's'})`
+  return `${clean(b.dir)}/ (${plural(b.files.length, 'file')})`
 }
 
 function fileLine(b: Block, f: RepoFile): string {

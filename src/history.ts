@@ -1,0 +1,132 @@
+// What the ledger's records say about a category: runs, first-draft approval, reject
+// rate, money saved, and the verdict against the rule of thumb. Pure.
+import { z } from 'zod'
+import { roundUsd } from './pricing'
+
+export const ledgerRecordSchema = z.object({
+  version: z.literal(1),
+  issue: z.number().int(),
+  category: z.string(),
+  mode: z.enum(['changes', 'tests']),
+  drafterModels: z.array(z.string()),
+  reviewerModel: z.string(),
+  drafts: z.number().int(),
+  reviews: z.number().int(),
+  rejections: z.number().int(),
+  /** The first review's verdict; null when nothing was reviewed. */
+  firstDraftApproved: z.boolean().nullable(),
+  costUsd: z.number(),
+  premiumOnlyCostUsd: z.number(),
+  stopReason: z.string(),
+  time: z.string(),
+  runId: z.string()
+})
+
+export type LedgerRecord = z.infer<typeof ledgerRecordSchema>
+
+/** The thresholds users act on: approve >= 80% of first drafts, or reject > 40%. */
+export const SPLIT_WORKS_AT = 0.8
+export const PREMIUM_ABOVE = 0.4
+/** Fewer reviewed runs than this and a rate says little. */
+export const MIN_RUNS_TO_JUDGE = 5
+
+export interface CategoryStats {
+  runs: number
+  reviewedRuns: number
+  firstDraftApprovalRate: number | null
+  reviews: number
+  rejections: number
+  rejectRate: number | null
+  costUsd: number
+  premiumOnlyCostUsd: number
+  savedUsd: number
+  verdict: 'split-works' | 'premium' | 'borderline' | 'too-few'
+}
+
+export function statsOf(records: LedgerRecord[]): CategoryStats {
+  const reviewed = records.filter((r) => r.firstDraftApproved !== null)
+  const reviews = sum(records, (r) => r.reviews)
+  const rejections = sum(records, (r) => r.rejections)
+  const costUsd = roundUsd(sum(records, (r) => r.costUsd))
+  const premiumOnlyCostUsd = roundUsd(sum(records, (r) => r.premiumOnlyCostUsd))
+  const firstDraftApprovalRate = reviewed.length ? reviewed.filter((r) => r.firstDraftApproved).length / reviewed.length : null
+  const rejectRate = reviews ? rejections / reviews : null
+  return {
+    runs: records.length,
+    reviewedRuns: reviewed.length,
+    firstDraftApprovalRate,
+    reviews,
+    rejections,
+    rejectRate,
+    costUsd,
+    premiumOnlyCostUsd,
+    savedUsd: roundUsd(premiumOnlyCostUsd - costUsd),
+    verdict: verdictOf(reviewed.length, firstDraftApprovalRate, rejectRate)
+  }
+}
+
+function verdictOf(reviewedRuns: number, approval: number | null, rejectRate: number | null): CategoryStats['verdict'] {
+  if (reviewedRuns < MIN_RUNS_TO_JUDGE || approval === null || rejectRate === null) return 'too-few'
+  if (rejectRate > PREMIUM_ABOVE) return 'premium'
+  if (approval >= SPLIT_WORKS_AT) return 'split-works'
+  return 'borderline'
+}
+
+export function verdictWords(s: CategoryStats): string {
+  switch (s.verdict) {
+    case 'split-works':
+      return `The split works for this kind of task: the reviewer approved ${pct(s.firstDraftApprovalRate)} of first drafts (80% or more).`
+    case 'premium':
+      return `This kind of task belongs to the premium model: the reviewer rejected ${pct(s.rejectRate)} of drafts (more than 40%).`
+    case 'borderline':
+      return `Borderline: ${pct(s.firstDraftApprovalRate)} of first drafts approved (the split works at 80%), ${pct(s.rejectRate)} of drafts rejected (premium above 40%).`
+    case 'too-few':
+      return `Too few reviewed runs to judge yet (${s.reviewedRuns} of ${MIN_RUNS_TO_JUDGE}).`
+  }
+}
+
+/** The category of an issue: its first label that is a category label, else `uncategorized`. */
+export function categoryOf(labels: string[], categoryLabels: string[]): string {
+  return categoryLabels.find((c) => labels.includes(c)) ?? 'uncategorized'
+}
+
+export function sameKind(r: LedgerRecord, category: string, mode: string): boolean {
+  return r.category === category && r.mode === mode
+}
+
+/** The reject rate of the category's most recent `window` reviewed runs; null with none. */
+export function recentRejectRate(records: LedgerRecord[], window: number): { rate: number | null; runs: number } {
+  const recent = records.filter((r) => r.reviews > 0).slice(-window)
+  const reviews = sum(recent, (r) => r.reviews)
+  return { rate: reviews ? sum(recent, (r) => r.rejections) / reviews : null, runs: recent.length }
+}
+
+export function pct(x: number | null): string {
+  return x === null ? 'n/a' : `${Math.round(x * 1000) / 10}%`
+}
+
+function sum<T>(xs: T[], f: (x: T) => number): number {
+  return xs.reduce((a, x) => a + f(x), 0)
+}
+
+export interface Route {
+  /** Index into the drafter ladder to start on. */
+  tier: number
+  /** Why, in words, when routing moved the start. */
+  reason: string
+}
+
+/** Routing: over the threshold, the run starts on the ladder's next tier (when there is one). */
+export function chooseStartTier(
+  ladder: string[],
+  history: LedgerRecord[],
+  opts: { enabled: boolean; threshold: number; window: number }
+): Route {
+  if (!opts.enabled || ladder.length < 2) return { tier: 0, reason: '' }
+  const { rate, runs } = recentRejectRate(history, opts.window)
+  if (rate === null || rate <= opts.threshold) return { tier: 0, reason: '' }
+  return {
+    tier: 1,
+    reason: `Routed to ${ladder[1]}: this kind of task's recent reject rate is ${pct(rate)} over ${runs} reviewed runs, above route-reject-threshold ${pct(opts.threshold)}.`
+  }
+}

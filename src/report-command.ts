@@ -1,0 +1,16 @@
+// `command: report`: reads the ledger from origin and writes the report to the job
+// summary and the log. No model call, no trigger check: it runs on any event.
+import { Git } from './git'
+import { Ledger } from './ledger'
+import { renderLedgerReport } from './ledger-report'
+import type { RunIO } from './run-issue'
+import type { Settings } from './settings'
+import type { RunContext } from './trigger'
+
+export async function runReport(settings: Settings, ctx: RunContext, io: RunIO): Promise<void> {
+  const ledger = new Ledger(new Git(ctx.workspace, io.redact), { serverUrl: ctx.serverUrl, token: settings.githubToken })
+  const { records } = await ledger.read()
+  const markdown = renderLedgerReport(records, `draft-review: ${ctx.owner}/${ctx.repo}`)
+  io.info(markdown)
+  await io.jobSummary(markdown)
+}
