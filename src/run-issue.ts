@@ -1,26 +1,20 @@
 // One run for one issue: check who asked, branch, loop, publish. Whatever happens after
 // the branch exists, the work is pushed, and the progress comment says how it ended.
-import { BudgetedCaller, type CallEvent } from './calls'
-import { Drafter } from './drafter'
 import { Git, type PushAuth } from './git'
 import { createOctokit, GitHubClient, type IssueInfo } from './github'
-import { categoryOf, chooseStartTier, sameKind, statsOf, type LedgerRecord, type Route } from './history'
+import { categoryOf, chooseStartTier, sameKind, statsOf, type LedgerRecord } from './history'
 import { Ledger } from './ledger'
-import { runLoop, type LoopEvent, type LoopResult, type StopReason } from './loop'
-import { describeEvent, failureLine, isSetback, outcomeLine } from './narrate'
+import type { LoopResult, StopReason } from './loop'
+import { failureLine, outcomeLine } from './narrate'
+import { runSession } from './session'
 import { CostMeter } from './meter'
 import { ProgressComment, RunProgress } from './progress'
-import { drafterFirstMessage, drafterSystem, reviewerMessage } from './prompts'
-import { createModel } from './providers'
 import { publish, PublishError, type RunHistory } from './publish'
 import { firstReviewApproved, rejectionsOf, type RunReport } from './report'
-import { reviewDiff } from './reviewer'
-import { scrubEnv, type Redactor } from './secrets'
-import { secretsOf, type Settings } from './settings'
-import { runTestCommand } from './testrun'
+import type { Redactor } from './secrets'
+import type { Settings } from './settings'
 import { decideTrigger, modeFromLabels, WRITE_PERMISSIONS, type RunContext } from './trigger'
 import type { Mode } from './workspace/paths'
-import { buildRepoMap } from './workspace/repo-map'
 import { WorkspaceTools } from './workspace/tools'
 
 export interface RunIO {
@@ -32,10 +26,6 @@ export interface RunIO {
   redact: Redactor
   env: NodeJS.ProcessEnv
 }
-
-export const DRAFTER_MAX_TURNS = 40
-export const DRAFTER_MAX_TOKENS = 8192
-const MODEL_RETRIES = 3
 
 export function branchFor(issue: number): string {
   return `draft-review/issue-${issue}`
@@ -102,7 +92,21 @@ export async function runIssue(settings: Settings, ctx: RunContext, io: RunIO): 
     rules: { mode, protectedGlobs: settings.protectedPaths, testGlobs: settings.testPaths },
     redact: io.redact
   })
-  const result = await draftAndReview(settings, ctx, io, { issue, mode, git, baseSha: start.baseSha, meter, tools, progress, route, signal: deadline.signal })
+  const result = await runSession(settings, {
+    workspace: ctx.workspace,
+    issue,
+    mode,
+    git,
+    baseSha: start.baseSha,
+    meter,
+    tools,
+    progress,
+    route,
+    signal: deadline.signal,
+    log: io.info,
+    redact: io.redact,
+    env: io.env
+  })
   clearTimeout(timer)
   result.note = io.redact([route.reason, result.note].filter(Boolean).join(' '))
   const history = await recordRun(settings, ctx, io, ledger, past, { issue, category, mode, meter, result })
@@ -118,102 +122,6 @@ export async function runIssue(settings: Settings, ctx: RunContext, io: RunIO): 
   await progress.end(outcomeLine(report, result))
   if (result.error !== undefined) throw result.error
   return report
-}
-
-interface LoopContext {
-  issue: IssueInfo
-  mode: Mode
-  git: Git
-  baseSha: string
-  meter: CostMeter
-  tools: WorkspaceTools
-  progress: RunProgress
-  route: Route
-  signal: AbortSignal
-}
-
-async function draftAndReview(settings: Settings, ctx: RunContext, io: RunIO, run: LoopContext): Promise<LoopResult> {
-  const { issue, mode, git, baseSha, meter, tools, progress, route, signal } = run
-  let tier = route.tier
-  const drafterRef = settings.drafters[tier]!
-  const limits = { maxRetries: MODEL_RETRIES, timeoutMs: settings.modelTimeoutSeconds * 1000 }
-  const caller = new BudgetedCaller(meter, io.redact, (e: CallEvent) => io.info(describeCall(e, settings.maxCostUsd)), signal)
-  const drafter = new Drafter({
-    caller,
-    ref: drafterRef,
-    model: createModel(drafterRef, settings, limits),
-    tools,
-    system: drafterSystem(mode, settings.testPaths),
-    maxTurns: DRAFTER_MAX_TURNS,
-    maxTokens: DRAFTER_MAX_TOKENS
-  })
-  const reviewerModel = createModel(settings.reviewer, settings, limits)
-  const testEnv = scrubEnv(io.env, secretsOf(settings))
-  const maxDrafts = settings.maxIterations * 3
-  const onEvent = (e: LoopEvent): void => {
-    const line = describeEvent(e, { drafter: () => drafter.modelId, reviewer: settings.reviewer.id, maxDrafts, testCommand: settings.testCommand })
-    if (e.kind === 'phase') progress.working(line)
-    else {
-      io.info(line)
-      progress.settle(isSetback(e) ?? 'done', line)
-    }
-  }
-  const repoMap = await buildRepoMap(ctx.workspace)
-  return runLoop(
-    drafterFirstMessage(issue, repoMap, settings.testCommand),
-    {
-      draft: (message) => drafter.draft(message),
-      commitDraft: async (n, summary) => {
-        await git.commitPaths(tools.touched(), `draft-review: draft ${n} for #${issue.number}\n\n${io.redact(summary)}`.trim())
-        return git.diff(baseSha)
-      },
-      runTests: settings.testCommand
-        ? () =>
-            runTestCommand({
-              command: settings.testCommand,
-              cwd: ctx.workspace,
-              timeoutSeconds: settings.testTimeoutSeconds,
-              env: testEnv,
-              redact: io.redact,
-              signal
-            }).then((r) => {
-              signal.throwIfAborted()
-              return r
-            })
-        : undefined,
-      review: (diff, tests, drafterSummary, round) =>
-        reviewDiff(
-          caller,
-          settings.reviewer,
-          reviewerModel,
-          reviewerMessage({
-            issue,
-            mode,
-            diff: io.redact(diff),
-            tests: tests ? `\`${settings.testCommand}\` passed.` : 'no test command is configured.',
-            drafterSummary,
-            round
-          })
-        ),
-      drafterModel: () => drafter.modelId,
-      escalate: () => {
-        const next = settings.drafters[tier + 1]
-        if (!next) return undefined
-        tier++
-        drafter.switchModel(next, createModel(next, settings, limits))
-        return next.id
-      },
-      selfReviewed: () => drafter.modelId === settings.reviewer.id,
-      onEvent
-    },
-    {
-      maxReviews: settings.maxIterations,
-      maxDrafts,
-      testCommand: settings.testCommand,
-      maxDiffLines: settings.maxDiffLines,
-      escalateAfter: settings.escalateAfter
-    }
-  )
 }
 
 async function readLedger(ledger: Ledger, io: RunIO): Promise<LedgerRecord[]> {
@@ -262,14 +170,6 @@ async function recordRun(
     }
   }
   return { category: run.category, stats: statsOf(recorded ? [...past, record] : past), recorded }
-}
-
-function describeCall(e: CallEvent, cap: number): string {
-  const u = e.reply.usage
-  return (
-    `${e.role} ${e.model}: ${u.input} in, ${u.cacheRead} cache read, ${u.cacheWrite} cache write, ${u.output} out, ` +
-    `$${e.costUsd.toFixed(4)} (run total $${e.spentUsd.toFixed(4)} of $${cap})`
-  )
 }
 
 function skip(io: RunIO, reason: string): undefined {

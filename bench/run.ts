@@ -1,0 +1,616 @@
+// `npm run bench`: measures the built action (dist/index.js) as the runner starts it,
+// against the local emulators. It measures and reports; it asserts nothing.
+// Writes bench/results.json (every raw figure) and bench/RESULTS.md (the tables).
+//
+//   BENCH_REPS=3   runs per repository for the overhead figures (median reported)
+import { execFileSync, spawn, spawnSync } from 'node:child_process'
+import { chmodSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { cpus, tmpdir, totalmem } from 'node:os'
+import { join, resolve } from 'node:path'
+import { gzipSync } from 'node:zlib'
+import { build } from 'esbuild'
+import { startWorld, OWNER, REPO, type World } from '../emulators/harness'
+import type { EmulatorTurn } from '../emulators/models'
+import { BUILT_IN_PRICES, costOf } from '../src/pricing'
+import { NO_CACHE, SEED_PROFILE, simulateCosts, type CacheShares, type CostModelResult } from './cost-model'
+import { generateRepo, ISSUE, sourceText, TARGET_NEW, TARGET_OLD, TARGET_PATH, type GeneratedRepo } from './gen-repo'
+import { gitCommands, splitTimeline, type Probe, type Split } from './timeline'
+
+const ROOT = resolve(import.meta.dirname, '..')
+const ACTION = join(ROOT, 'dist', 'index.js')
+const PROBE = join(ROOT, 'bench', 'probe.cjs')
+const REPS = Math.max(1, Number(process.env.BENCH_REPS ?? 3))
+const TARGETS = { startupMs: 150, overheadMs: 2000, peakRssMb: 150 }
+const PRICES = {
+  sonnet: BUILT_IN_PRICES['anthropic:claude-sonnet-4-6']!,
+  opus: BUILT_IN_PRICES['anthropic:claude-opus-4-8']!,
+  terra: BUILT_IN_PRICES['openai:gpt-6.1-terra']!
+}
+const benchStart = performance.now()
+const log = (m: string): void => void process.stderr.write(`[bench ${((performance.now() - benchStart) / 1000).toFixed(1)}s] ${m}\n`)
+const abs = (): number => performance.timeOrigin + performance.now()
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b)
+  const n = s.length
+  return n === 0 ? NaN : n % 2 ? s[(n - 1) / 2]! : (s[n / 2 - 1]! + s[n / 2]!) / 2
+}
+const r1 = (x: number): number => Math.round(x * 10) / 10
+
+// ---------------------------------------------------------------------------------
+// Fixtures. The harness's makeOrigin commits thousands of loose objects in a seed
+// repository, which starts git's background auto-gc and races the seed's removal.
+// While worlds are built, a `git` that adds `-c gc.auto=0` comes first on PATH; the
+// action itself always runs with the machine's own PATH (and so its own git).
+const REAL_PATH = process.env.PATH ?? '/usr/bin:/bin'
+const realGit = execFileSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).trim()
+const shimDir = mkdtempSync(join(tmpdir(), 'draft-review-bench-git-'))
+writeFileSync(join(shimDir, 'git'), `#!/bin/sh\nexec ${JSON.stringify(realGit)} -c gc.auto=0 "$@"\n`)
+chmodSync(join(shimDir, 'git'), 0o755)
+
+async function newWorld(files: Record<string, string>): Promise<World> {
+  process.env.PATH = `${shimDir}:${REAL_PATH}`
+  try {
+    return await startWorld({ files, issue: ISSUE })
+  } finally {
+    process.env.PATH = REAL_PATH
+  }
+}
+
+interface CallLine {
+  role: 'drafter' | 'reviewer'
+  model: string
+  input: number
+  cacheRead: number
+  cacheWrite: number
+  output: number
+  costUsd: number
+}
+
+/** The action logs one line per model call with the usage the provider (here: the emulator) reported. */
+function callLines(stdout: string): CallLine[] {
+  const out: CallLine[] = []
+  const re = /^(drafter|reviewer) (\S+): (\d+) in, (\d+) cache read, (\d+) cache write, (\d+) out, \$([\d.]+)/gm
+  for (const m of stdout.matchAll(re)) {
+    out.push({ role: m[1] as CallLine['role'], model: m[2]!, input: +m[3]!, cacheRead: +m[4]!, cacheWrite: +m[5]!, output: +m[6]!, costUsd: +m[7]! })
+  }
+  return out
+}
+const promptTokens = (c: CallLine): number => c.input + c.cacheRead + c.cacheWrite
+
+interface RunRecord {
+  exitCode: number
+  outputs: Record<string, string>
+  wallMs: number
+  stderrTail: string
+  calls: CallLine[]
+  probe?: Probe
+  split?: Split
+  spawnGapMs?: number
+  afterExitMs?: number
+  gitCommands?: { args: string; ms: number }[]
+  githubRequests: { atMs: number; method: string; path: string }[]
+  firstDrafterRequestBytes: number
+  firstMessageChars: number
+  reviewerRequestBytes: number
+}
+
+async function runAction(world: World, opts: { inputs?: Record<string, string>; probe: boolean }): Promise<RunRecord> {
+  const stamps: { abs: number; method: string; path: string }[] = []
+  const requests = world.github.requests
+  const push = requests.push
+  requests.push = function (...items) {
+    for (const it of items) stamps.push({ abs: abs(), method: it.method, path: it.path })
+    return push.apply(this, items)
+  }
+  const scratch = mkdtempSync(join(tmpdir(), 'draft-review-bench-probe-'))
+  const probeOut = join(scratch, 'probe.json')
+  const env: Record<string, string> = { PATH: REAL_PATH }
+  if (opts.probe) Object.assign(env, { NODE_OPTIONS: `--require ${PROBE}`, BENCH_PROBE_OUT: probeOut, BENCH_PROBE_TARGET: ACTION })
+  const before = abs()
+  const run = await world.run({ inputs: opts.inputs, env })
+  const after = abs()
+  requests.push = push
+  const rec: RunRecord = {
+    exitCode: run.exitCode,
+    outputs: run.outputs,
+    wallMs: r1(after - before),
+    stderrTail: run.stderr.slice(-2000),
+    calls: callLines(run.stdout),
+    githubRequests: stamps.map((s) => ({ atMs: r1(s.abs - before), method: s.method, path: s.path.split('?')[0]! })),
+    firstDrafterRequestBytes: 0,
+    firstMessageChars: 0,
+    reviewerRequestBytes: 0
+  }
+  const drafterReq = [...world.anthropic.requests, ...world.openai.requests].find((r) => r.toolNames.includes('finish'))
+  if (drafterReq) {
+    rec.firstDrafterRequestBytes = Buffer.byteLength(JSON.stringify(drafterReq.body))
+    rec.firstMessageChars = drafterReq.messages[0]?.text.length ?? 0
+  }
+  const reviewerReq = [...world.anthropic.requests, ...world.openai.requests].find((r) => r.structured)
+  if (reviewerReq) rec.reviewerRequestBytes = Buffer.byteLength(JSON.stringify(reviewerReq.body))
+  if (opts.probe) {
+    try {
+      const probe = JSON.parse(readFileSync(probeOut, 'utf8')) as Probe
+      const ghOrigin = new URL(world.github.url).origin
+      rec.probe = probe
+      rec.split = splitTimeline(probe, { github: ghOrigin, models: [new URL(world.anthropic.url).origin, new URL(world.openai.url).origin] })
+      rec.spawnGapMs = r1(probe.timeOrigin - before)
+      rec.afterExitMs = r1(after - (probe.timeOrigin + probe.exit))
+      rec.gitCommands = gitCommands(probe)
+      for (const g of rec.githubRequests) g.atMs = r1(g.atMs + before - probe.timeOrigin) // on the action's clock
+    } catch (e) {
+      log(`probe output missing: ${(e as Error).message}`)
+    }
+  }
+  rmSync(scratch, { recursive: true, force: true })
+  if (run.exitCode !== 0) log(`action exited ${run.exitCode}: ${run.stderr.slice(-500)}`)
+  return rec
+}
+
+// ---------------------------------------------------------------------------------
+// 1 + 2. Overhead and tokens: one edit + finish, one approve.
+const EDIT = { name: 'edit_file', input: { path: TARGET_PATH, old_string: TARGET_OLD, new_string: TARGET_NEW, replace_all: false } }
+const FINISH = (summary: string) => ({ name: 'finish', input: { summary } })
+const APPROVE: EmulatorTurn = { json: { verdict: 'approve', summary: 'sum() now adds; total() follows.', findings: [] } }
+
+function scriptShortRun(world: World): void {
+  world.anthropic.respond('claude-sonnet-4-6', [{ toolCalls: [EDIT] }, { toolCalls: [FINISH('sum() subtracted its arguments; it now adds them.')] }])
+  world.anthropic.respond('claude-opus-4-8', [APPROVE])
+}
+
+interface OverheadResult {
+  label: string
+  repo: { files: number; bytes: number; dirs: number }
+  worldSetupMs: number[]
+  runs: RunRecord[]
+  plain: RunRecord
+}
+
+async function overhead(label: string, repo: GeneratedRepo): Promise<OverheadResult> {
+  const runs: RunRecord[] = []
+  const setup: number[] = []
+  let plain: RunRecord | undefined
+  for (let i = 0; i <= REPS; i++) {
+    const t0 = performance.now()
+    const world = await newWorld(repo.files)
+    setup.push(Math.round(performance.now() - t0))
+    try {
+      scriptShortRun(world)
+      // The last run goes without the probe: its wall time shows what the probe costs.
+      const probe = i < REPS
+      const rec = await runAction(world, { probe })
+      log(`${label}: run ${i + 1}/${REPS + 1}${probe ? '' : ' (no probe)'}: exit ${rec.exitCode}, wall ${rec.wallMs} ms`)
+      if (probe) runs.push(rec)
+      else plain = rec
+    } finally {
+      await world.close()
+    }
+  }
+  return { label, repo: { files: repo.fileCount, bytes: repo.totalBytes, dirs: repo.dirCount }, worldSetupMs: setup, runs, plain: plain! }
+}
+
+interface OverheadSummary {
+  wallMs: number
+  plainWallMs: number
+  startupMs: number
+  gitMs: number
+  otherProcMs: number
+  githubMs: number
+  throttleMs: number
+  throttleTotalMs: number
+  modelMs: number
+  ownMs: number
+  exitMs: number
+  overheadWithoutThrottleMs: number
+  peakRssMb: number
+  cpuMs: number
+  gitCount: number
+  githubCount: number
+  githubWrites: number
+  modelCount: number
+  tailMs: number
+  wallRangeMs: [number, number]
+}
+
+/** Medians over the probed runs. start-up includes the spawn; exit is after the exit event. */
+function summarize(o: OverheadResult): OverheadSummary {
+  const runs = o.runs.filter((r) => r.split && r.probe)
+  const m = (f: (r: RunRecord) => number): number => r1(median(runs.map(f)))
+  const s = (r: RunRecord) => r.split!
+  const wall = runs.map((r) => r.wallMs)
+  return {
+    wallMs: m((r) => r.wallMs),
+    plainWallMs: o.plain.wallMs,
+    startupMs: m((r) => s(r).exclusiveMs.startup + (r.spawnGapMs ?? 0)),
+    gitMs: m((r) => s(r).exclusiveMs.git),
+    otherProcMs: m((r) => s(r).exclusiveMs.otherProc),
+    githubMs: m((r) => s(r).exclusiveMs.github),
+    throttleMs: m((r) => s(r).exclusiveMs.throttle),
+    throttleTotalMs: m((r) => r.probe!.timers.reduce((a, t) => a + ((t.fired ?? t.set) - t.set), 0)),
+    modelMs: m((r) => s(r).exclusiveMs.model),
+    ownMs: m((r) => s(r).exclusiveMs.own),
+    exitMs: m((r) => r.afterExitMs ?? 0),
+    overheadWithoutThrottleMs: m((r) => r.wallMs - s(r).exclusiveMs.throttle - s(r).exclusiveMs.model),
+    peakRssMb: m((r) => r.probe!.maxRssKb / 1024),
+    cpuMs: m((r) => r.probe!.cpuUserMs + r.probe!.cpuSystemMs),
+    gitCount: m((r) => s(r).counts.git),
+    githubCount: m((r) => s(r).counts.github),
+    githubWrites: m((r) => s(r).counts.githubWrites),
+    modelCount: m((r) => s(r).counts.model),
+    tailMs: m((r) => s(r).tailMs),
+    wallRangeMs: [Math.min(...wall), Math.max(...wall)]
+  }
+}
+
+// ---------------------------------------------------------------------------------
+// 3. Prompt caching: an 8-turn first draft, a rejection, a 2-turn re-draft, an approval.
+const NEW_TEST_PATH = 'src/math/sum.test.ts'
+const NEW_TEST_MARKER = '// TODO: cover negative numbers'
+const NEW_TEST = sourceText(7, 24_000, true) + NEW_TEST_MARKER + '\n'
+
+function cachingScript(repo: GeneratedRepo): { drafter: EmulatorTurn[]; reviewer: EmulatorTurn[] } {
+  const paths = Object.keys(repo.files).filter((p) => p.endsWith('.ts') && p !== TARGET_PATH)
+  // Three real source files of the repository, mid-sized, for the drafter to read.
+  const bySize = paths.map((p) => [p, repo.files[p]!.length] as const).sort((a, b) => a[1] - b[1])
+  const reads = [bySize[Math.floor(bySize.length * 0.5)]![0], bySize[Math.floor(bySize.length * 0.7)]![0], TARGET_PATH]
+  const read = (path: string) => ({ name: 'read_file', input: { path, start_line: null, end_line: null } })
+  const drafter: EmulatorTurn[] = [
+    { toolCalls: [{ name: 'list_files', input: { path: 'src', pattern: null } }] },
+    { toolCalls: [read(TARGET_PATH)] },
+    { toolCalls: [{ name: 'search', input: { pattern: 'sum\\(', path: null, glob: null } }] },
+    { toolCalls: [read(reads[0]!)] },
+    { toolCalls: [read(reads[1]!)] },
+    { toolCalls: [EDIT] },
+    { toolCalls: [{ name: 'write_file', input: { path: NEW_TEST_PATH, content: NEW_TEST } }] },
+    { toolCalls: [FINISH('sum() now adds; added src/math/sum.test.ts.')] },
+    // re-draft after the rejection
+    { toolCalls: [{ name: 'edit_file', input: { path: NEW_TEST_PATH, old_string: NEW_TEST_MARKER, new_string: "it('adds negative numbers', () => assert.strictEqual(sum(-2, -3), -5))", replace_all: false } }] },
+    { toolCalls: [FINISH('Added the negative-number case the reviewer asked for.')] }
+  ]
+  const reviewer: EmulatorTurn[] = [
+    { json: { verdict: 'reject', summary: 'The fix is right but negative numbers are not tested.', findings: [{ file: NEW_TEST_PATH, line: null, severity: 'major', message: 'Add a case for negative numbers.' }] } },
+    { json: { verdict: 'approve', summary: 'Fixed, with tests for positive and negative numbers.', findings: [] } }
+  ]
+  return { drafter, reviewer }
+}
+
+interface CachingResult {
+  provider: string
+  drafterModel: string
+  exitCode: number
+  stopReason: string
+  calls: CallLine[]
+  drafter: ReturnType<typeof cacheFigures>
+  firstDraft: ReturnType<typeof cacheFigures>
+  reDraft: ReturnType<typeof cacheFigures>
+  firstReview: ReturnType<typeof cacheFigures>
+  reReview: ReturnType<typeof cacheFigures>
+}
+
+function cacheFigures(calls: CallLine[], price: { input: number; output: number; cacheRead: number; cacheWrite: number }) {
+  let input = 0, read = 0, write = 0, output = 0, reported = 0, uncached = 0
+  for (const c of calls) {
+    input += c.input
+    read += c.cacheRead
+    write += c.cacheWrite
+    output += c.output
+    reported += costOf({ input: c.input, output: c.output, cacheRead: c.cacheRead, cacheWrite: c.cacheWrite }, price)
+    uncached += costOf({ input: promptTokens(c), output: c.output, cacheRead: 0, cacheWrite: 0 }, price)
+  }
+  const prompt = input + read + write
+  return {
+    calls: calls.length,
+    promptTokens: prompt,
+    inputTokens: input,
+    cacheReadTokens: read,
+    cacheWriteTokens: write,
+    outputTokens: output,
+    cachedShare: prompt ? Math.round((read / prompt) * 1e4) / 1e4 : 0,
+    writeShare: prompt ? Math.round((write / prompt) * 1e4) / 1e4 : 0,
+    costUsd: Math.round(reported * 1e6) / 1e6,
+    uncachedCostUsd: Math.round(uncached * 1e6) / 1e6,
+    savedUsd: Math.round((uncached - reported) * 1e6) / 1e6,
+    savedPct: uncached ? Math.round((1000 * (uncached - reported)) / uncached) / 10 : 0
+  }
+}
+
+async function caching(repo: GeneratedRepo, provider: 'anthropic' | 'openai'): Promise<CachingResult> {
+  const world = await newWorld(repo.files)
+  try {
+    const script = cachingScript(repo)
+    const drafterModel = provider === 'anthropic' ? 'anthropic:claude-sonnet-4-6' : 'openai:gpt-6.1-terra'
+    if (provider === 'anthropic') world.anthropic.respond('claude-sonnet-4-6', script.drafter)
+    else world.openai.respond('gpt-6.1-terra', script.drafter)
+    world.anthropic.respond('claude-opus-4-8', script.reviewer)
+    const rec = await runAction(world, { probe: false, inputs: { 'drafter-model': drafterModel } })
+    log(`caching ${provider}: exit ${rec.exitCode}, ${rec.calls.length} calls, stop ${rec.outputs['stop-reason']}`)
+    const drafterCalls = rec.calls.filter((c) => c.role === 'drafter')
+    const reviewerCalls = rec.calls.filter((c) => c.role === 'reviewer')
+    const dPrice = provider === 'anthropic' ? PRICES.sonnet : PRICES.terra
+    return {
+      provider,
+      drafterModel,
+      exitCode: rec.exitCode,
+      stopReason: rec.outputs['stop-reason'] ?? '',
+      calls: rec.calls,
+      drafter: cacheFigures(drafterCalls, dPrice),
+      firstDraft: cacheFigures(drafterCalls.slice(0, 8), dPrice),
+      reDraft: cacheFigures(drafterCalls.slice(8), dPrice),
+      firstReview: cacheFigures(reviewerCalls.slice(0, 1), PRICES.opus),
+      reReview: cacheFigures(reviewerCalls.slice(1), PRICES.opus)
+    }
+  } finally {
+    await world.close()
+  }
+}
+
+// ---------------------------------------------------------------------------------
+// 5. Bundle: size, cold start, and what is in it.
+function timeSpawn(args: string[], env: Record<string, string>): Promise<number> {
+  return new Promise((res, rej) => {
+    const t0 = performance.now()
+    const child = spawn(process.execPath, args, { env, stdio: 'ignore', cwd: tmpdir() })
+    child.on('error', rej)
+    child.on('exit', () => res(performance.now() - t0))
+  })
+}
+
+async function bundleFigures() {
+  const env = { PATH: REAL_PATH, HOME: tmpdir() }
+  const cold: number[] = []
+  const bare: number[] = []
+  await timeSpawn([ACTION], env) // one warm-up so the file is in the page cache, as on a runner after checkout
+  for (let i = 0; i < 10; i++) {
+    bare.push(await timeSpawn(['-e', '0'], env))
+    cold.push(await timeSpawn([ACTION], env))
+  }
+  let coldRssKb: number | null = null
+  let bareRssKb: number | null = null
+  const gnuTime = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, '-e', '0'], { encoding: 'utf8' })
+  if (gnuTime.status === 0) {
+    bareRssKb = Number(gnuTime.stderr.trim().split('\n').pop())
+    const t = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, ACTION], { encoding: 'utf8', env })
+    coldRssKb = Number(t.stderr.trim().split('\n').pop())
+  }
+  const exit = spawnSync(process.execPath, [ACTION], { encoding: 'utf8', env })
+  const bytes = statSync(ACTION).size
+  const gzip = gzipSync(readFileSync(ACTION)).length
+  // What is in the bundle, by package (esbuild's metafile; same options as scripts/bundle.mjs, nothing written).
+  let byPackage: { name: string; bytes: number }[] = []
+  try {
+    const r = await build({
+      entryPoints: [join(ROOT, 'src/index.ts')], bundle: true, platform: 'node', target: 'node24', format: 'esm',
+      legalComments: 'none', logLevel: 'silent', write: false, metafile: true, outfile: join(ROOT, 'dist/index.js'), absWorkingDir: ROOT
+    })
+    const sums = new Map<string, number>()
+    for (const out of Object.values(r.metafile.outputs)) {
+      for (const [path, info] of Object.entries(out.inputs)) {
+        const m = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(path)
+        const name = m ? m[1]! : path.startsWith('src/') ? 'src (the action)' : path
+        sums.set(name, (sums.get(name) ?? 0) + info.bytesInOutput)
+      }
+    }
+    byPackage = [...sums].map(([name, b]) => ({ name, bytes: b })).sort((a, b) => b.bytes - a.bytes)
+  } catch (e) {
+    log(`bundle analysis failed: ${(e as Error).message}`)
+  }
+  return {
+    bytes,
+    gzipBytes: gzip,
+    coldStartMs: cold.map(r1),
+    coldStartMedianMs: r1(median(cold)),
+    nodeBareMs: bare.map(r1),
+    nodeBareMedianMs: r1(median(bare)),
+    loadCostMedianMs: r1(median(cold) - median(bare)),
+    coldRssMb: coldRssKb === null ? null : r1(coldRssKb / 1024),
+    nodeBareRssMb: bareRssKb === null ? null : r1(bareRssKb / 1024),
+    exitCode: exit.status,
+    exitMessage: (exit.stdout + exit.stderr).trim().split('\n')[0] ?? '',
+    byPackage: byPackage.slice(0, 12)
+  }
+}
+
+// ---------------------------------------------------------------------------------
+// 4. Cost model.
+function costModel(measured: { anthropic?: CachingResult }) {
+  const base = { ...SEED_PROFILE, drafterPrice: PRICES.sonnet, reviewerPrice: PRICES.opus }
+  // (b) the stable prefix of a re-draft and of a re-review is read from the cache; the
+  // first draft and first review write it (1.25x) for that. Shares: see RESULTS.md.
+  const a = measured.anthropic
+  const reDraftShare = a && a.reDraft.promptTokens > 0 ? Math.round(a.reDraft.cachedShare * 100) / 100 : 0.9
+  const reReviewShare = 0.5
+  const stablePrefix: CacheShares = {
+    firstDraft: { read: 0, write: reDraftShare },
+    reDraft: { read: reDraftShare, write: 0 },
+    firstReview: { read: 0, write: reReviewShare },
+    reReview: { read: reReviewShare, write: 0 }
+  }
+  // (c) the shares the emulated Anthropic run measured for each phase, as the action caches today.
+  const share = (f: ReturnType<typeof cacheFigures> | undefined) => ({ read: f?.cachedShare ?? 0, write: f?.writeShare ?? 0 })
+  const asToday: CacheShares | undefined = a
+    ? { firstDraft: share(a.firstDraft), reDraft: share(a.reDraft), firstReview: share(a.firstReview), reReview: share(a.reReview) }
+    : undefined
+  const rows: { rejectRate: number; none: CostModelResult; stablePrefix: CostModelResult; asToday?: CostModelResult }[] = []
+  for (const rejectRate of [0, 0.1, 0.2, 0.4]) {
+    rows.push({
+      rejectRate,
+      none: simulateCosts({ ...base, rejectRate, cache: NO_CACHE }),
+      stablePrefix: simulateCosts({ ...base, rejectRate, cache: stablePrefix }),
+      asToday: asToday && simulateCosts({ ...base, rejectRate, cache: asToday })
+    })
+  }
+  // The arithmetic of 0.72: one round, no caching.
+  const draftSonnet = costOf({ input: 10_000, output: 5_000, cacheRead: 0, cacheWrite: 0 }, PRICES.sonnet)
+  const draftOpus = costOf({ input: 10_000, output: 5_000, cacheRead: 0, cacheWrite: 0 }, PRICES.opus)
+  const reviewOpus = costOf({ input: 10_000, output: 1_000, cacheRead: 0, cacheWrite: 0 }, PRICES.opus)
+  return {
+    profile: { ...SEED_PROFILE, drafterPrice: PRICES.sonnet, reviewerPrice: PRICES.opus },
+    oneRound: {
+      draftSonnetUsd: draftSonnet, draftOpusUsd: draftOpus, reviewOpusUsd: reviewOpus,
+      orchestratedUsd: draftSonnet + reviewOpus, premiumOnlyUsd: draftOpus + reviewOpus,
+      ratio: Math.round(((draftSonnet + reviewOpus) / (draftOpus + reviewOpus)) * 1e4) / 1e4
+    },
+    shares: { stablePrefix, asToday, reDraftShare, reReviewShare },
+    rows
+  }
+}
+
+// ---------------------------------------------------------------------------------
+// Report.
+const fmtMs = (x: number): string => `${Math.round(x).toLocaleString('en-US')} ms`
+const fmtPct = (x: number): string => `${(x * 100).toFixed(1)}%`
+const usd = (x: number): string => `$${x.toFixed(4)}`
+const vs = (x: number, target: number, unit = ''): string => `${x <= target ? 'within' : 'OVER'} (≤ ${target.toLocaleString('en-US')}${unit})`
+
+function table(head: string[], rows: (string | number)[][]): string {
+  return [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n')
+}
+
+function render(r: any): string {
+  const L: OverheadSummary = r.overhead.large.summary
+  const S: OverheadSummary = r.overhead.small.summary
+  const lr = r.overhead.large.repo
+  const sr = r.overhead.small.repo
+  const out: string[] = []
+  out.push(`# draft-review bench`, '')
+  out.push(`${r.machine.cpus} × ${r.machine.cpuModel}, ${r.machine.memGb} GB, node ${r.machine.node}, git ${r.machine.git}; ${r.when}. Total bench time ${Math.round(r.benchSeconds)} s.`, '')
+  out.push(`## 1. Overhead: scripted run (1 edit + finish, 1 approve), emulators answer at once; median of ${REPS} probed runs`, '')
+  const row = (name: string, f: (s: OverheadSummary) => string, target = ''): string[] => [name, f(L), f(S), target]
+  out.push(table(['', `${lr.files.toLocaleString('en-US')} files, ${(lr.bytes / 1e6).toFixed(1)} MB`, `${sr.files} files, ${(sr.bytes / 1e6).toFixed(2)} MB`, 'target (issue)'], [
+    row('**wall time** (spawn → exit, as the runner sees it)', (s) => `**${fmtMs(s.wallMs)}** (${fmtMs(s.wallRangeMs[0])}–${fmtMs(s.wallRangeMs[1])})`),
+    row('wall time without the probe (1 run)', (s) => fmtMs(s.plainWallMs)),
+    row('start-up (spawn → first output)', (s) => fmtMs(s.startupMs), `${vs(L.startupMs, TARGETS.startupMs, ' ms')}`),
+    row('git', (s) => `${fmtMs(s.gitMs)} (${s.gitCount} commands)`),
+    row('GitHub HTTP', (s) => `${fmtMs(s.githubMs)} (${s.githubCount} requests, ${s.githubWrites} writes)`),
+    row('throttle wait, not overlapped', (s) => `${fmtMs(s.throttleMs)} (${fmtPct(s.throttleMs / s.wallMs)} of wall; all waits ${fmtMs(s.throttleTotalMs)})`),
+    row('model HTTP', (s) => `${fmtMs(s.modelMs)} (${s.modelCount} calls)`),
+    row("action's own work (JS, files, gaps)", (s) => fmtMs(s.ownMs)),
+    row('process exit (exit event → parent sees close)', (s) => fmtMs(s.exitMs)),
+    row('**overhead** = wall − throttle − model', (s) => `**${fmtMs(s.overheadWithoutThrottleMs)}**`, vs(L.overheadWithoutThrottleMs, TARGETS.overheadMs, ' ms')),
+    row('overhead incl. throttle waits', (s) => fmtMs(s.wallMs - s.modelMs), vs(L.wallMs - L.modelMs, TARGETS.overheadMs, ' ms')),
+    row('peak RSS of the action process', (s) => `${s.peakRssMb.toFixed(1)} MB`, vs(L.peakRssMb, TARGETS.peakRssMb, ' MB')),
+    row('CPU time (user + sys) of the action process', (s) => fmtMs(s.cpuMs))
+  ]))
+  out.push('')
+  const topGit = (r.overhead.large.runs[0]?.gitCommands ?? []).slice(0, 5).map((g: any) => `\`git ${g.args}\` ${fmtMs(g.ms)}`).join(', ')
+  out.push(`Slowest git commands (large repository, first run): ${topGit}.`, '')
+  const waits = (r.overhead.large.runs[0]?.split?.throttleWaits ?? []).map((w: any) => `${fmtMs(w.waitMs)} before ${w.request}`).join('; ')
+  out.push(`Throttle waits (large repository, first run): ${waits || 'none'}.`, '')
+
+  out.push('## 2. Tokens (emulator estimate: ceil(chars / 4))', '')
+  const T = r.tokens
+  out.push(table(['', `${lr.files.toLocaleString('en-US')} files`, `${sr.files} files`, 'difference'], [
+    ['reviewer input, same diff', T.large.reviewerInput, T.small.reviewerInput, fmtPct(T.reviewerDiff)],
+    ["drafter's first request", T.large.firstDrafterRequest, T.small.firstDrafterRequest, fmtPct(T.firstRequestDiff)],
+    ["  of which the first message (issue + repository map), chars", T.large.firstMessageChars, T.small.firstMessageChars, ''],
+    ["  request body, bytes", T.large.firstDrafterRequestBytes, T.small.firstDrafterRequestBytes, '']
+  ]))
+  out.push('')
+
+  out.push('## 3. Prompt caching: 8-turn first draft, a rejection, a 2-turn re-draft, an approval (50-file repository)', '')
+  const C = r.caching as CachingResult[]
+  out.push(table(['drafter', 'calls', 'prompt tokens', 'cache read', 'cache write', 'cached share', 'cost as reported', 'all as uncached input', 'saved'],
+    C.flatMap((c) => [
+      [`${c.drafterModel} (whole drafter)`, c.drafter.calls, c.drafter.promptTokens, c.drafter.cacheReadTokens, c.drafter.cacheWriteTokens, fmtPct(c.drafter.cachedShare), usd(c.drafter.costUsd), usd(c.drafter.uncachedCostUsd), `${usd(c.drafter.savedUsd)} (${c.drafter.savedPct}%)`],
+      ['  first draft (8 turns)', c.firstDraft.calls, c.firstDraft.promptTokens, c.firstDraft.cacheReadTokens, c.firstDraft.cacheWriteTokens, fmtPct(c.firstDraft.cachedShare), usd(c.firstDraft.costUsd), usd(c.firstDraft.uncachedCostUsd), `${c.firstDraft.savedPct}%`],
+      ['  re-draft (2 turns)', c.reDraft.calls, c.reDraft.promptTokens, c.reDraft.cacheReadTokens, c.reDraft.cacheWriteTokens, fmtPct(c.reDraft.cachedShare), usd(c.reDraft.costUsd), usd(c.reDraft.uncachedCostUsd), `${c.reDraft.savedPct}%`],
+      ['  reviewer (Opus 4.8), review 1 / 2', `${c.firstReview.calls} / ${c.reReview.calls}`, `${c.firstReview.promptTokens} / ${c.reReview.promptTokens}`, `${c.firstReview.cacheReadTokens} / ${c.reReview.cacheReadTokens}`, `${c.firstReview.cacheWriteTokens} / ${c.reReview.cacheWriteTokens}`, `${fmtPct(c.firstReview.cachedShare)} / ${fmtPct(c.reReview.cachedShare)}`, `${usd(c.firstReview.costUsd)} / ${usd(c.reReview.costUsd)}`, `${usd(c.firstReview.uncachedCostUsd)} / ${usd(c.reReview.uncachedCostUsd)}`, `${c.firstReview.savedPct}% / ${c.reReview.savedPct}%`]
+    ])))
+  out.push('')
+
+  const M = r.costModel
+  out.push(`## 4. Cost model: ${M.profile.tasks} tasks, seed profile, max ${M.profile.maxReviews} reviews per task, seed ${M.profile.seed}`, '')
+  out.push(`One round without caching: Sonnet draft ${usd(M.oneRound.draftSonnetUsd)} + Opus review ${usd(M.oneRound.reviewOpusUsd)} = ${usd(M.oneRound.orchestratedUsd)}; the same tokens at Opus prices ${usd(M.oneRound.draftOpusUsd)} + ${usd(M.oneRound.reviewOpusUsd)} = ${usd(M.oneRound.premiumOnlyUsd)}; ratio **${M.oneRound.ratio}**.`, '')
+  out.push(table(['reject rate (drawn)', 'drafts / task', 'orchestrated $/task, no cache', 'A: same tokens at Opus, no cache', 'A, stable prefix cached', 'A, cached as the action does today', 'B: vs Opus drafting alone once', 'C: vs Opus draft + Opus review once'],
+    M.rows.map((x: any) => [
+      `${x.rejectRate * 100}% (${fmtPct(x.none.realizedRejectRate)})`, x.none.draftsPerTask, usd(x.none.orchestratedPerTaskUsd),
+      x.none.ratio, x.stablePrefix.ratio, x.asToday?.ratio ?? 'n/a', x.none.ratioVsOpusAlone, x.none.ratioVsOpusOneRound
+    ])))
+  out.push('')
+  out.push(`With caching, orchestrated $/task: ${M.rows.map((x: any) => `${x.rejectRate * 100}%: ${usd(x.stablePrefix.orchestratedPerTaskUsd)} (stable prefix), ${x.asToday ? usd(x.asToday.orchestratedPerTaskUsd) : 'n/a'} (today)`).join('; ')}.`, '')
+  out.push(`Stable-prefix shares: re-draft reads ${fmtPct(M.shares.reDraftShare)} of its input from the cache (measured: the re-draft of section 3 on Anthropic), re-review reads ${fmtPct(M.shares.reReviewShare)} (assumed); the first draft and first review write that prefix at the cache-write price.`, '')
+
+  const B = r.bundle
+  out.push('## 5. Bundle', '')
+  out.push(table(['', 'value', 'target'], [
+    ['dist/index.js', `${(B.bytes / 1e6).toFixed(2)} MB (${(B.gzipBytes / 1e6).toFixed(2)} MB gzipped)`, ''],
+    ['cold start, `node dist/index.js` to exit (median of 10)', fmtMs(B.coldStartMedianMs), vs(B.coldStartMedianMs, TARGETS.startupMs, ' ms')],
+    ['`node -e 0` (median of 10)', fmtMs(B.nodeBareMedianMs), ''],
+    ['loading the bundle (difference)', fmtMs(B.loadCostMedianMs), ''],
+    ['peak RSS of the cold start / of `node -e 0`', B.coldRssMb === null ? 'n/a' : `${B.coldRssMb} MB / ${B.nodeBareRssMb} MB`, '']
+  ]))
+  out.push('')
+  out.push(`Largest parts of the bundle: ${B.byPackage.slice(0, 8).map((p: any) => `${p.name} ${(p.bytes / 1e3).toFixed(0)} kB`).join(', ')}.`, '')
+  out.push(`Exit of the cold start: code ${B.exitCode}, "${B.exitMessage}".`, '')
+  return out.join('\n')
+}
+
+// ---------------------------------------------------------------------------------
+async function main(): Promise<void> {
+  log(`node ${process.version} (${process.execPath}), ${cpus().length} cores, ${REPS} runs per repository`)
+  if (!process.version.startsWith('v24')) log('warning: not node 24; run with node_modules/.bin first on PATH')
+  const large = generateRepo({ count: 5000, totalBytes: 50_000_000, seed: 1 })
+  const small = generateRepo({ count: 50, totalBytes: 500_000, seed: 2 })
+  log(`repositories: ${large.fileCount} files ${(large.totalBytes / 1e6).toFixed(1)} MB in ${large.dirCount} dirs; ${small.fileCount} files ${(small.totalBytes / 1e6).toFixed(2)} MB`)
+
+  const bundle = await bundleFigures()
+  log(`bundle: ${bundle.bytes} bytes, cold start ${bundle.coldStartMedianMs} ms`)
+
+  const ovLarge = await overhead('5000 files', large)
+  const ovSmall = await overhead('50 files', small)
+  const anthropic = await caching(small, 'anthropic')
+  const openai = await caching(small, 'openai')
+
+  const firstRun = (o: OverheadResult) => o.runs.find((r) => r.exitCode === 0) ?? o.runs[0]!
+  const tok = (o: OverheadResult) => {
+    const rr = firstRun(o)
+    const d = rr.calls.find((c) => c.role === 'drafter')
+    const v = rr.calls.find((c) => c.role === 'reviewer')
+    return {
+      reviewerInput: v ? promptTokens(v) : 0,
+      firstDrafterRequest: d ? promptTokens(d) : 0,
+      firstMessageChars: rr.firstMessageChars,
+      firstDrafterRequestBytes: rr.firstDrafterRequestBytes,
+      reviewerRequestBytes: rr.reviewerRequestBytes,
+      calls: rr.calls
+    }
+  }
+  const tl = tok(ovLarge)
+  const ts = tok(ovSmall)
+  const diff = (a: number, b: number) => (b ? Math.round(((a - b) / b) * 1e4) / 1e4 : 0)
+
+  const results = {
+    when: new Date().toISOString(),
+    machine: {
+      cpus: cpus().length,
+      cpuModel: cpus()[0]?.model ?? '?',
+      memGb: Math.round(totalmem() / 2 ** 30),
+      node: process.version,
+      git: execFileSync(realGit, ['--version'], { encoding: 'utf8' }).trim().replace(/^git version /, ''),
+      platform: `${process.platform} ${process.arch}`
+    },
+    reps: REPS,
+    targets: TARGETS,
+    overhead: {
+      large: { ...ovLarge, summary: summarize(ovLarge) },
+      small: { ...ovSmall, summary: summarize(ovSmall) }
+    },
+    tokens: { large: tl, small: ts, reviewerDiff: diff(tl.reviewerInput, ts.reviewerInput), firstRequestDiff: diff(tl.firstDrafterRequest, ts.firstDrafterRequest) },
+    caching: [anthropic, openai],
+    costModel: costModel({ anthropic: anthropic.exitCode === 0 ? anthropic : undefined }),
+    bundle,
+    benchSeconds: 0
+  }
+  results.benchSeconds = (performance.now() - benchStart) / 1000
+  const md = render(results)
+  writeFileSync(join(ROOT, 'bench', 'results.json'), JSON.stringify(results, null, 2) + '\n')
+  writeFileSync(join(ROOT, 'bench', 'RESULTS.md'), md + '\n')
+  process.stdout.write(md + '\n')
+  log('wrote bench/results.json and bench/RESULTS.md')
+}
+
+try {
+  await main()
+} finally {
+  rmSync(shimDir, { recursive: true, force: true })
+}

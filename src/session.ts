@@ -1,0 +1,136 @@
+// One draft-and-review session in a workspace: the drafter, the test gate, the reviewer
+// and the ladder wired into the loop. It knows nothing of GitHub: the action and the
+// local CLI both run it, each with its own progress sink.
+import { BudgetedCaller, type CallEvent } from './calls'
+import { Drafter } from './drafter'
+import type { Git } from './git'
+import type { Route } from './history'
+import { runLoop, type LoopEvent, type LoopResult } from './loop'
+import type { CostMeter } from './meter'
+import { describeEvent, isSetback } from './narrate'
+import { drafterFirstMessage, drafterSystem, reviewerMessage, type IssueText } from './prompts'
+import { createModel } from './providers'
+import { reviewDiff } from './reviewer'
+import { scrubEnv } from './secrets'
+import { secretsOf, type Settings } from './settings'
+import { runTestCommand } from './testrun'
+import type { Mode } from './workspace/paths'
+import { buildRepoMap } from './workspace/repo-map'
+import type { WorkspaceTools } from './workspace/tools'
+
+export const DRAFTER_MAX_TURNS = 40
+export const DRAFTER_MAX_TOKENS = 8192
+const MODEL_RETRIES = 3
+
+/** Where a session reports its phases: the progress comment, or the terminal. */
+export interface ProgressSink {
+  working(text: string): void
+  settle(icon: 'done' | 'failed' | 'rejected', text: string): void
+}
+
+export interface Session {
+  workspace: string
+  issue: IssueText
+  mode: Mode
+  git: Git
+  baseSha: string
+  meter: CostMeter
+  tools: WorkspaceTools
+  progress: ProgressSink
+  route: Route
+  signal: AbortSignal
+  log: (line: string) => void
+  redact: (text: string) => string
+  env: NodeJS.ProcessEnv
+}
+
+export async function runSession(settings: Settings, run: Session): Promise<LoopResult> {
+  const { issue, mode, git, baseSha, meter, tools, progress, route, signal, redact } = run
+  let tier = route.tier
+  const limits = { maxRetries: MODEL_RETRIES, timeoutMs: settings.modelTimeoutSeconds * 1000 }
+  const caller = new BudgetedCaller(meter, redact, (e: CallEvent) => run.log(describeCall(e, settings.maxCostUsd)), signal)
+  const startRef = settings.drafters[tier]!
+  const drafter = new Drafter({
+    caller,
+    ref: startRef,
+    model: createModel(startRef, settings, limits),
+    tools,
+    system: drafterSystem(mode, settings.testPaths),
+    maxTurns: DRAFTER_MAX_TURNS,
+    maxTokens: DRAFTER_MAX_TOKENS
+  })
+  const reviewerModel = createModel(settings.reviewer, settings, limits)
+  const testEnv = scrubEnv(run.env, secretsOf(settings))
+  const maxDrafts = settings.maxIterations * 3
+  const narrate = { drafter: () => drafter.modelId, reviewer: settings.reviewer.id, maxDrafts, testCommand: settings.testCommand }
+  const onEvent = (e: LoopEvent): void => {
+    const line = describeEvent(e, narrate)
+    if (e.kind === 'phase') return progress.working(line)
+    run.log(line)
+    progress.settle(isSetback(e) ?? 'done', line)
+  }
+  const repoMap = await buildRepoMap(run.workspace)
+  return runLoop(
+    drafterFirstMessage(issue, repoMap, settings.testCommand),
+    {
+      draft: (message) => drafter.draft(message),
+      commitDraft: async (n, summary) => {
+        await git.commitPaths(tools.touched(), `draft-review: draft ${n} for #${issue.number}\n\n${redact(summary)}`.trim())
+        return git.diff(baseSha)
+      },
+      runTests: settings.testCommand
+        ? async () => {
+            const result = await runTestCommand({
+              command: settings.testCommand,
+              cwd: run.workspace,
+              timeoutSeconds: settings.testTimeoutSeconds,
+              env: testEnv,
+              redact,
+              signal
+            })
+            signal.throwIfAborted()
+            return result
+          }
+        : undefined,
+      review: (diff, tests, drafterSummary, round) =>
+        reviewDiff(
+          caller,
+          settings.reviewer,
+          reviewerModel,
+          reviewerMessage({
+            issue,
+            mode,
+            diff: redact(diff),
+            tests: tests ? `\`${settings.testCommand}\` passed.` : 'no test command is configured.',
+            drafterSummary,
+            round
+          })
+        ),
+      drafterModel: () => drafter.modelId,
+      escalate: () => {
+        const next = settings.drafters[tier + 1]
+        if (!next) return undefined
+        tier++
+        drafter.switchModel(next, createModel(next, settings, limits))
+        return next.id
+      },
+      selfReviewed: () => drafter.modelId === settings.reviewer.id,
+      onEvent
+    },
+    {
+      maxReviews: settings.maxIterations,
+      maxDrafts,
+      testCommand: settings.testCommand,
+      maxDiffLines: settings.maxDiffLines,
+      escalateAfter: settings.escalateAfter
+    }
+  )
+}
+
+function describeCall(e: CallEvent, cap: number): string {
+  const u = e.reply.usage
+  return (
+    `${e.role} ${e.model}: ${u.input} in, ${u.cacheRead} cache read, ${u.cacheWrite} cache write, ${u.output} out, ` +
+    `$${e.costUsd.toFixed(4)} (run total $${e.spentUsd.toFixed(4)} of $${cap})`
+  )
+}
