@@ -300,10 +300,14 @@ function usageErrors(p: Prepared): string[] {
           if (!actionOutputs.includes(m[1]!)) errors.push(`job ${jobId}: draft-review has no output '${m[1]}'`)
         }
       }
+      // `command: report` only reads the ledger: contents read is enough.
+      const reportOnly = isMap(step.with) && step.with.command === 'report'
       if (!withKeys.includes('github-token')) {
         const perms = job.permissions ?? wf.permissions
-        const ok = perms === 'write-all' || (isMap(perms) && WRITE_SCOPES.every((s) => perms[s] === 'write'))
-        if (!ok) errors.push(`job ${jobId}: draft-review uses the job's token, so grant ${WRITE_SCOPES.map((s) => `${s}: write`).join(', ')}`)
+        const scopes = reportOnly ? [] : WRITE_SCOPES
+        const readable = reportOnly ? isMap(perms) && ['read', 'write'].includes(String(perms.contents)) : true
+        const ok = perms === 'write-all' || (isMap(perms) && readable && scopes.every((s) => perms[s] === 'write'))
+        if (!ok) errors.push(reportOnly ? `job ${jobId}: draft-review's report reads the ledger, so grant contents: read` : `job ${jobId}: draft-review uses the job's token, so grant ${WRITE_SCOPES.map((s) => `${s}: write`).join(', ')}`)
       }
     }
   }

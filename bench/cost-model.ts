@@ -131,3 +131,31 @@ export const SEED_PROFILE = {
   draft: { input: 10_000, output: 5_000 },
   review: { input: 10_000, output: 1_000 }
 }
+
+/**
+ * The expected orchestrated cost of one task (no sampling): the first round, plus each
+ * later round weighted by the chance that every review before it rejected.
+ */
+export function expectedCostPerTask(m: Omit<CostModelInput, 'tasks' | 'seed'>): number {
+  const round = (first: boolean) =>
+    costOf(usageOf(m.draft.input, m.draft.output, first ? m.cache.firstDraft : m.cache.reDraft), m.drafterPrice) +
+    costOf(usageOf(m.review.input, m.review.output, first ? m.cache.firstReview : m.cache.reReview), m.reviewerPrice)
+  let total = 0
+  for (let r = 1; r <= m.maxReviews; r++) total += Math.pow(m.rejectRate, r - 1) * round(r === 1)
+  return total
+}
+
+/** The reject rate at which caching `cache` starts to cost less than no caching (bisection); null if never in [0, 1]. */
+export function cacheBreakEvenRejectRate(m: Omit<CostModelInput, 'tasks' | 'seed' | 'rejectRate'>): number | null {
+  const gain = (p: number) => expectedCostPerTask({ ...m, rejectRate: p, cache: NO_CACHE }) - expectedCostPerTask({ ...m, rejectRate: p })
+  if (gain(0) >= 0) return 0
+  if (gain(1) < 0) return null
+  let lo = 0
+  let hi = 1
+  for (let i = 0; i < 40; i++) {
+    const mid = (lo + hi) / 2
+    if (gain(mid) >= 0) hi = mid
+    else lo = mid
+  }
+  return Math.round(hi * 1e4) / 1e4
+}

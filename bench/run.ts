@@ -8,12 +8,12 @@ import { chmodSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync }
 import { cpus, tmpdir, totalmem } from 'node:os'
 import { join, resolve } from 'node:path'
 import { gzipSync } from 'node:zlib'
-import { build } from 'esbuild'
 import { startWorld, OWNER, REPO, type World } from '../emulators/harness'
 import type { EmulatorTurn } from '../emulators/models'
 import { BUILT_IN_PRICES, costOf } from '../src/pricing'
 import { NO_CACHE, SEED_PROFILE, simulateCosts, type CacheShares, type CostModelResult } from './cost-model'
 import { generateRepo, ISSUE, sourceText, TARGET_NEW, TARGET_OLD, TARGET_PATH, type GeneratedRepo } from './gen-repo'
+import { attributeProfile, moduleStarts, packageBytes } from './startup-profile'
 import { gitCommands, splitTimeline, type Probe, type Split } from './timeline'
 
 const ROOT = resolve(import.meta.dirname, '..')
@@ -242,6 +242,39 @@ function summarize(o: OverheadResult): OverheadSummary {
   }
 }
 
+/** The same short run with every model answer 3 s late: which waits slow models hide and which they do not. */
+async function slowModels(repo: GeneratedRepo): Promise<RunRecord> {
+  const world = await newWorld(repo.files)
+  try {
+    const delayMs = 3000
+    world.anthropic.respond('claude-sonnet-4-6', [{ toolCalls: [EDIT], delayMs }, { toolCalls: [FINISH('sum() subtracted its arguments; it now adds them.')], delayMs }])
+    world.anthropic.respond('claude-opus-4-8', [{ ...APPROVE, delayMs }])
+    const rec = await runAction(world, { probe: true })
+    log(`slow models: exit ${rec.exitCode}, wall ${rec.wallMs} ms`)
+    return rec
+  } finally {
+    await world.close()
+  }
+}
+
+/** The repository map (src/workspace/repo-map.ts renderRepoMap, buildRepoMap's 6,000-char budget) for ever larger file lists. */
+async function mapScaling(): Promise<{ files: number; chars: number; ms: number }[]> {
+  try {
+    const { renderRepoMap } = await import('../src/workspace/repo-map')
+    const out: { files: number; chars: number; ms: number }[] = []
+    for (const n of [50, 5_000, 50_000, 500_000]) {
+      const files = Array.from({ length: n }, (_, i) => ({ path: `packages/p${i % 40}/src/area${i % 13}/sub${i % 7}/file-${i}.ts`, bytes: 100 + ((i * 7919) % 40_000) }))
+      const t0 = performance.now()
+      const map = renderRepoMap(files, 6000)
+      out.push({ files: n, chars: map.length, ms: r1(performance.now() - t0) })
+    }
+    return out
+  } catch (e) {
+    log(`repository map scaling skipped: ${(e as Error).message}`)
+    return []
+  }
+}
+
 // ---------------------------------------------------------------------------------
 // 3. Prompt caching: an 8-turn first draft, a rejection, a 2-turn re-draft, an approval.
 const NEW_TEST_PATH = 'src/math/sum.test.ts'
@@ -359,11 +392,18 @@ async function bundleFigures() {
   const env = { PATH: REAL_PATH, HOME: tmpdir() }
   const cold: number[] = []
   const bare: number[] = []
+  const cached: number[] = []
   await timeSpawn([ACTION], env) // one warm-up so the file is in the page cache, as on a runner after checkout
   for (let i = 0; i < 10; i++) {
     bare.push(await timeSpawn(['-e', '0'], env))
     cold.push(await timeSpawn([ACTION], env))
   }
+  // The same with V8's compile cache warm (NODE_COMPILE_CACHE): what parsing and compiling costs.
+  const cacheDir = mkdtempSync(join(tmpdir(), 'draft-review-bench-ncc-'))
+  const cacheEnv = { ...env, NODE_COMPILE_CACHE: cacheDir }
+  await timeSpawn([ACTION], cacheEnv)
+  for (let i = 0; i < 10; i++) cached.push(await timeSpawn([ACTION], cacheEnv))
+  rmSync(cacheDir, { recursive: true, force: true })
   let coldRssKb: number | null = null
   let bareRssKb: number | null = null
   const gnuTime = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, '-e', '0'], { encoding: 'utf8' })
@@ -373,32 +413,33 @@ async function bundleFigures() {
     coldRssKb = Number(t.stderr.trim().split('\n').pop())
   }
   const exit = spawnSync(process.execPath, [ACTION], { encoding: 'utf8', env })
+  const text = readFileSync(ACTION, 'utf8')
   const bytes = statSync(ACTION).size
-  const gzip = gzipSync(readFileSync(ACTION)).length
-  // What is in the bundle, by package (esbuild's metafile; same options as scripts/bundle.mjs, nothing written).
-  let byPackage: { name: string; bytes: number }[] = []
-  try {
-    const r = await build({
-      entryPoints: [join(ROOT, 'src/index.ts')], bundle: true, platform: 'node', target: 'node24', format: 'esm',
-      legalComments: 'none', logLevel: 'silent', write: false, metafile: true, outfile: join(ROOT, 'dist/index.js'), absWorkingDir: ROOT
-    })
-    const sums = new Map<string, number>()
-    for (const out of Object.values(r.metafile.outputs)) {
-      for (const [path, info] of Object.entries(out.inputs)) {
-        const m = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(path)
-        const name = m ? m[1]! : path.startsWith('src/') ? 'src (the action)' : path
-        sums.set(name, (sums.get(name) ?? 0) + info.bytesInOutput)
-      }
+  const gzip = gzipSync(text).length
+  // Where the cold start goes: 5 CPU profiles (100 µs sampling), averaged.
+  const profDir = mkdtempSync(join(tmpdir(), 'draft-review-bench-prof-'))
+  const starts = moduleStarts(text)
+  const profiles: Record<string, number>[] = []
+  for (let i = 0; i < 5; i++) {
+    spawnSync(process.execPath, ['--cpu-prof', '--cpu-prof-dir', profDir, '--cpu-prof-name', `p${i}.cpuprofile`, '--cpu-prof-interval', '100', ACTION], { env })
+    try {
+      profiles.push(attributeProfile(JSON.parse(readFileSync(join(profDir, `p${i}.cpuprofile`), 'utf8')), '/dist/index.js', starts))
+    } catch (e) {
+      log(`cpu profile ${i} unreadable: ${(e as Error).message}`)
     }
-    byPackage = [...sums].map(([name, b]) => ({ name, bytes: b })).sort((a, b) => b.bytes - a.bytes)
-  } catch (e) {
-    log(`bundle analysis failed: ${(e as Error).message}`)
   }
+  rmSync(profDir, { recursive: true, force: true })
+  const keys = [...new Set(profiles.flatMap((p) => Object.keys(p)))]
+  const profile = Object.fromEntries(
+    keys.map((k) => [k, r1(profiles.reduce((a, p) => a + (p[k] ?? 0), 0) / Math.max(1, profiles.length))] as const).sort((a, b) => b[1] - a[1])
+  )
   return {
     bytes,
     gzipBytes: gzip,
     coldStartMs: cold.map(r1),
     coldStartMedianMs: r1(median(cold)),
+    compileCachedMs: cached.map(r1),
+    compileCachedMedianMs: r1(median(cached)),
     nodeBareMs: bare.map(r1),
     nodeBareMedianMs: r1(median(bare)),
     loadCostMedianMs: r1(median(cold) - median(bare)),
@@ -406,7 +447,8 @@ async function bundleFigures() {
     nodeBareRssMb: bareRssKb === null ? null : r1(bareRssKb / 1024),
     exitCode: exit.status,
     exitMessage: (exit.stdout + exit.stderr).trim().split('\n')[0] ?? '',
-    byPackage: byPackage.slice(0, 12)
+    byPackage: packageBytes(text).slice(0, 12),
+    cpuProfileMs: profile
   }
 }
 

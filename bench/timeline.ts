@@ -65,6 +65,8 @@ export interface Split {
   throttleWaits: { atMs: number; waitMs: number; request: string }[]
   /** time from the last line of output to the exit event */
   tailMs: number
+  /** exclusive throttle time after the last model response: what slow models cannot hide */
+  throttleAfterModelsMs: number
 }
 
 type Interval = [number, number]
@@ -100,6 +102,8 @@ export function splitTimeline(p: Probe, origins: { github: string; models: strin
   const sorted = [...edges].sort((a, b) => a - b)
   const exclusive: Record<Bucket, number> = { startup: 0, git: 0, otherProc: 0, model: 0, github: 0, throttle: 0, own: 0 }
   const union: Record<Exclude<Bucket, 'startup' | 'own'>, number> = { git: 0, otherProc: 0, model: 0, github: 0, throttle: 0 }
+  const lastModelEnd = Math.max(0, ...intervals.model.map(([, e]) => e))
+  let throttleAfterModels = 0
   for (let i = 0; i + 1 < sorted.length; i++) {
     const a = sorted[i]!
     const b = sorted[i + 1]!
@@ -118,6 +122,7 @@ export function splitTimeline(p: Probe, origins: { github: string; models: strin
       }
     }
     exclusive[owner] += len
+    if (owner === 'throttle' && mid > lastModelEnd) throttleAfterModels += len
   }
 
   const throttleWaits = p.timers
@@ -141,7 +146,8 @@ export function splitTimeline(p: Probe, origins: { github: string; models: strin
       throttleWaits: p.timers.length
     },
     throttleWaits,
-    tailMs: round(end - (p.lines[p.lines.length - 1]?.t ?? end))
+    tailMs: round(end - (p.lines[p.lines.length - 1]?.t ?? end)),
+    throttleAfterModelsMs: round(throttleAfterModels)
   }
 }
 
@@ -155,7 +161,7 @@ function mapValues<K extends string>(o: Record<K, number>, f: (v: number) => num
 export function gitCommands(p: Probe): { args: string; ms: number }[] {
   return p.procs
     .filter((x) => x.args?.[0] === 'git')
-    .map((x) => ({ args: withoutConfig((x.args ?? []).slice(1)).join(' ').slice(0, 80), ms: round((x.end ?? p.exit) - x.start) }))
+    .map((x) => ({ args: withoutConfig((x.args ?? []).slice(1)).join(' ').split('\n')[0]!.slice(0, 70), ms: round((x.end ?? p.exit) - x.start) }))
     .sort((a, b) => b.ms - a.ms)
 }
 

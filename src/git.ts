@@ -47,6 +47,16 @@ export class Git {
     return { baseSha, remoteSha: await this.remoteSha(branch, auth) }
   }
 
+  /** Local mode: branches off the current HEAD, with no fetch. Refuses a tree with uncommitted changes. */
+  async startLocalBranch(branch: string): Promise<{ baseSha: string; previous: string }> {
+    const dirty = await this.exec(['status', '--porcelain', '--untracked-files=no'])
+    if (dirty.trim()) throw new Error('the working tree has uncommitted changes: commit or stash them first, so that the draft starts from a known state')
+    const previous = (await this.exec(['rev-parse', '--abbrev-ref', 'HEAD'])).trim()
+    const baseSha = (await this.exec(['rev-parse', 'HEAD'])).trim()
+    await this.exec(['checkout', '--quiet', '--no-track', '-B', branch, baseSha])
+    return { baseSha, previous }
+  }
+
   async remoteSha(branch: string, auth?: PushAuth): Promise<string> {
     const out = await this.exec(['ls-remote', 'origin', `refs/heads/${branch}`], { auth })
     return out.split(/\s/)[0] ?? ''

@@ -40,9 +40,14 @@ export function drafterSystem(mode: Mode, testPaths: string[]): string {
   ].join('\n\n')
 }
 
+/** Local runs from an issue file have no number (0). */
+export function issueHeading(issue: IssueText): string {
+  return issue.number > 0 ? `Issue #${issue.number}: ${issue.title}` : `Issue: ${issue.title}`
+}
+
 export function drafterFirstMessage(issue: IssueText, repoMap: string, testCommand: string): string {
   return [
-    `Issue #${issue.number}: ${issue.title}`,
+    issueHeading(issue),
     asData('issue', issue.body || '(no description)'),
     'Repository map (paths and sizes; read files with read_file):',
     repoMap,
@@ -86,7 +91,7 @@ export function reviewerMessage(args: {
   round: number
 }): string {
   return [
-    `Issue #${args.issue.number}: ${args.issue.title}`,
+    issueHeading(args.issue),
     asData('issue', args.issue.body || '(no description)'),
     args.mode === 'tests' ? 'This run was asked to write tests only.' : 'This run was asked to make the change.',
     `Review round ${args.round}. The drafter's own summary:`,

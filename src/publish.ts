@@ -30,7 +30,7 @@ export interface PublishArgs {
   auth: PushAuth
   meter: CostMeter
   result: LoopResult
-  history: RunHistory
+  history?: RunHistory
 }
 
 /** The category's history, this run included when it was recorded. */
@@ -48,8 +48,13 @@ export class PublishError extends Error {
   }
 }
 
-export async function publish(settings: Settings, ctx: RunContext, io: PublishIO, a: PublishArgs): Promise<RunReport> {
-  const report: RunReport = {
+/** The run's report, before any pull request: what the summary and the outputs are made of. */
+export function buildReport(
+  settings: Settings,
+  a: { issue: IssueInfo | { number: number }; mode: Mode; meter: CostMeter; result: LoopResult; history?: RunHistory },
+  runUrl?: string
+): RunReport {
+  return {
     issue: a.issue.number,
     mode: a.mode,
     approved: a.result.approved,
@@ -61,15 +66,19 @@ export async function publish(settings: Settings, ctx: RunContext, io: PublishIO
     ...a.meter.totals(),
     reviewerModel: settings.reviewer.id,
     drafterModels: a.result.drafterModels,
-    category: a.history.category,
+    category: a.history?.category ?? 'uncategorized',
     history: a.history,
     testCommand: settings.testCommand,
     testRuns: a.result.testRuns,
     toolErrors: a.result.toolErrors,
     cutOffs: a.result.cutOffs,
     note: a.result.note,
-    runUrl: ctx.runUrl
+    runUrl
   }
+}
+
+export async function publish(settings: Settings, ctx: RunContext, io: PublishIO, a: PublishArgs): Promise<RunReport> {
+  const report = buildReport(settings, a, ctx.runUrl)
   let pr: PullInfo | undefined
   if ((await a.git.changedFiles(a.baseSha)).length > 0) {
     const pushed = await step('pushing the branch', () => pushKeepingWork(a, ctx, io))

@@ -1,0 +1,137 @@
+// Local mode: the same session on a developer's checkout, progress in the terminal, the
+// summary printed; a pull request only when asked.
+import { readFile } from 'node:fs/promises'
+import { Git } from './git'
+import { createOctokit, GitHubClient, type IssueInfo } from './github'
+import { Ledger } from './ledger'
+import { renderLedgerReport } from './ledger-report'
+import { CostMeter } from './meter'
+import { outcomeLine } from './narrate'
+import { buildReport, publish } from './publish'
+import { renderSummary } from './report'
+import { branchFor } from './run-issue'
+import { makeRedactor } from './secrets'
+import { runSession, type ProgressSink } from './session'
+import { readSettings, secretsOf, type InputReader } from './settings'
+import { modeFromLabels, type RunContext } from './trigger'
+import { WorkspaceTools } from './workspace/tools'
+
+export interface LocalRunArgs {
+  dir: string
+  env: NodeJS.ProcessEnv
+  /** Values for the action's inputs, by input name. */
+  inputs: Record<string, string>
+  issueFile?: string
+  issueNumber?: number
+  repo?: string
+  tests: boolean
+  openPr: boolean
+}
+
+/** Terminal lines instead of a comment: one per phase and per result. */
+export class TerminalProgress implements ProgressSink {
+  constructor(private readonly write: (line: string) => void) {}
+  working(text: string): void {
+    this.write(`⏳ ${strip(text)}`)
+  }
+  settle(icon: 'done' | 'failed' | 'rejected', text: string): void {
+    this.write(`${icon === 'done' ? '✅' : icon === 'failed' ? '❌' : '🔁'} ${strip(text)}`)
+  }
+}
+
+const strip = (s: string): string => s.replace(/`/g, '')
+
+export async function localRun(a: LocalRunArgs): Promise<number> {
+  const token = a.env.GITHUB_TOKEN || a.env.GH_TOKEN || ''
+  const fromEnv: Record<string, string | undefined> = {
+    'anthropic-api-key': a.env.ANTHROPIC_API_KEY,
+    'anthropic-base-url': a.env.ANTHROPIC_BASE_URL,
+    'openai-api-key': a.env.OPENAI_API_KEY,
+    'openai-base-url': a.env.OPENAI_BASE_URL,
+    'github-token': token,
+    ledger: 'false'
+  }
+  const read: InputReader = (name) => a.inputs[name] ?? fromEnv[name] ?? ''
+  const settings = readSettings(read)
+  const redact = makeRedactor(secretsOf(settings))
+  const say = (line: string): void => void process.stderr.write(`${redact(line)}\n`)
+  const git = new Git(a.dir, redact)
+  const needsGitHub = a.issueNumber !== undefined || a.openPr
+  if (needsGitHub && !token) throw new Error('--issue and --open-pr need GITHUB_TOKEN (or GH_TOKEN) in the environment')
+  const [owner, repo] = (a.repo ?? (needsGitHub ? await repoFromOrigin(git) : 'local/local')).split('/')
+  if (!owner || !repo) throw new Error(`--repo must be OWNER/NAME, not '${a.repo}'`)
+  const apiUrl = (a.env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, '')
+  const gh = needsGitHub ? new GitHubClient(createOctokit(token, apiUrl, say), owner, repo) : undefined
+  const issue: IssueInfo = gh && a.issueNumber !== undefined ? await gh.issue(a.issueNumber) : parseIssueFile(await readFile(a.issueFile!, 'utf8'))
+  const mode = a.tests ? 'tests' : modeFromLabels(issue.labels, 'draft-review:tests')
+  const branch = issue.number > 0 ? branchFor(issue.number) : `draft-review/local-${slug(issue.title)}`
+  const { baseSha, previous } = await git.startLocalBranch(branch)
+  say(`draft-review: ${issue.number > 0 ? `#${issue.number} ` : ''}"${issue.title}" (${mode}) on ${branch}, from ${previous} at ${baseSha.slice(0, 12)}`)
+
+  const meter = new CostMeter(settings.maxCostUsd, settings.reviewer.price)
+  const tools = new WorkspaceTools({ root: a.dir, rules: { mode, protectedGlobs: settings.protectedPaths, testGlobs: settings.testPaths }, redact })
+  const deadline = new AbortController()
+  const timer = setTimeout(() => deadline.abort(new Error(`run-timeout-minutes (${settings.runTimeoutMinutes}) reached`)), settings.runTimeoutMinutes * 60_000)
+  timer.unref()
+  const result = await runSession(settings, {
+    workspace: a.dir,
+    issue,
+    mode,
+    git,
+    baseSha,
+    meter,
+    tools,
+    progress: new TerminalProgress(say),
+    route: { tier: 0, reason: '' },
+    signal: deadline.signal,
+    log: () => {},
+    redact,
+    env: a.env
+  })
+  clearTimeout(timer)
+  await git.commitPaths(tools.touched(), `draft-review: unfinished draft for "${issue.title}"`)
+  let report = buildReport(settings, { issue, mode, meter, result })
+  if (a.openPr && gh) {
+    const serverUrl = a.env.GITHUB_SERVER_URL || 'https://github.com'
+    const ctx: RunContext = { eventName: 'local', payload: {}, owner, repo, apiUrl, serverUrl, workspace: a.dir }
+    const io = { info: say, warning: say, setOutput: () => {}, jobSummary: async () => {}, redact }
+    const lease = await git.remoteSha(branch)
+    report = await publish(settings, ctx, io, { gh, git, issue, mode, base: previous, branch, baseSha, lease, auth: { serverUrl, token }, meter, result })
+  }
+  process.stdout.write(`${redact(renderSummary(report))}\n`)
+  say(outcomeLine(report, result).replace(/\*\*/g, ''))
+  say(`The change is on the local branch ${branch}: \`git diff ${previous}...${branch}\`; back with \`git switch ${previous}\`.`)
+  if (result.error !== undefined) {
+    say(`draft-review: ${redact(result.error instanceof Error ? result.error.message : String(result.error))}`)
+    return 1
+  }
+  return 0
+}
+
+export async function localReport(dir: string, _env: NodeJS.ProcessEnv): Promise<number> {
+  // The developer's own git credentials reach origin: no token is needed here.
+  const { records } = await new Ledger(new Git(dir)).read()
+  process.stdout.write(`${renderLedgerReport(records)}\n`)
+  return 0
+}
+
+/** `# Title` (or the first line) is the title; the rest is the body. */
+export function parseIssueFile(text: string): IssueInfo {
+  const lines = text.replace(/^\uFEFF/, '').split('\n')
+  const first = lines.findIndex((l) => l.trim() !== '')
+  if (first < 0) throw new Error('the issue file is empty')
+  const title = lines[first]!.replace(/^#+\s*/, '').trim()
+  const body = lines.slice(first + 1).join('\n').trim()
+  return { number: 0, title, body, labels: [], isPullRequest: false }
+}
+
+async function repoFromOrigin(git: Git): Promise<string> {
+  const url = (await git.exec(['remote', 'get-url', 'origin']).catch(() => '')).trim()
+  const m = /[/:]([^/:]+)\/([^/]+?)(?:\.git)?\/?$/.exec(url)
+  if (!m) throw new Error(`could not tell the GitHub repository from the origin remote ('${url}'); pass --repo OWNER/NAME`)
+  return `${m[1]}/${m[2]}`
+}
+
+function slug(title: string): string {
+  return title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40) || 'issue'
+}
