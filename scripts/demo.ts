@@ -35,7 +35,7 @@ const reviewer: EmulatorTurn[] = [
 
 const hr = (title: string): void => console.log(`\n\x1b[1m── ${title} ${'─'.repeat(Math.max(0, 70 - title.length))}\x1b[0m`)
 
-const world = await startWorld({ files, issue })
+const world = await startWorld({ files, issue: { ...issue, labels: ['bug'] } })
 try {
   world.anthropic.respond('claude-sonnet-4-6', drafter)
   world.anthropic.respond('claude-opus-4-8', reviewer)
@@ -43,7 +43,7 @@ try {
   console.log('the models\x27 answers are a RECORDED REPLAY, not live model output. Everything else is real:')
   console.log('the built action (node dist/index.js), git, the test command and the SDK clients.')
   hr(`Issue #${issue.number}: ${issue.title}  (labeled draft-review by maria)`)
-  const run = await world.run({ inputs: { 'test-command': 'node test.js' } })
+  const run = await world.run({ inputs: { 'test-command': 'node test.js', 'category-labels': 'bug, docs' } })
   hr('The action\x27s log')
   console.log(run.stdout.replace(/^::add-mask::.*\n/gm, '').trimEnd())
   const pr = world.github.pulls(`${OWNER}/${REPO}`)[0]
@@ -55,6 +55,8 @@ try {
     hr('The summary comment, as posted')
     for (const c of world.github.comments(`${OWNER}/${REPO}`, pr.number)) console.log(c.body)
   }
+  hr(`The progress comment on issue #${issue.number}, as it ended`)
+  for (const c of world.github.comments(`${OWNER}/${REPO}`, issue.number)) console.log(c.body)
   hr('Step outputs')
   for (const [k, v] of Object.entries(run.outputs)) console.log(`${k.padEnd(22)} ${v}`)
   console.log(`\nExit code ${run.exitCode}; the whole run took ${run.wallMs} ms.`)

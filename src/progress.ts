@@ -82,7 +82,7 @@ export class RunProgress {
   constructor(
     private readonly comment: ProgressComment,
     private readonly spent: () => number,
-    init: { title: string; capUsd: number; runUrl?: string }
+    private readonly init: { title: string; endedTitle: string; capUsd: number; runUrl?: string }
   ) {
     this.state = { title: init.title, steps: [], spentUsd: 0, capUsd: init.capUsd, runUrl: init.runUrl }
   }
@@ -105,6 +105,7 @@ export class RunProgress {
     const last = this.state.steps[this.state.steps.length - 1]
     if (last?.icon === 'working') this.state.steps.pop()
     this.state.outcome = outcome
+    this.state.title = this.init.endedTitle
     this.render()
     return this.comment.flush()
   }

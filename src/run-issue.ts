@@ -59,6 +59,7 @@ export async function runIssue(settings: Settings, ctx: RunContext, io: RunIO): 
   const meter = new CostMeter(settings.maxCostUsd, settings.reviewer.price)
   const progress = new RunProgress(new ProgressComment(gh, issue.number, io.warning, io.redact), () => meter.spentUsd, {
     title: `draft-review is ${mode === 'tests' ? 'writing tests for' : 'working on'} this issue`,
+    endedTitle: `draft-review ${mode === 'tests' ? 'wrote tests for' : 'worked on'} this issue`,
     capUsd: settings.maxCostUsd,
     runUrl: ctx.runUrl
   })
