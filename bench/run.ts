@@ -108,6 +108,10 @@ async function runAction(world: World, opts: { inputs?: Record<string, string>; 
   const probeOut = join(scratch, 'probe.json')
   const env: Record<string, string> = { PATH: REAL_PATH }
   if (opts.probe) Object.assign(env, { NODE_OPTIONS: `--require ${PROBE}`, BENCH_PROBE_OUT: probeOut, BENCH_PROBE_TARGET: ACTION })
+  // Let the writes of the fixture (a 50 MB checkout) reach the disk first, so the run does
+  // not compete with their write-back.
+  spawnSync('sync')
+  await new Promise((r) => setTimeout(r, 300))
   const before = abs()
   const run = await world.run({ inputs: opts.inputs, env })
   const after = abs()
@@ -513,7 +517,7 @@ function costModel(measured: { anthropic?: CachingResult }) {
 // Report.
 const fmtMs = (x: number): string => `${Math.round(x).toLocaleString('en-US')} ms`
 const fmtPct = (x: number): string => `${(x * 100).toFixed(1)}%`
-const usd = (x: number): string => `$${x.toFixed(4)}`
+const usd = (x: number): string => `${x < 0 ? '−' : ''}$${Math.abs(x).toFixed(4)}`
 const vs = (x: number, target: number, unit = ''): string => `${x <= target ? 'within' : 'over'} (≤ ${target.toLocaleString('en-US')}${unit})`
 
 function table(head: string[], rows: (string | number)[][]): string {
@@ -527,7 +531,8 @@ function render(r: any): string {
   const sr = r.overhead.small.repo
   const out: string[] = []
   out.push('# draft-review bench', '')
-  out.push(`${r.machine.cpus} × ${r.machine.cpuModel}, ${r.machine.memGb} GB, node ${r.machine.node}, git ${r.machine.git}, ${r.when}. The bench took ${Math.round(r.benchSeconds)} s. Raw figures: bench/results.json.`, '')
+  const src = r.source.changedInSrc.length ? ` plus uncommitted changes to ${r.source.changedInSrc.join(', ')}` : ''
+  out.push(`${r.machine.cpus} × ${r.machine.cpuModel}, ${r.machine.memGb} GB, node ${r.machine.node}, git ${r.machine.git}, ${r.when}; dist/index.js built from ${r.source.commit}${src}. The bench took ${Math.round(r.benchSeconds)} s. Raw figures: bench/results.json.`, '')
 
   out.push(`## 1. Overhead (one edit + finish, one approval; emulators answer at once; median of ${r.reps} probed runs)`, '')
   const row = (name: string, f: (s: OverheadSummary) => string, target = ''): string[] => [name, f(L), f(S), target]
@@ -547,6 +552,7 @@ function render(r: any): string {
     row('CPU user + sys, action process', (s) => fmtMs(s.cpuMs))
   ]))
   out.push('')
+  out.push('GitHub HTTP includes the emulator answering in the bench process (it runs git for pull requests); model HTTP is the emulators answering at once. The probe\'s own cost is the difference between the probed and the unprobed wall time.', '')
   const slow = r.slowModels?.split
   if (slow) {
     out.push(`Same run, ${sr.files} files, every model answer 3 s late: wall ${fmtMs(r.slowModels.wallMs)}, model ${fmtMs(slow.exclusiveMs.model)}, throttle wait not overlapped ${fmtMs(slow.exclusiveMs.throttle)} (after the last model answer: ${fmtMs(slow.throttleAfterModelsMs)}), git ${fmtMs(slow.exclusiveMs.git)}, own work ${fmtMs(slow.exclusiveMs.own)}.`, '')
@@ -554,6 +560,8 @@ function render(r: any): string {
   const first = r.overhead.large.runs[0]
   const topGit = (first?.gitCommands ?? []).slice(0, 5).map((g: any) => `\`git ${g.args}\` ${fmtMs(g.ms)}`).join(', ')
   out.push(`Slowest git commands (${lr.files.toLocaleString('en-US')} files, run 1): ${topGit}.`, '')
+  const own = (first?.split?.ownByPhase ?? []).slice(0, 4).map((o: any) => `${fmtMs(o.ms)} after "${o.phase.replace(/\|/g, '/')}"`).join('; ')
+  out.push(`Own work by phase (${lr.files.toLocaleString('en-US')} files, run 1; a phase runs from one line of output to the next): ${own}.`, '')
   const waits = (first?.split?.throttleWaits ?? []).map((w: any) => `${fmtMs(w.waitMs)} → ${w.request}`).join('; ')
   out.push(`Throttle waits (run 1; each wait → the next GitHub request): ${waits || 'none'}.`, '')
 
@@ -573,13 +581,13 @@ function render(r: any): string {
   out.push('## 3. Prompt caching (50 files: 8-turn first draft, rejection, 2-turn re-draft, approval)', '')
   const C = r.caching as CachingResult[]
   const cRow = (name: string, f: ReturnType<typeof cacheFigures>): (string | number)[] =>
-    [name, f.calls, f.promptTokens, f.cacheReadTokens, f.cacheWriteTokens, fmtPct(f.cachedShare), usd(f.costUsd), usd(f.uncachedCostUsd), `${usd(f.savedUsd)} (${f.savedPct}%)`]
+    [name, f.calls, f.promptTokens, f.cacheReadTokens, f.cacheWriteTokens, fmtPct(f.cachedShare), usd(f.costUsd), usd(f.uncachedCostUsd), `${usd(f.savedUsd)} (${String(f.savedPct).replace('-', '−')}%)`]
   const rowsC: (string | number)[][] = []
   for (const c of C) {
     rowsC.push(cRow(`**${c.drafterModel}** drafter, all`, c.drafter), cRow('  first draft', c.firstDraft), cRow('  re-draft', c.reDraft))
   }
   if (C[0]) rowsC.push(cRow('anthropic:claude-opus-4-8 review 1', C[0].firstReview), cRow('anthropic:claude-opus-4-8 review 2', C[0].reReview))
-  out.push(table(['calls', 'n', 'prompt tokens', 'cache read', 'cache write', 'cached share', 'cost as reported', 'all as uncached input', 'saved'], rowsC))
+  out.push(table(['model calls', 'n', 'prompt tokens', 'cache read', 'cache write', 'cached share', 'cost as reported', 'all as uncached input', 'saved'], rowsC))
   out.push('')
 
   const M = r.costModel
@@ -618,6 +626,18 @@ function render(r: any): string {
     '- Cold start: `node dist/index.js` with only PATH and HOME set, so it fails at once on the missing anthropic-api-key input, timed from spawn to exit in the bench process.'
   ].join('\n'), '')
   return out.join('\n')
+}
+
+/** Which source the bundle was built from: the commit, and the files under src/ changed since. */
+function sourceState(): { commit: string; changedInSrc: string[] } {
+  try {
+    const commit = execFileSync(realGit, ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim()
+    const changed = execFileSync(realGit, ['status', '--porcelain', '--', 'src'], { cwd: ROOT, encoding: 'utf8' })
+      .split('\n').filter(Boolean).map((l) => l.slice(3))
+    return { commit, changedInSrc: changed }
+  } catch {
+    return { commit: '?', changedInSrc: [] }
+  }
 }
 
 // ---------------------------------------------------------------------------------
@@ -668,6 +688,7 @@ async function main(): Promise<void> {
       git: execFileSync(realGit, ['--version'], { encoding: 'utf8' }).trim().replace(/^git version /, ''),
       platform: `${process.platform} ${process.arch}`
     },
+    source: sourceState(),
     reps: REPS,
     targets: TARGETS,
     overhead: { large: strip(ovLarge), small: strip(ovSmall) },
@@ -683,7 +704,7 @@ async function main(): Promise<void> {
   const md = render(results)
   writeFileSync(join(ROOT, 'bench', 'results.json'), JSON.stringify(results, null, 2) + '\n')
   writeFileSync(join(ROOT, 'bench', 'RESULTS.md'), md + '\n')
-  process.stdout.write(md + '\n')
+  process.stdout.write(md.split('\n## How it was measured')[0]!.trimEnd() + '\n')
   log('wrote bench/results.json and bench/RESULTS.md')
 }
 

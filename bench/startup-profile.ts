@@ -45,7 +45,9 @@ function pkgAt(starts: ModuleStart[], line: number): string {
       lo = mid + 1
     } else hi = mid - 1
   }
-  return found < 0 ? '(bundle prelude)' : starts[found]!.pkg
+  // Before the first module: esbuild's __esm/__commonJS wrappers, whose self time is V8
+  // compiling each module's body when it is first initialised.
+  return found < 0 ? 'compiling module bodies on first use (esbuild wrappers)' : starts[found]!.pkg
 }
 
 interface CpuProfile {
@@ -69,8 +71,12 @@ export function attributeProfile(profile: CpuProfile, bundleUrlSuffix: string, s
     if (url.endsWith(bundleUrlSuffix)) {
       const ticks = n.positionTicks ?? []
       const total = ticks.reduce((a, t) => a + t.ticks, 0)
-      if (total === 0) add(`eval: ${pkgAt(starts, n.callFrame.lineNumber + 1)}`, us)
-      else for (const t of ticks) add(`eval: ${pkgAt(starts, t.line)}`, (us * t.ticks) / total)
+      const key = (line: number) => {
+        const pkg = pkgAt(starts, line)
+        return pkg.startsWith('compiling') ? pkg : `evaluating ${pkg}`
+      }
+      if (total === 0) add(key(n.callFrame.lineNumber + 1), us)
+      else for (const t of ticks) add(key(t.line), (us * t.ticks) / total)
     } else if (functionName === 'compileSourceTextModule' || functionName === 'decodeUTF8' || functionName === 'read') {
       add('parse + compile dist/index.js', us)
     } else if (functionName === '(garbage collector)') add('garbage collection', us)

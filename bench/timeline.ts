@@ -67,6 +67,8 @@ export interface Split {
   tailMs: number
   /** exclusive throttle time after the last model response: what slow models cannot hide */
   throttleAfterModelsMs: number
+  /** the action's own work by phase: each instant goes to the last line of output before it */
+  ownByPhase: { phase: string; ms: number }[]
 }
 
 type Interval = [number, number]
@@ -104,6 +106,16 @@ export function splitTimeline(p: Probe, origins: { github: string; models: strin
   const union: Record<Exclude<Bucket, 'startup' | 'own'>, number> = { git: 0, otherProc: 0, model: 0, github: 0, throttle: 0 }
   const lastModelEnd = Math.max(0, ...intervals.model.map(([, e]) => e))
   let throttleAfterModels = 0
+  const ownByPhase = new Map<string, number>()
+  const lines = p.lines.filter((l) => !l.text.startsWith('::add-mask::'))
+  const phaseAt = (t: number): string => {
+    let label = '(start → first log line: inputs, octokit, 3 GETs, progress comment, branch)'
+    for (const l of lines) {
+      if (l.t > t) break
+      label = l.text.replace(/^::\w+::/, '').slice(0, 60)
+    }
+    return label
+  }
   for (let i = 0; i + 1 < sorted.length; i++) {
     const a = sorted[i]!
     const b = sorted[i + 1]!
@@ -123,6 +135,10 @@ export function splitTimeline(p: Probe, origins: { github: string; models: strin
     }
     exclusive[owner] += len
     if (owner === 'throttle' && mid > lastModelEnd) throttleAfterModels += len
+    if (owner === 'own') {
+      const phase = phaseAt(mid)
+      ownByPhase.set(phase, (ownByPhase.get(phase) ?? 0) + len)
+    }
   }
 
   const throttleWaits = p.timers
@@ -147,7 +163,8 @@ export function splitTimeline(p: Probe, origins: { github: string; models: strin
     },
     throttleWaits,
     tailMs: round(end - (p.lines[p.lines.length - 1]?.t ?? end)),
-    throttleAfterModelsMs: round(throttleAfterModels)
+    throttleAfterModelsMs: round(throttleAfterModels),
+    ownByPhase: [...ownByPhase].map(([phase, ms]) => ({ phase, ms: round(ms) })).sort((a, b) => b.ms - a.ms)
   }
 }
 

@@ -18,7 +18,8 @@ export const REVIEW_MAX_TOKENS = 4096
 export async function reviewDiff(caller: ModelCaller, ref: ModelRef, model: ChatModel, prompt: string): Promise<Review> {
   const answerSchema = { name: 'review_verdict', schema: VERDICT_JSON_SCHEMA }
   const messages: ChatMessage[] = [{ role: 'user', text: prompt }]
-  const first = await caller.call('reviewer', ref, model, { system: REVIEWER_SYSTEM, messages, answerSchema }, REVIEW_MAX_TOKENS)
+  // A review is one-shot: marking its prompt for the cache would only pay the 1.25x write.
+  const first = await caller.call('reviewer', ref, model, { system: REVIEWER_SYSTEM, messages, answerSchema, cacheHistory: false }, REVIEW_MAX_TOKENS)
   const parsed = parseVerdict(first.text)
   if (parsed.ok) return { verdict: parsed.verdict }
   messages.push({ role: 'assistant', text: first.text, toolCalls: [] }, { role: 'user', text: VERDICT_REPAIR })

@@ -33,7 +33,7 @@ export class AnthropicModel implements ChatModel {
       max_tokens: req.maxTokens,
       // The system prompt (with the tools before it) is the stable prefix: cache it.
       system: [{ type: 'text', text: req.system, cache_control: EPHEMERAL }],
-      messages: toAnthropicMessages(req.messages)
+      messages: toAnthropicMessages(req.messages, req.cacheHistory ?? true)
     }
     if (req.tools?.length) {
       body.tools = req.tools.map((t) => ({
@@ -88,7 +88,7 @@ function stopKind(reason: string | null): StopKind {
  * block carries a cache breakpoint, so the next call reads the conversation so far
  * from the cache.
  */
-export function toAnthropicMessages(messages: ChatMessage[]): Param[] {
+export function toAnthropicMessages(messages: ChatMessage[], cacheHistory = true): Param[] {
   const out: Param[] = []
   const pushUser = (blocks: Block[]): void => {
     const last = out[out.length - 1]
@@ -120,7 +120,7 @@ export function toAnthropicMessages(messages: ChatMessage[]): Param[] {
     }
   }
   const last = out[out.length - 1]
-  if (last && Array.isArray(last.content) && last.content.length > 0) {
+  if (cacheHistory && last && Array.isArray(last.content) && last.content.length > 0) {
     const block = last.content[last.content.length - 1] as Block & { cache_control?: unknown }
     if (block.type === 'text' || block.type === 'tool_result') block.cache_control = EPHEMERAL
   }

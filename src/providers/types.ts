@@ -9,6 +9,11 @@ export interface ModelRequest {
   maxTokens: number
   /** Ask for a JSON answer that fits this schema (the reviewer's verdict). */
   answerSchema?: { name: string; schema: JsonSchema }
+  /**
+   * Mark the conversation so far for the prompt cache (default true). A growing tool
+   * conversation reads it back next turn; a one-shot prompt would only pay the write.
+   */
+  cacheHistory?: boolean
 }
 
 export type StopKind = 'end' | 'tool_use' | 'max_tokens' | 'other'
