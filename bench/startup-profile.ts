@@ -59,7 +59,8 @@ interface CpuProfile {
 }
 
 /** Milliseconds of one profile by category: bundle code per package, compiling the bundle, node itself, GC. */
-export function attributeProfile(profile: CpuProfile, bundleUrlSuffix: string, starts: ModuleStart[]): Record<string, number> {
+/** `startsFor` maps a script URL to the module starts of that bundle file (entry or chunk), or undefined. */
+export function attributeProfile(profile: CpuProfile, startsFor: (url: string) => ModuleStart[] | undefined): Record<string, number> {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]))
   const selfUs = new Map<number, number>()
   profile.samples.forEach((id, i) => selfUs.set(id, (selfUs.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)))
@@ -68,7 +69,8 @@ export function attributeProfile(profile: CpuProfile, bundleUrlSuffix: string, s
   for (const [id, us] of selfUs) {
     const n = byId.get(id)!
     const { functionName, url } = n.callFrame
-    if (url.endsWith(bundleUrlSuffix)) {
+    const starts = startsFor(url)
+    if (starts) {
       const ticks = n.positionTicks ?? []
       const total = ticks.reduce((a, t) => a + t.ticks, 0)
       const key = (line: number) => {
@@ -78,7 +80,7 @@ export function attributeProfile(profile: CpuProfile, bundleUrlSuffix: string, s
       if (total === 0) add(key(n.callFrame.lineNumber + 1), us)
       else for (const t of ticks) add(key(t.line), (us * t.ticks) / total)
     } else if (functionName === 'compileSourceTextModule' || functionName === 'decodeUTF8' || functionName === 'read') {
-      add('parse + compile dist/index.js', us)
+      add('parse + compile the bundle', us)
     } else if (functionName === '(garbage collector)') add('garbage collection', us)
     else if (functionName === '(program)' || functionName === '(idle)' || functionName === '(root)') add('(program / idle)', us)
     else add('node itself (bootstrap, built-in modules)', us)

@@ -46,6 +46,8 @@ export function git(cwd: string, args: string[]): Promise<string> {
     '-c', 'init.defaultBranch=main',
     '-c', 'advice.detachedHead=false',
     '-c', 'commit.gpgSign=false',
+    // A background auto-gc after a large seed commit races the seed folder's removal.
+    '-c', 'gc.auto=0',
     ...args
   ]
   return new Promise((resolve, reject) => {

@@ -1,23 +1,27 @@
-// Bundles src/index.ts into dist/index.js, the file the runner executes, and the
-// local CLI into dist/cli.js.
-// ESM output: the toolkit and octokit are ESM-only. The banner gives bundled
-// CommonJS code a real `require` for Node's built-in modules.
-import { chmodSync } from 'node:fs'
+// Bundles the action (dist/index.js, the file the runner executes) and the local CLI
+// (dist/cli.js, the package's bin). ESM, because the toolkit and octokit are ESM-only.
+// Code splitting puts each model SDK and the issue flow in chunks loaded on demand:
+// start-up pays only for what the run uses.
+import { chmodSync, rmSync } from 'node:fs'
 import { build } from 'esbuild'
 
-const shared = {
+// Start clean: a chunk the sources no longer produce must not linger in dist/.
+rmSync('dist', { recursive: true, force: true })
+await build({
+  entryPoints: { index: 'src/index.ts', cli: 'src/cli.ts' },
+  outdir: 'dist',
+  chunkNames: 'chunks/[name]-[hash]',
   bundle: true,
+  splitting: true,
   platform: 'node',
   target: 'node24',
   format: 'esm',
   legalComments: 'none',
   logLevel: 'warning',
-}
-const requireShim =
-  "import { createRequire as __draftReviewCreateRequire } from 'node:module';\nconst require = __draftReviewCreateRequire(import.meta.url);"
-
-// The action, as the runner starts it.
-await build({ ...shared, entryPoints: ['src/index.ts'], outfile: 'dist/index.js', banner: { js: requireShim } })
-// The local CLI (`npx draft-review`), the package's bin.
-await build({ ...shared, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', banner: { js: `#!/usr/bin/env node\n${requireShim}` } })
+  banner: {
+    // A hashbang is valid at the top of any module (the CLI needs it); the shim gives
+    // bundled CommonJS code a real `require` for Node's built-in modules.
+    js: "#!/usr/bin/env node\nimport { createRequire as __draftReviewCreateRequire } from 'node:module';\nconst require = __draftReviewCreateRequire(import.meta.url);"
+  }
+})
 chmodSync('dist/cli.js', 0o755)

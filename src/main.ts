@@ -1,10 +1,11 @@
-// The action's entry: read the inputs once, run, report. One try/catch ends in setFailed.
+// The action's entry: read the inputs once, decide whether to run, run, report. One
+// try/catch ends in setFailed. The heavy parts (octokit, the model SDKs) load only once
+// a run is certain, so a run that does not start costs almost nothing.
 import * as core from '@actions/core'
-import { runReport } from './report-command'
-import { runIssue, type RunIO } from './run-issue'
+import { skip, type RunIO } from './io'
 import { makeRedactor } from './secrets'
 import { readSettings, secretsOf } from './settings'
-import { readRunContext } from './trigger'
+import { decideTrigger, readRunContext } from './trigger'
 
 export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   let redact = (t: string): string => t
@@ -25,8 +26,15 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
       env
     }
     const ctx = readRunContext(env)
-    if (settings.command === 'report') await runReport(settings, ctx, io)
-    else await runIssue(settings, ctx, io)
+    if (settings.command === 'report') {
+      const { runReport } = await import('./report-command')
+      return await runReport(settings, ctx, io)
+    }
+    const decision = decideTrigger(ctx, settings, settings.issueNumber)
+    if (decision.kind === 'ignore') return void skip(io, decision.reason)
+    if (decision.senderType === 'Bot') return void skip(io, `the sender ${decision.sender} is a bot; draft-review never starts itself`)
+    const { runIssue } = await import('./run-issue')
+    await runIssue(settings, ctx, io, decision)
   } catch (e) {
     core.setFailed(redact(e instanceof Error ? e.message : String(e)))
   }

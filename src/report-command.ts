@@ -3,7 +3,7 @@
 import { Git } from './git'
 import { Ledger } from './ledger'
 import { renderLedgerReport } from './ledger-report'
-import type { RunIO } from './run-issue'
+import type { RunIO } from './io'
 import type { Settings } from './settings'
 import type { RunContext } from './trigger'
 

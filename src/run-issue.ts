@@ -4,7 +4,7 @@ import { Git, type PushAuth } from './git'
 import { createOctokit, GitHubClient, type IssueInfo } from './github'
 import { categoryOf, chooseStartTier, sameKind, statsOf, type LedgerRecord } from './history'
 import { Ledger } from './ledger'
-import type { LoopResult, StopReason } from './loop'
+import type { LoopResult } from './loop'
 import { failureLine, outcomeLine } from './narrate'
 import { runSession } from './session'
 import { CostMeter } from './meter'
@@ -12,20 +12,12 @@ import { ProgressComment, RunProgress } from './progress'
 import { publish, PublishError, type RunHistory } from './publish'
 import { firstReviewApproved, rejectionsOf, type RunReport } from './report'
 import type { Redactor } from './secrets'
+import { skip, type RunIO } from './io'
 import type { Settings } from './settings'
-import { decideTrigger, modeFromLabels, WRITE_PERMISSIONS, type RunContext } from './trigger'
+import { modeFromLabels, WRITE_PERMISSIONS, type RunContext, type RunDecision } from './trigger'
 import type { Mode } from './workspace/paths'
 import { WorkspaceTools } from './workspace/tools'
 
-export interface RunIO {
-  info(message: string): void
-  notice(message: string): void
-  warning(message: string): void
-  setOutput(name: string, value: string): void
-  jobSummary(markdown: string): Promise<void>
-  redact: Redactor
-  env: NodeJS.ProcessEnv
-}
 
 export function branchFor(issue: number): string {
   return `draft-review/issue-${issue}`
@@ -38,10 +30,10 @@ export class RunTimedOut extends Error {
   }
 }
 
-export async function runIssue(settings: Settings, ctx: RunContext, io: RunIO): Promise<RunReport | undefined> {
-  const decision = decideTrigger(ctx, settings, settings.issueNumber)
-  if (decision.kind === 'ignore') return skip(io, decision.reason)
-  if (decision.senderType === 'Bot') return skip(io, `the sender ${decision.sender} is a bot; draft-review never starts itself`)
+export { type RunIO } from './io'
+
+/** `decision` is the trigger's verdict to run (main decides it before loading this module). */
+export async function runIssue(settings: Settings, ctx: RunContext, io: RunIO, decision: RunDecision): Promise<RunReport | undefined> {
   const gh = new GitHubClient(createOctokit(settings.githubToken, ctx.apiUrl, io.info), ctx.owner, ctx.repo)
   if (decision.sender) {
     const permission = await gh.permission(decision.sender)
@@ -171,24 +163,4 @@ async function recordRun(
     }
   }
   return { category: run.category, stats: statsOf(recorded ? [...past, record] : past), recorded }
-}
-
-function skip(io: RunIO, reason: string): undefined {
-  io.notice(`draft-review skipped: ${reason}.`)
-  const outputs: Record<string, string> = {
-    approved: 'false',
-    'stop-reason': 'skipped' satisfies StopReason,
-    drafts: '0',
-    reviews: '0',
-    rejections: '0',
-    'reject-rate': '0',
-    'cost-usd': '0',
-    'premium-only-cost-usd': '0',
-    'savings-pct': '0',
-    'pr-number': '',
-    'pr-url': '',
-    branch: ''
-  }
-  for (const [k, v] of Object.entries(outputs)) io.setOutput(k, v)
-  return undefined
 }

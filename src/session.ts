@@ -49,17 +49,18 @@ export async function runSession(settings: Settings, run: Session): Promise<Loop
   let tier = route.tier
   const limits = { maxRetries: MODEL_RETRIES, timeoutMs: settings.modelTimeoutSeconds * 1000 }
   const caller = new BudgetedCaller(meter, redact, (e: CallEvent) => run.log(describeCall(e, settings.maxCostUsd)), signal)
-  const startRef = settings.drafters[tier]!
+  // The whole ladder up front: escalating mid-run then costs nothing but the switch.
+  const ladder = await Promise.all(settings.drafters.map((ref) => createModel(ref, settings, limits)))
   const drafter = new Drafter({
     caller,
-    ref: startRef,
-    model: createModel(startRef, settings, limits),
+    ref: settings.drafters[tier]!,
+    model: ladder[tier]!,
     tools,
     system: drafterSystem(mode, settings.testPaths),
     maxTurns: DRAFTER_MAX_TURNS,
     maxTokens: DRAFTER_MAX_TOKENS
   })
-  const reviewerModel = createModel(settings.reviewer, settings, limits)
+  const reviewerModel = await createModel(settings.reviewer, settings, limits)
   const testEnv = scrubEnv(run.env, secretsOf(settings))
   const maxDrafts = settings.maxIterations * 3
   const narrate = { drafter: () => drafter.modelId, reviewer: settings.reviewer.id, maxDrafts, testCommand: settings.testCommand }
@@ -111,7 +112,7 @@ export async function runSession(settings: Settings, run: Session): Promise<Loop
         const next = settings.drafters[tier + 1]
         if (!next) return undefined
         tier++
-        drafter.switchModel(next, createModel(next, settings, limits))
+        drafter.switchModel(next, ladder[tier]!)
         return next.id
       },
       selfReviewed: () => drafter.modelId === settings.reviewer.id,

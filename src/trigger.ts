@@ -44,9 +44,8 @@ export function readRunContext(env: NodeJS.ProcessEnv): RunContext {
   }
 }
 
-export type TriggerDecision =
-  | { kind: 'run'; issueNumber: number; sender: string; senderType: string; mode?: Mode }
-  | { kind: 'ignore'; reason: string }
+export type RunDecision = { kind: 'run'; issueNumber: number; sender: string; senderType: string; mode?: Mode }
+export type TriggerDecision = RunDecision | { kind: 'ignore'; reason: string }
 
 /**
  * `mode` is known from the label on `issues` events; on workflow_dispatch it is left

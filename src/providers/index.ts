@@ -1,6 +1,4 @@
 import type { ModelRef, Settings } from '../settings'
-import { AnthropicModel } from './anthropic'
-import { OpenAIModel } from './openai'
 import type { ChatModel } from './types'
 
 export type { ChatModel, ModelReply, ModelRequest } from './types'
@@ -10,8 +8,17 @@ export interface CallLimits {
   timeoutMs: number
 }
 
-export function createModel(ref: ModelRef, settings: Settings, limits: CallLimits): ChatModel {
+/**
+ * Each SDK is loaded only when a model of its provider is made (a separate chunk of
+ * the bundle): a run never pays for the SDK it does not use, a skipped run for none.
+ */
+export async function createModel(ref: ModelRef, settings: Settings, limits: CallLimits): Promise<ChatModel> {
   const p = ref.provider === 'anthropic' ? settings.anthropic : settings.openai
   const opts = { apiKey: p.apiKey, baseUrl: p.baseUrl, ...limits }
-  return ref.provider === 'anthropic' ? new AnthropicModel(ref.model, opts) : new OpenAIModel(ref.model, opts)
+  if (ref.provider === 'anthropic') {
+    const { AnthropicModel } = await import('./anthropic')
+    return new AnthropicModel(ref.model, opts)
+  }
+  const { OpenAIModel } = await import('./openai')
+  return new OpenAIModel(ref.model, opts)
 }

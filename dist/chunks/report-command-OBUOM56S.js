@@ -1,0 +1,24 @@
+#!/usr/bin/env node
+import { createRequire as __draftReviewCreateRequire } from 'node:module';
+const require = __draftReviewCreateRequire(import.meta.url);
+import {
+  renderLedgerReport
+} from "./chunk-DI6Y7U77.js";
+import {
+  Git,
+  Ledger
+} from "./chunk-LSZKSF23.js";
+import "./chunk-4PGSLSUU.js";
+import "./chunk-I4BPBFEM.js";
+
+// src/report-command.ts
+async function runReport(settings, ctx, io) {
+  const ledger = new Ledger(new Git(ctx.workspace, io.redact), { serverUrl: ctx.serverUrl, token: settings.githubToken });
+  const { records } = await ledger.read();
+  const markdown = renderLedgerReport(records, `draft-review: ${ctx.owner}/${ctx.repo}`);
+  io.info(markdown);
+  await io.jobSummary(markdown);
+}
+export {
+  runReport
+};

@@ -1,0 +1,35 @@
+// What a run needs from its surroundings (the runner's log, outputs and job summary),
+// and the outputs of a run that does not start. Light on purpose: loaded at start-up.
+import type { StopReason } from './loop'
+import type { Redactor } from './secrets'
+
+export interface RunIO {
+  info(message: string): void
+  notice(message: string): void
+  warning(message: string): void
+  setOutput(name: string, value: string): void
+  jobSummary(markdown: string): Promise<void>
+  redact: Redactor
+  env: NodeJS.ProcessEnv
+}
+
+/** A run that does not start: a notice, the contract's outputs with `skipped`, nothing else. */
+export function skip(io: RunIO, reason: string): undefined {
+  io.notice(`draft-review skipped: ${reason}.`)
+  const outputs: Record<string, string> = {
+    approved: 'false',
+    'stop-reason': 'skipped' satisfies StopReason,
+    drafts: '0',
+    reviews: '0',
+    rejections: '0',
+    'reject-rate': '0',
+    'cost-usd': '0',
+    'premium-only-cost-usd': '0',
+    'savings-pct': '0',
+    'pr-number': '',
+    'pr-url': '',
+    branch: ''
+  }
+  for (const [k, v] of Object.entries(outputs)) io.setOutput(k, v)
+  return undefined
+}
