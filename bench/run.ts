@@ -26,6 +26,14 @@ const PRICES = {
   opus: BUILT_IN_PRICES['anthropic:claude-opus-4-8']!,
   terra: BUILT_IN_PRICES['openai:gpt-6.1-terra']!
 }
+const DRAFTER_CHOICES = [
+  'anthropic:claude-sonnet-4-6',
+  'anthropic:claude-sonnet-5-5',
+  'anthropic:claude-haiku-4-5',
+  'anthropic:claude-haiku-5-5',
+  'openai:gpt-6.1-terra',
+  'openai:gpt-6-luna'
+]
 const benchStart = performance.now()
 const log = (m: string): void => void process.stderr.write(`[bench ${((performance.now() - benchStart) / 1000).toFixed(1)}s] ${m}\n`)
 const abs = (): number => performance.timeOrigin + performance.now()
@@ -505,7 +513,14 @@ function costModel(measured: { anthropic?: CachingResult }) {
       stablePrefix: cacheBreakEvenRejectRate({ ...base, cache: stablePrefix }),
       asToday: asToday ? cacheBreakEvenRejectRate({ ...base, cache: asToday }) : null
     },
-    rows
+    rows,
+    // Which drafter reaches <= 0.5 at a 20% reject rate: under A the ratio is fixed by the
+    // drafter's prices relative to the reviewer's, whatever the caching.
+    drafterChoice: DRAFTER_CHOICES.map((id) => {
+      const drafterPrice = BUILT_IN_PRICES[id]!
+      const at20 = (cache: CacheShares) => simulateCosts({ ...base, drafterPrice, rejectRate: 0.2, cache })
+      return { drafter: id, none: at20(NO_CACHE).ratio, asToday: asToday ? at20(asToday).ratio : null }
+    })
   }
 }
 
@@ -598,6 +613,10 @@ function render(r: any): string {
   out.push('')
   out.push('Ratios are orchestrated cost over: **A** every token of the orchestrated run (same counts, same cache split) at Opus 4.8 prices, which is the action\'s `premium-only-cost-usd`; **B** Opus drafting each task once with no review; **C** Opus drafting once and reviewing once. Each review rejects independently with the given rate; a task stops at approval or after 3 reviews.', '')
   out.push(`Caching: none = every input token uncached. (b) stable prefix: a re-draft reads ${fmtPct(M.shares.reDraftShare)} of its input from the cache (the share the emulated Anthropic re-draft read), a re-review ${fmtPct(M.shares.reReviewShare)} (assumed: system prompt, issue and the diff up to the first changed hunk); the first draft and first review write those prefixes at 1.25× input. (c) every phase with the read and write shares the emulated Anthropic run reported. Expected break-even reject rate where caching starts to cost less than none: (b) ${M.breakEven.stablePrefix === null ? 'never' : fmtPct(M.breakEven.stablePrefix)}, (c) ${M.breakEven.asToday === null ? 'never' : fmtPct(M.breakEven.asToday)}.`, '')
+
+  out.push('Against A, the ratio cannot fall below the drafter\'s price relative to the reviewer\'s on the drafting share: every Sonnet 4.6 price is 0.6× Opus 4.8\'s, so with the seed profile the ratio is 0.72 however many rounds and whatever the caching. What reaches ≤ 0.5 is a cheaper first tier of the drafter ladder, at a 20% reject rate with Opus 4.8 reviewing:', '')
+  out.push(table(['drafter (Opus 4.8 reviews)', 'A, no caching', 'A, caching as today (c)'], M.drafterChoice.map((d: any) => [d.drafter, d.none, d.asToday ?? 'n/a'])))
+  out.push('')
 
   const B = r.bundle
   out.push('## 5. Bundle', '')
