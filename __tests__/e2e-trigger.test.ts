@@ -50,6 +50,7 @@ test.each([
   const run = await world.run({ inputs })
   expect(run.exitCode).toBe(1)
   expect(run.stdout).toContain(`::error::${message}`)
+  expect(run.outputs).toEqual({ approved: 'false', 'stop-reason': 'error' })
   nothingHappened()
   expect(world.github.requests).toHaveLength(0)
 })

@@ -53,3 +53,15 @@ test.each([
 ])('usage normalised: %s', (_name, usage, expected) => {
   expect(usageOf(usage as never)).toEqual(expected)
 })
+
+import { estimateTokens } from '../src/providers/types'
+
+test('the budget estimate errs high: ASCII at 3 bytes a token, any other byte a token of its own, tools with their hidden prompt', () => {
+  const ascii = estimateTokens({ system: '', messages: [{ role: 'user', text: 'x'.repeat(3000) }] })
+  expect(ascii).toBeGreaterThanOrEqual(1000)
+  expect(ascii).toBeLessThan(1100)
+  const emoji = estimateTokens({ system: '', messages: [{ role: 'user', text: '🙂'.repeat(1000) }] })
+  expect(emoji).toBeGreaterThanOrEqual(4000) // 4 UTF-8 bytes each: never more tokens than bytes
+  const tools = estimateTokens({ system: '', messages: [{ role: 'user', text: 'x' }], tools: [{ name: 't', description: 'd', parameters: { type: 'object' } }] })
+  expect(tools).toBeGreaterThan(600)
+})

@@ -9,6 +9,11 @@ import { decideTrigger, readRunContext } from './trigger'
 
 export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   let redact = (t: string): string => t
+  const written = new Set<string>()
+  const setOutput = (name: string, value: string): void => {
+    written.add(name)
+    core.setOutput(name, value)
+  }
   try {
     const settings = readSettings((name) => core.getInput(name))
     const secrets = secretsOf(settings)
@@ -18,7 +23,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
       info: (m) => core.info(redact(m)),
       notice: (m) => core.notice(redact(m)),
       warning: (m) => core.warning(redact(m)),
-      setOutput: (k, v) => core.setOutput(k, v),
+      setOutput,
       jobSummary: async (md) => {
         if (env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(redact(md), true).write()
       },
@@ -36,6 +41,11 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     const { runIssue } = await import('./run-issue')
     await runIssue(settings, ctx, io, decision)
   } catch (e) {
+    // Whatever failed, the outputs say so: a later step can branch on stop-reason.
+    if (!written.has('stop-reason')) {
+      setOutput('approved', 'false')
+      setOutput('stop-reason', 'error')
+    }
     core.setFailed(redact(e instanceof Error ? e.message : String(e)))
   }
 }

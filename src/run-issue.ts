@@ -3,21 +3,19 @@
 import { Git, type PushAuth } from './git'
 import { createOctokit, GitHubClient, type IssueInfo } from './github'
 import { categoryOf, chooseStartTier, sameKind, statsOf, type LedgerRecord } from './history'
+import { skip, type RunIO } from './io'
 import { Ledger } from './ledger'
 import type { LoopResult } from './loop'
-import { failureLine, outcomeLine } from './narrate'
-import { runSession } from './session'
 import { CostMeter } from './meter'
+import { failureLine, outcomeLine } from './narrate'
 import { ProgressComment, RunProgress } from './progress'
 import { publish, PublishError, type RunHistory } from './publish'
 import { firstReviewApproved, rejectionsOf, type RunReport } from './report'
-import type { Redactor } from './secrets'
-import { skip, type RunIO } from './io'
+import { runSession } from './session'
 import type { Settings } from './settings'
 import { modeFromLabels, WRITE_PERMISSIONS, type RunContext, type RunDecision } from './trigger'
 import type { Mode } from './workspace/paths'
 import { WorkspaceTools } from './workspace/tools'
-
 
 export function branchFor(issue: number): string {
   return `draft-review/issue-${issue}`
@@ -30,21 +28,20 @@ export class RunTimedOut extends Error {
   }
 }
 
-export { type RunIO } from './io'
-
 /** `decision` is the trigger's verdict to run (main decides it before loading this module). */
 export async function runIssue(settings: Settings, ctx: RunContext, io: RunIO, decision: RunDecision): Promise<RunReport | undefined> {
   const gh = new GitHubClient(createOctokit(settings.githubToken, ctx.apiUrl, io.info), ctx.owner, ctx.repo)
-  if (decision.sender) {
-    const permission = await gh.permission(decision.sender)
-    if (!WRITE_PERMISSIONS.includes(permission)) {
-      return skip(io, `${decision.sender} has '${permission}' permission; a run needs write, maintain or admin`)
-    }
+  // Three independent reads at once: on github.com each is a round trip.
+  const [permission, issue, base] = await Promise.all([
+    decision.sender ? gh.permission(decision.sender) : 'admin',
+    gh.issue(decision.issueNumber),
+    settings.baseBranch ?? gh.defaultBranch()
+  ])
+  if (!WRITE_PERMISSIONS.includes(permission)) {
+    return skip(io, `${decision.sender} has '${permission}' permission; a run needs write, maintain or admin`)
   }
-  const issue = await gh.issue(decision.issueNumber)
   if (issue.isPullRequest) return skip(io, `#${issue.number} is a pull request, not an issue`)
   const mode = decision.mode ?? modeFromLabels(issue.labels, settings.testsLabel)
-  const base = settings.baseBranch ?? (await gh.defaultBranch())
   const branch = branchFor(issue.number)
   const auth: PushAuth = { serverUrl: ctx.serverUrl, token: settings.githubToken }
   const git = new Git(ctx.workspace, io.redact)

@@ -41,17 +41,23 @@ export interface ClientOptions {
 }
 
 /**
- * A conservative token estimate for the budget check: UTF-8 bytes / 3. Real
- * tokenizers give about 3.6 (Claude) to 4.75 (o200k, code) bytes per token, so this
- * over-counts, and the budget check fails closed.
+ * A token estimate for the budget check that errs high, so the check fails closed.
+ * ASCII text: bytes / 3 (real tokenizers give about 3.6 bytes a token on Claude and 4.75
+ * on o200k for code). Other text: one token per byte, the most a byte-level BPE can
+ * produce, so emoji or rare scripts cannot slip past. Plus the per-message framing and,
+ * with tools, the tool-use system prompt the provider adds and bills.
  */
 export function estimateTokens(req: Omit<ModelRequest, 'maxTokens'>): number {
-  const bytes = Buffer.byteLength(
-    JSON.stringify([req.system, req.messages, req.tools ?? [], req.answerSchema ?? null]),
-    'utf8'
-  )
-  return Math.ceil(bytes / 3) + 16 * (req.messages.length + 1)
+  const text = JSON.stringify([req.system, req.messages, req.tools ?? [], req.answerSchema ?? null])
+  let ascii = 0
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) < 128) ascii++
+  const otherBytes = Buffer.byteLength(text, 'utf8') - ascii
+  const toolPrompt = req.tools?.length ? TOOL_USE_OVERHEAD : 0
+  return Math.ceil(ascii / 3) + otherBytes + 16 * (req.messages.length + 1) + toolPrompt
 }
+
+/** Anthropic's hidden tool-use system prompt is a few hundred tokens; count a safe 600. */
+const TOOL_USE_OVERHEAD = 600
 
 export function parseArguments(raw: string): { input: unknown; invalidJson?: string } {
   if (raw.trim() === '') return { input: {} }

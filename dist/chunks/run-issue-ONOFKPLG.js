@@ -5,11 +5,11 @@ import {
   RunTimedOut,
   branchFor,
   runIssue
-} from "./chunk-6USIVO27.js";
+} from "./chunk-HTPAOHRD.js";
 import "./chunk-F6Q4YDAD.js";
 import "./chunk-LSZKSF23.js";
 import "./chunk-4PGSLSUU.js";
-import "./chunk-ZV2D6J4K.js";
+import "./chunk-HLFRMMST.js";
 import "./chunk-I4BPBFEM.js";
 export {
   RunTimedOut,

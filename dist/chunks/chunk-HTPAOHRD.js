@@ -40,7 +40,7 @@ import {
 } from "./chunk-4PGSLSUU.js";
 import {
   estimateTokens
-} from "./chunk-ZV2D6J4K.js";
+} from "./chunk-HLFRMMST.js";
 import {
   __commonJS,
   __require,
@@ -8520,6 +8520,77 @@ var GitHubClient = class {
   }
 };
 
+// src/meter.ts
+var CostMeter = class {
+  constructor(capUsd, premiumPrice) {
+    this.capUsd = capUsd;
+    this.premiumPrice = premiumPrice;
+  }
+  capUsd;
+  premiumPrice;
+  lines = /* @__PURE__ */ new Map();
+  calls = [];
+  spent = 0;
+  premiumOnly = 0;
+  record(role, model, price, usage) {
+    const cost = costOf(usage, price);
+    const premium = costOf(usage, this.premiumPrice);
+    this.spent += cost;
+    this.premiumOnly += premium;
+    const key = `${role}\0${model}`;
+    const line = this.lines.get(key) ?? {
+      role,
+      model,
+      calls: 0,
+      inputTokens: 0,
+      outputTokens: 0,
+      cacheReadTokens: 0,
+      cacheWriteTokens: 0,
+      costUsd: 0
+    };
+    line.calls += 1;
+    line.inputTokens += usage.input;
+    line.outputTokens += usage.output;
+    line.cacheReadTokens += usage.cacheRead;
+    line.cacheWriteTokens += usage.cacheWrite;
+    line.costUsd += cost;
+    this.lines.set(key, line);
+    const call = { role, model, usage, costUsd: cost, premiumOnlyCostUsd: premium };
+    this.calls.push(call);
+    return call;
+  }
+  /** Dollars spent so far (unrounded). */
+  get spentUsd() {
+    return this.spent;
+  }
+  get remainingUsd() {
+    return Math.max(0, this.capUsd - this.spent);
+  }
+  /**
+   * The largest output budget (max_tokens) a call may ask for so that its worst case,
+   * every estimated input token uncached plus all of max_tokens, stays within the cap.
+   * Returns 0 when even the input alone would not fit.
+   */
+  affordableOutputTokens(price, estimatedInputTokens, wantedMaxTokens) {
+    const inputWorst = estimatedInputTokens * Math.max(price.input, price.cacheWrite) / 1e6;
+    const left = this.capUsd - this.spent - inputWorst;
+    if (left <= 0) return 0;
+    if (price.output <= 0) return wantedMaxTokens;
+    return Math.max(0, Math.min(wantedMaxTokens, Math.floor(left * 1e6 / price.output)));
+  }
+  usage() {
+    return [...this.lines.values()].map((l) => ({ ...l, costUsd: roundUsd(l.costUsd) }));
+  }
+  history() {
+    return this.calls;
+  }
+  totals() {
+    const costUsd = roundUsd(this.spent);
+    const premiumOnlyCostUsd = roundUsd(this.premiumOnly);
+    return { costUsd, premiumOnlyCostUsd, savingsPct: savingsPct(costUsd, premiumOnlyCostUsd) };
+  }
+};
+
 // src/narrate.ts
 function describeEvent(e, m) {
   switch (e.kind) {
@@ -8565,6 +8636,183 @@ function failureLine(where, e, redact) {
 }
 function oneLine(s) {
   return s.replace(/\s+/g, " ").trim();
+}
+
+// src/progress.ts
+var PROGRESS_MARKER = "<!-- draft-review:progress -->";
+var ICONS = { done: "\u2705", failed: "\u274C", rejected: "\u{1F501}", working: "\u23F3" };
+function renderProgress(p) {
+  const lines = [PROGRESS_MARKER, `### ${p.title}`, ""];
+  for (const s of p.steps) lines.push(`- ${ICONS[s.icon]} ${s.text}`);
+  lines.push("", `Spent: **${usd(p.spentUsd)}** of the ${usd(p.capUsd)} budget.`);
+  if (p.outcome) lines.push("", p.outcome);
+  if (p.runUrl) lines.push("", `<sub>[workflow run](${p.runUrl})</sub>`);
+  return lines.join("\n");
+}
+var ProgressComment = class {
+  constructor(gh, issueNumber, warn, redact) {
+    this.gh = gh;
+    this.issueNumber = issueNumber;
+    this.warn = warn;
+    this.redact = redact;
+  }
+  gh;
+  issueNumber;
+  warn;
+  redact;
+  pending;
+  pump;
+  commentId;
+  show(state) {
+    this.pending = this.redact(renderProgress(state));
+    this.pump ??= this.drain();
+  }
+  /** Waits until the latest state is on GitHub (or has failed to get there). */
+  async flush() {
+    while (this.pump) await this.pump;
+  }
+  async drain() {
+    while (this.pending !== void 0) {
+      const body = this.pending;
+      this.pending = void 0;
+      try {
+        if (this.commentId === void 0) {
+          this.commentId = (await this.gh.upsertComment(this.issueNumber, PROGRESS_MARKER, body)).id;
+        } else {
+          await this.gh.updateComment(this.commentId, body);
+        }
+      } catch (e) {
+        this.warn(`Could not update the progress comment: ${e instanceof Error ? e.message : String(e)}`);
+      }
+    }
+    this.pump = void 0;
+  }
+};
+var RunProgress = class {
+  constructor(comment, spent, init) {
+    this.comment = comment;
+    this.spent = spent;
+    this.init = init;
+    this.state = { title: init.title, steps: [], spentUsd: 0, capUsd: init.capUsd, runUrl: init.runUrl };
+  }
+  comment;
+  spent;
+  init;
+  state;
+  /** Starts a step (shown as working until the next call settles it). */
+  working(text) {
+    this.state.steps.push({ icon: "working", text });
+    this.render();
+  }
+  /** Settles the current working step, or adds a settled one. */
+  settle(icon, text) {
+    const last = this.state.steps[this.state.steps.length - 1];
+    if (last?.icon === "working") Object.assign(last, { icon, text });
+    else this.state.steps.push({ icon, text });
+    this.render();
+  }
+  end(outcome) {
+    const last = this.state.steps[this.state.steps.length - 1];
+    if (last?.icon === "working") this.state.steps.pop();
+    this.state.outcome = outcome;
+    this.state.title = this.init.endedTitle;
+    this.render();
+    return this.comment.flush();
+  }
+  render() {
+    this.state.spentUsd = this.spent();
+    this.comment.show(this.state);
+  }
+};
+
+// src/publish.ts
+var PublishError = class extends Error {
+  constructor(step2, cause) {
+    super(cause instanceof Error ? cause.message : String(cause));
+    this.step = step2;
+    this.cause = cause;
+    this.name = "PublishError";
+  }
+  step;
+  cause;
+};
+function buildReport(settings, a, runUrl) {
+  return {
+    issue: a.issue.number,
+    mode: a.mode,
+    approved: a.result.approved,
+    stopReason: a.result.stopReason,
+    drafts: a.result.drafts,
+    reviews: a.result.reviews,
+    usage: a.meter.usage(),
+    calls: a.meter.history(),
+    ...a.meter.totals(),
+    reviewerModel: settings.reviewer.id,
+    drafterModels: a.result.drafterModels,
+    category: a.history?.category ?? "uncategorized",
+    history: a.history,
+    testCommand: settings.testCommand,
+    testRuns: a.result.testRuns,
+    toolErrors: a.result.toolErrors,
+    cutOffs: a.result.cutOffs,
+    note: a.result.note,
+    runUrl
+  };
+}
+async function publish(settings, ctx, io, a) {
+  const report = buildReport(settings, a, ctx.runUrl);
+  let pr;
+  if ((await a.git.changedFiles(a.baseSha)).length > 0) {
+    const pushed = await step("pushing the branch", () => pushKeepingWork(a, ctx, io));
+    if (pushed !== a.branch) report.note = [report.note, `Another run changed ${a.branch} meanwhile: this run's work is on ${pushed} instead.`].filter(Boolean).join(" ");
+    pr = await step(
+      "opening the pull request",
+      () => a.gh.upsertPull({
+        branch: pushed,
+        base: a.base,
+        title: a.mode === "tests" ? `Tests for #${a.issue.number}: ${a.issue.title}` : a.issue.title,
+        body: io.redact(pullBody(a.issue.number, a.mode, a.result)),
+        draft: !a.result.approved
+      })
+    );
+    Object.assign(report, { prNumber: pr.number, prUrl: pr.url, branch: pushed });
+    io.info(`Pull request ${pr.url} (${pr.draft ? "draft" : "ready for review"})`);
+  }
+  const summary = io.redact(renderSummary(report));
+  await step("posting the summary", async () => {
+    await a.gh.upsertComment(pr?.number ?? a.issue.number, SUMMARY_MARKER, summary);
+    if (pr) {
+      const stale = await a.gh.findComment(a.issue.number, SUMMARY_MARKER);
+      if (stale) await a.gh.deleteComment(stale.id);
+    }
+  });
+  for (const [k, v] of Object.entries(outputsOf(report))) io.setOutput(k, v);
+  await io.jobSummary(summary);
+  return report;
+}
+async function step(name, fn) {
+  try {
+    return await fn();
+  } catch (e) {
+    throw new PublishError(name, e);
+  }
+}
+async function pushKeepingWork(a, ctx, io) {
+  try {
+    await a.git.push(a.branch, a.lease, a.auth);
+    return a.branch;
+  } catch (e) {
+    if (!(e instanceof LeaseLost)) throw e;
+    const fallback = `${a.branch}-run-${ctx.runId ?? Date.now()}`;
+    io.warning(`${e.message}; pushing this run's work to ${fallback} instead.`);
+    await a.git.push(fallback, "", a.auth);
+    return fallback;
+  }
+}
+function pullBody(issue, mode, result) {
+  const link = mode === "tests" ? `Refs #${issue}` : `Closes #${issue}`;
+  const state = result.approved ? "The premium reviewer approved this change. A person still reviews and merges it." : `Not approved (${result.stopReason}): this is a draft for a person to finish or close.`;
+  return [link, "", state, "", "### What the drafter says it did", "", result.drafterSummary || "(no summary)"].join("\n");
 }
 
 // src/calls.ts
@@ -8818,7 +9066,7 @@ async function createModel(ref, settings, limits) {
     const { AnthropicModel } = await import("./anthropic-F6QVNRDK.js");
     return new AnthropicModel(ref.model, opts);
   }
-  const { OpenAIModel } = await import("./openai-4IZD27TH.js");
+  const { OpenAIModel } = await import("./openai-CDNAANO3.js");
   return new OpenAIModel(ref.model, opts);
 }
 
@@ -9392,254 +9640,6 @@ function describeCall(e, cap) {
   return `${e.role} ${e.model}: ${u.input} in, ${u.cacheRead} cache read, ${u.cacheWrite} cache write, ${u.output} out, $${e.costUsd.toFixed(4)} (run total $${e.spentUsd.toFixed(4)} of $${cap})`;
 }
 
-// src/meter.ts
-var CostMeter = class {
-  constructor(capUsd, premiumPrice) {
-    this.capUsd = capUsd;
-    this.premiumPrice = premiumPrice;
-  }
-  capUsd;
-  premiumPrice;
-  lines = /* @__PURE__ */ new Map();
-  calls = [];
-  spent = 0;
-  premiumOnly = 0;
-  record(role, model, price, usage) {
-    const cost = costOf(usage, price);
-    const premium = costOf(usage, this.premiumPrice);
-    this.spent += cost;
-    this.premiumOnly += premium;
-    const key = `${role}\0${model}`;
-    const line = this.lines.get(key) ?? {
-      role,
-      model,
-      calls: 0,
-      inputTokens: 0,
-      outputTokens: 0,
-      cacheReadTokens: 0,
-      cacheWriteTokens: 0,
-      costUsd: 0
-    };
-    line.calls += 1;
-    line.inputTokens += usage.input;
-    line.outputTokens += usage.output;
-    line.cacheReadTokens += usage.cacheRead;
-    line.cacheWriteTokens += usage.cacheWrite;
-    line.costUsd += cost;
-    this.lines.set(key, line);
-    const call = { role, model, usage, costUsd: cost, premiumOnlyCostUsd: premium };
-    this.calls.push(call);
-    return call;
-  }
-  /** Dollars spent so far (unrounded). */
-  get spentUsd() {
-    return this.spent;
-  }
-  get remainingUsd() {
-    return Math.max(0, this.capUsd - this.spent);
-  }
-  /**
-   * The largest output budget (max_tokens) a call may ask for so that its worst case,
-   * every estimated input token uncached plus all of max_tokens, stays within the cap.
-   * Returns 0 when even the input alone would not fit.
-   */
-  affordableOutputTokens(price, estimatedInputTokens, wantedMaxTokens) {
-    const inputWorst = estimatedInputTokens * Math.max(price.input, price.cacheWrite) / 1e6;
-    const left = this.capUsd - this.spent - inputWorst;
-    if (left <= 0) return 0;
-    if (price.output <= 0) return wantedMaxTokens;
-    return Math.max(0, Math.min(wantedMaxTokens, Math.floor(left * 1e6 / price.output)));
-  }
-  usage() {
-    return [...this.lines.values()].map((l) => ({ ...l, costUsd: roundUsd(l.costUsd) }));
-  }
-  history() {
-    return this.calls;
-  }
-  totals() {
-    const costUsd = roundUsd(this.spent);
-    const premiumOnlyCostUsd = roundUsd(this.premiumOnly);
-    return { costUsd, premiumOnlyCostUsd, savingsPct: savingsPct(costUsd, premiumOnlyCostUsd) };
-  }
-};
-
-// src/progress.ts
-var PROGRESS_MARKER = "<!-- draft-review:progress -->";
-var ICONS = { done: "\u2705", failed: "\u274C", rejected: "\u{1F501}", working: "\u23F3" };
-function renderProgress(p) {
-  const lines = [PROGRESS_MARKER, `### ${p.title}`, ""];
-  for (const s of p.steps) lines.push(`- ${ICONS[s.icon]} ${s.text}`);
-  lines.push("", `Spent: **${usd(p.spentUsd)}** of the ${usd(p.capUsd)} budget.`);
-  if (p.outcome) lines.push("", p.outcome);
-  if (p.runUrl) lines.push("", `<sub>[workflow run](${p.runUrl})</sub>`);
-  return lines.join("\n");
-}
-var ProgressComment = class {
-  constructor(gh, issueNumber, warn, redact) {
-    this.gh = gh;
-    this.issueNumber = issueNumber;
-    this.warn = warn;
-    this.redact = redact;
-  }
-  gh;
-  issueNumber;
-  warn;
-  redact;
-  pending;
-  pump;
-  commentId;
-  show(state) {
-    this.pending = this.redact(renderProgress(state));
-    this.pump ??= this.drain();
-  }
-  /** Waits until the latest state is on GitHub (or has failed to get there). */
-  async flush() {
-    while (this.pump) await this.pump;
-  }
-  async drain() {
-    while (this.pending !== void 0) {
-      const body = this.pending;
-      this.pending = void 0;
-      try {
-        if (this.commentId === void 0) {
-          this.commentId = (await this.gh.upsertComment(this.issueNumber, PROGRESS_MARKER, body)).id;
-        } else {
-          await this.gh.updateComment(this.commentId, body);
-        }
-      } catch (e) {
-        this.warn(`Could not update the progress comment: ${e instanceof Error ? e.message : String(e)}`);
-      }
-    }
-    this.pump = void 0;
-  }
-};
-var RunProgress = class {
-  constructor(comment, spent, init) {
-    this.comment = comment;
-    this.spent = spent;
-    this.init = init;
-    this.state = { title: init.title, steps: [], spentUsd: 0, capUsd: init.capUsd, runUrl: init.runUrl };
-  }
-  comment;
-  spent;
-  init;
-  state;
-  /** Starts a step (shown as working until the next call settles it). */
-  working(text) {
-    this.state.steps.push({ icon: "working", text });
-    this.render();
-  }
-  /** Settles the current working step, or adds a settled one. */
-  settle(icon, text) {
-    const last = this.state.steps[this.state.steps.length - 1];
-    if (last?.icon === "working") Object.assign(last, { icon, text });
-    else this.state.steps.push({ icon, text });
-    this.render();
-  }
-  end(outcome) {
-    const last = this.state.steps[this.state.steps.length - 1];
-    if (last?.icon === "working") this.state.steps.pop();
-    this.state.outcome = outcome;
-    this.state.title = this.init.endedTitle;
-    this.render();
-    return this.comment.flush();
-  }
-  render() {
-    this.state.spentUsd = this.spent();
-    this.comment.show(this.state);
-  }
-};
-
-// src/publish.ts
-var PublishError = class extends Error {
-  constructor(step2, cause) {
-    super(cause instanceof Error ? cause.message : String(cause));
-    this.step = step2;
-    this.cause = cause;
-    this.name = "PublishError";
-  }
-  step;
-  cause;
-};
-function buildReport(settings, a, runUrl) {
-  return {
-    issue: a.issue.number,
-    mode: a.mode,
-    approved: a.result.approved,
-    stopReason: a.result.stopReason,
-    drafts: a.result.drafts,
-    reviews: a.result.reviews,
-    usage: a.meter.usage(),
-    calls: a.meter.history(),
-    ...a.meter.totals(),
-    reviewerModel: settings.reviewer.id,
-    drafterModels: a.result.drafterModels,
-    category: a.history?.category ?? "uncategorized",
-    history: a.history,
-    testCommand: settings.testCommand,
-    testRuns: a.result.testRuns,
-    toolErrors: a.result.toolErrors,
-    cutOffs: a.result.cutOffs,
-    note: a.result.note,
-    runUrl
-  };
-}
-async function publish(settings, ctx, io, a) {
-  const report = buildReport(settings, a, ctx.runUrl);
-  let pr;
-  if ((await a.git.changedFiles(a.baseSha)).length > 0) {
-    const pushed = await step("pushing the branch", () => pushKeepingWork(a, ctx, io));
-    if (pushed !== a.branch) report.note = [report.note, `Another run changed ${a.branch} meanwhile: this run's work is on ${pushed} instead.`].filter(Boolean).join(" ");
-    pr = await step(
-      "opening the pull request",
-      () => a.gh.upsertPull({
-        branch: pushed,
-        base: a.base,
-        title: a.mode === "tests" ? `Tests for #${a.issue.number}: ${a.issue.title}` : a.issue.title,
-        body: io.redact(pullBody(a.issue.number, a.mode, a.result)),
-        draft: !a.result.approved
-      })
-    );
-    Object.assign(report, { prNumber: pr.number, prUrl: pr.url, branch: pushed });
-    io.info(`Pull request ${pr.url} (${pr.draft ? "draft" : "ready for review"})`);
-  }
-  const summary = io.redact(renderSummary(report));
-  await step("posting the summary", async () => {
-    await a.gh.upsertComment(pr?.number ?? a.issue.number, SUMMARY_MARKER, summary);
-    if (pr) {
-      const stale = await a.gh.findComment(a.issue.number, SUMMARY_MARKER);
-      if (stale) await a.gh.deleteComment(stale.id);
-    }
-  });
-  for (const [k, v] of Object.entries(outputsOf(report))) io.setOutput(k, v);
-  await io.jobSummary(summary);
-  return report;
-}
-async function step(name, fn) {
-  try {
-    return await fn();
-  } catch (e) {
-    throw new PublishError(name, e);
-  }
-}
-async function pushKeepingWork(a, ctx, io) {
-  try {
-    await a.git.push(a.branch, a.lease, a.auth);
-    return a.branch;
-  } catch (e) {
-    if (!(e instanceof LeaseLost)) throw e;
-    const fallback = `${a.branch}-run-${ctx.runId ?? Date.now()}`;
-    io.warning(`${e.message}; pushing this run's work to ${fallback} instead.`);
-    await a.git.push(fallback, "", a.auth);
-    return fallback;
-  }
-}
-function pullBody(issue, mode, result) {
-  const link = mode === "tests" ? `Refs #${issue}` : `Closes #${issue}`;
-  const state = result.approved ? "The premium reviewer approved this change. A person still reviews and merges it." : `Not approved (${result.stopReason}): this is a draft for a person to finish or close.`;
-  return [link, "", state, "", "### What the drafter says it did", "", result.drafterSummary || "(no summary)"].join("\n");
-}
-
 // src/workspace/file-tools.ts
 import { promises as fs2 } from "node:fs";
 import path3 from "node:path";
@@ -10207,16 +10207,16 @@ var RunTimedOut = class extends Error {
 };
 async function runIssue(settings, ctx, io, decision) {
   const gh = new GitHubClient(createOctokit(settings.githubToken, ctx.apiUrl, io.info), ctx.owner, ctx.repo);
-  if (decision.sender) {
-    const permission = await gh.permission(decision.sender);
-    if (!WRITE_PERMISSIONS.includes(permission)) {
-      return skip(io, `${decision.sender} has '${permission}' permission; a run needs write, maintain or admin`);
-    }
+  const [permission, issue, base] = await Promise.all([
+    decision.sender ? gh.permission(decision.sender) : "admin",
+    gh.issue(decision.issueNumber),
+    settings.baseBranch ?? gh.defaultBranch()
+  ]);
+  if (!WRITE_PERMISSIONS.includes(permission)) {
+    return skip(io, `${decision.sender} has '${permission}' permission; a run needs write, maintain or admin`);
   }
-  const issue = await gh.issue(decision.issueNumber);
   if (issue.isPullRequest) return skip(io, `#${issue.number} is a pull request, not an issue`);
   const mode = decision.mode ?? modeFromLabels(issue.labels, settings.testsLabel);
-  const base = settings.baseBranch ?? await gh.defaultBranch();
   const branch = branchFor(issue.number);
   const auth2 = { serverUrl: ctx.serverUrl, token: settings.githubToken };
   const git2 = new Git(ctx.workspace, io.redact);
@@ -10327,11 +10327,11 @@ async function recordRun(settings, ctx, io, ledger, past, run) {
 export {
   createOctokit,
   GitHubClient,
-  outcomeLine,
-  runSession,
   CostMeter,
+  outcomeLine,
   buildReport,
   publish,
+  runSession,
   WorkspaceTools,
   branchFor,
   RunTimedOut,

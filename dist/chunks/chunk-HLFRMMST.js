@@ -4,12 +4,14 @@ const require = __draftReviewCreateRequire(import.meta.url);
 
 // src/providers/types.ts
 function estimateTokens(req) {
-  const bytes = Buffer.byteLength(
-    JSON.stringify([req.system, req.messages, req.tools ?? [], req.answerSchema ?? null]),
-    "utf8"
-  );
-  return Math.ceil(bytes / 3) + 16 * (req.messages.length + 1);
+  const text = JSON.stringify([req.system, req.messages, req.tools ?? [], req.answerSchema ?? null]);
+  let ascii = 0;
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) < 128) ascii++;
+  const otherBytes = Buffer.byteLength(text, "utf8") - ascii;
+  const toolPrompt = req.tools?.length ? TOOL_USE_OVERHEAD : 0;
+  return Math.ceil(ascii / 3) + otherBytes + 16 * (req.messages.length + 1) + toolPrompt;
 }
+var TOOL_USE_OVERHEAD = 600;
 function parseArguments(raw) {
   if (raw.trim() === "") return { input: {} };
   try {

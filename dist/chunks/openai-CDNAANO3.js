@@ -3,7 +3,7 @@ import { createRequire as __draftReviewCreateRequire } from 'node:module';
 const require = __draftReviewCreateRequire(import.meta.url);
 import {
   parseArguments
-} from "./chunk-ZV2D6J4K.js";
+} from "./chunk-HLFRMMST.js";
 import {
   __commonJS,
   __export,
