@@ -70,7 +70,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<numb
   }
   const dir = values.dir ?? process.cwd()
   try {
-    if (command === 'report') return await localReport(dir, env)
+    if (command === 'report') return await localReport(dir)
     if (command !== 'run') throw new UsageError(`unknown command '${command}'`)
     if (!values['issue-file'] === !values.issue) throw new UsageError('give exactly one of --issue-file and --issue')
     const inputs: Record<string, string> = {}

@@ -11,7 +11,7 @@ import { buildReport, publish } from './publish'
 import { renderSummary } from './report'
 import { branchFor } from './run-issue'
 import { makeRedactor } from './secrets'
-import { runSession, type ProgressSink } from './session'
+import { runDeadline, runSession, type ProgressSink } from './session'
 import { readSettings, secretsOf, type InputReader } from './settings'
 import { modeFromLabels, type RunContext } from './trigger'
 import { WorkspaceTools } from './workspace/tools'
@@ -70,9 +70,7 @@ export async function localRun(a: LocalRunArgs): Promise<number> {
 
   const meter = new CostMeter(settings.maxCostUsd, settings.reviewer.price)
   const tools = new WorkspaceTools({ root: a.dir, rules: { mode, protectedGlobs: settings.protectedPaths, testGlobs: settings.testPaths }, redact })
-  const deadline = new AbortController()
-  const timer = setTimeout(() => deadline.abort(new Error(`run-timeout-minutes (${settings.runTimeoutMinutes}) reached`)), settings.runTimeoutMinutes * 60_000)
-  timer.unref()
+  const deadline = runDeadline(settings.runTimeoutMinutes)
   const result = await runSession(settings, {
     workspace: a.dir,
     issue,
@@ -88,7 +86,7 @@ export async function localRun(a: LocalRunArgs): Promise<number> {
     redact,
     env: a.env
   })
-  clearTimeout(timer)
+  deadline.clear()
   await git.commitPaths(tools.touched(), `draft-review: unfinished draft for "${issue.title}"`)
   let report = buildReport(settings, { issue, mode, meter, result })
   if (a.openPr && gh) {
@@ -108,7 +106,7 @@ export async function localRun(a: LocalRunArgs): Promise<number> {
   return 0
 }
 
-export async function localReport(dir: string, _env: NodeJS.ProcessEnv): Promise<number> {
+export async function localReport(dir: string): Promise<number> {
   // The developer's own git credentials reach origin: no token is needed here.
   const { records } = await new Ledger(new Git(dir)).read()
   process.stdout.write(`${renderLedgerReport(records)}\n`)

@@ -11,7 +11,7 @@ import { failureLine, outcomeLine } from './narrate'
 import { ProgressComment, RunProgress } from './progress'
 import { publish, PublishError, type RunHistory } from './publish'
 import { firstReviewApproved, rejectionsOf, type RunReport } from './report'
-import { runSession } from './session'
+import { runDeadline, runSession } from './session'
 import type { Settings } from './settings'
 import { modeFromLabels, WRITE_PERMISSIONS, type RunContext, type RunDecision } from './trigger'
 import type { Mode } from './workspace/paths'
@@ -19,13 +19,6 @@ import { WorkspaceTools } from './workspace/tools'
 
 export function branchFor(issue: number): string {
   return `draft-review/issue-${issue}`
-}
-
-export class RunTimedOut extends Error {
-  constructor(minutes: number) {
-    super(`the run reached run-timeout-minutes (${minutes}) and stopped`)
-    this.name = 'RunTimedOut'
-  }
 }
 
 /** `decision` is the trigger's verdict to run (main decides it before loading this module). */
@@ -61,16 +54,14 @@ export async function runIssue(settings: Settings, ctx: RunContext, io: RunIO, d
     window: settings.routeWindow
   })
   if (route.reason) io.info(route.reason)
-  const deadline = new AbortController()
-  const timer = setTimeout(() => deadline.abort(new RunTimedOut(settings.runTimeoutMinutes)), settings.runTimeoutMinutes * 60_000)
-  timer.unref()
+  const deadline = runDeadline(settings.runTimeoutMinutes)
 
   progress.working(`Preparing \`${branch}\` from \`${base}\``)
   let start: { baseSha: string; remoteSha: string }
   try {
     start = await git.startBranch(base, branch, auth)
   } catch (e) {
-    clearTimeout(timer)
+    deadline.clear()
     await progress.end(failureLine('preparing the branch', e, io.redact))
     throw e
   }
@@ -97,7 +88,7 @@ export async function runIssue(settings: Settings, ctx: RunContext, io: RunIO, d
     redact: io.redact,
     env: io.env
   })
-  clearTimeout(timer)
+  deadline.clear()
   result.note = io.redact([route.reason, result.note].filter(Boolean).join(' '))
   const history = await recordRun(settings, ctx, io, ledger, past, { issue, category, mode, meter, result })
   let report: RunReport

@@ -22,6 +22,21 @@ export const DRAFTER_MAX_TURNS = 40
 export const DRAFTER_MAX_TOKENS = 8192
 const MODEL_RETRIES = 3
 
+export class RunTimedOut extends Error {
+  constructor(minutes: number) {
+    super(`the run reached run-timeout-minutes (${minutes}) and stopped`)
+    this.name = 'RunTimedOut'
+  }
+}
+
+/** The whole run's deadline: its signal aborts model calls and the test command. */
+export function runDeadline(minutes: number): { signal: AbortSignal; clear(): void } {
+  const controller = new AbortController()
+  const timer = setTimeout(() => controller.abort(new RunTimedOut(minutes)), minutes * 60_000)
+  timer.unref()
+  return { signal: controller.signal, clear: () => clearTimeout(timer) }
+}
+
 /** Where a session reports its phases: the progress comment, or the terminal. */
 export interface ProgressSink {
   working(text: string): void

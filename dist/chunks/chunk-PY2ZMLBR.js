@@ -9554,6 +9554,18 @@ function splitZ(text) {
 var DRAFTER_MAX_TURNS = 40;
 var DRAFTER_MAX_TOKENS = 8192;
 var MODEL_RETRIES = 3;
+var RunTimedOut = class extends Error {
+  constructor(minutes) {
+    super(`the run reached run-timeout-minutes (${minutes}) and stopped`);
+    this.name = "RunTimedOut";
+  }
+};
+function runDeadline(minutes) {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(new RunTimedOut(minutes)), minutes * 6e4);
+  timer.unref();
+  return { signal: controller.signal, clear: () => clearTimeout(timer) };
+}
 async function runSession(settings, run) {
   const { issue, mode, git: git2, baseSha, meter, tools, progress, route, signal, redact } = run;
   let tier = route.tier;
@@ -10199,12 +10211,6 @@ var WorkspaceTools = class {
 function branchFor(issue) {
   return `draft-review/issue-${issue}`;
 }
-var RunTimedOut = class extends Error {
-  constructor(minutes) {
-    super(`the run reached run-timeout-minutes (${minutes}) and stopped`);
-    this.name = "RunTimedOut";
-  }
-};
 async function runIssue(settings, ctx, io, decision) {
   const gh = new GitHubClient(createOctokit(settings.githubToken, ctx.apiUrl, io.info), ctx.owner, ctx.repo);
   const [permission, issue, base] = await Promise.all([
@@ -10236,15 +10242,13 @@ async function runIssue(settings, ctx, io, decision) {
     window: settings.routeWindow
   });
   if (route.reason) io.info(route.reason);
-  const deadline = new AbortController();
-  const timer = setTimeout(() => deadline.abort(new RunTimedOut(settings.runTimeoutMinutes)), settings.runTimeoutMinutes * 6e4);
-  timer.unref();
+  const deadline = runDeadline(settings.runTimeoutMinutes);
   progress.working(`Preparing \`${branch}\` from \`${base}\``);
   let start;
   try {
     start = await git2.startBranch(base, branch, auth2);
   } catch (e) {
-    clearTimeout(timer);
+    deadline.clear();
     await progress.end(failureLine("preparing the branch", e, io.redact));
     throw e;
   }
@@ -10270,7 +10274,7 @@ async function runIssue(settings, ctx, io, decision) {
     redact: io.redact,
     env: io.env
   });
-  clearTimeout(timer);
+  deadline.clear();
   result.note = io.redact([route.reason, result.note].filter(Boolean).join(" "));
   const history = await recordRun(settings, ctx, io, ledger, past, { issue, category, mode, meter, result });
   let report;
@@ -10331,9 +10335,9 @@ export {
   outcomeLine,
   buildReport,
   publish,
+  runDeadline,
   runSession,
   WorkspaceTools,
   branchFor,
-  RunTimedOut,
   runIssue
 };

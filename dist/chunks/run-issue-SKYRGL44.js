@@ -2,17 +2,15 @@
 import { createRequire as __draftReviewCreateRequire } from 'node:module';
 const require = __draftReviewCreateRequire(import.meta.url);
 import {
-  RunTimedOut,
   branchFor,
   runIssue
-} from "./chunk-HTPAOHRD.js";
+} from "./chunk-PY2ZMLBR.js";
 import "./chunk-F6Q4YDAD.js";
 import "./chunk-LSZKSF23.js";
 import "./chunk-4PGSLSUU.js";
 import "./chunk-HLFRMMST.js";
 import "./chunk-I4BPBFEM.js";
 export {
-  RunTimedOut,
   branchFor,
   runIssue
 };
