@@ -28,6 +28,9 @@ afterEach(async () => {
   await rm(scratch, { recursive: true, force: true })
 })
 
+// The scripted conversations name these models.
+const MODELS = ['--drafter-model', 'anthropic:claude-sonnet-4-6', '--reviewer-model', 'anthropic:claude-opus-4-8']
+
 function cli(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((ok) => {
     const child = spawn(process.execPath, [CLI, ...args], {
@@ -46,7 +49,7 @@ test('run from an issue file: the loop on the local checkout, progress in the te
   await writeFile(join(scratch, 'issue.md'), '# sum() subtracts\n\nsum(2, 3) should be 5.\n')
   world.anthropic.respond('claude-sonnet-4-6', fix)
   world.anthropic.respond('claude-opus-4-8', [approve])
-  const r = await cli(['run', '--issue-file', join(scratch, 'issue.md'), '--test-command', 'node test.js'])
+  const r = await cli(['run', '--issue-file', join(scratch, 'issue.md'), '--test-command', 'node test.js', ...MODELS])
   expect(r.code).toBe(0)
   expect(r.stderr).toContain('⏳ Drafting 1 of up to 9 with anthropic:claude-sonnet-4-6')
   expect(r.stderr).toContain('✅ Tests on draft 1: passed')
@@ -64,7 +67,7 @@ test('run from an issue file: the loop on the local checkout, progress in the te
 test('run --issue N --open-pr reads the issue from GitHub and opens the pull request', async () => {
   world.anthropic.respond('claude-sonnet-4-6', fix)
   world.anthropic.respond('claude-opus-4-8', [approve])
-  const r = await cli(['run', '--issue', '12', '--repo', `${OWNER}/${REPO}`, '--open-pr'], { GITHUB_TOKEN: SECRETS.githubToken, GITHUB_API_URL: world.github.url })
+  const r = await cli(['run', '--issue', '12', '--repo', `${OWNER}/${REPO}`, '--open-pr', ...MODELS], { GITHUB_TOKEN: SECRETS.githubToken, GITHUB_API_URL: world.github.url })
   expect(r.code).toBe(0)
   expect(r.stderr).not.toContain(SECRETS.githubToken)
   const [pr] = world.github.pulls(`${OWNER}/${REPO}`)

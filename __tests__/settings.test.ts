@@ -15,9 +15,10 @@ function errorOf(inputs: Record<string, string>): InputError {
 
 test('defaults follow the contract', () => {
   const s = readSettings(reader(base))
-  expect(s.drafters.map((d) => d.id)).toEqual(['anthropic:claude-sonnet-4-6'])
-  expect(s.reviewer.id).toBe('anthropic:claude-opus-4-8')
-  expect(s.reviewer.price).toEqual({ input: 5, output: 25, cacheRead: 0.5, cacheWrite: 6.25 })
+  expect(s.drafters.map((d) => d.id)).toEqual(['anthropic:claude-haiku-5-5', 'anthropic:claude-sonnet-5-5'])
+  expect(s.reviewer.id).toBe('anthropic:claude-opus-5-5')
+  expect(s.reviewer.price).toEqual({ input: 4, output: 20, cacheRead: 0.2, cacheWrite: 5 })
+  expect(s).toMatchObject({ commentCommand: '/draft-review', contextTokens: undefined, testSandbox: true })
   expect(s).toMatchObject({ label: 'draft-review', testsLabel: 'draft-review:tests', maxIterations: 3, maxCostUsd: 2, testTimeoutSeconds: 600, protectedPaths: ['.github/workflows/**'] })
   expect(s.testPaths).toEqual(expect.arrayContaining(['**/*.test.*', '**/*.spec.*', '**/__tests__/**', 'test/**', 'tests/**', 'spec/**']))
 })
@@ -39,6 +40,9 @@ test.each([
   [{ 'anthropic-base-url': 'not a url' }, 'anthropic-base-url', 'is not a URL'],
   [{ 'issue-number': 'abc' }, 'issue-number', 'whole number'],
   [{ 'route-by-history': 'yes' }, 'route-by-history', 'not true or false'],
+  [{ 'test-sandbox': 'maybe' }, 'test-sandbox', 'not true or false'],
+  [{ 'context-tokens': '16k' }, 'context-tokens', 'whole number'],
+  [{ 'comment-command': '/draft review' }, 'comment-command', 'single word'],
   [{ 'route-reject-threshold': '40' }, 'route-reject-threshold', 'from 0 to 1'],
   [{ command: 'deploy' }, 'command', 'not one of: run, report'],
   [{ 'escalate-after': '0' }, 'escalate-after', 'whole number']

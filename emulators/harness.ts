@@ -106,6 +106,10 @@ export async function startWorld(opts: WorldOptions): Promise<World> {
         'anthropic-base-url': anthropic.url,
         'openai-api-key': SECRETS.openaiKey,
         'openai-base-url': openai.url,
+        // The scripted conversations name these models; a test of the action's own
+        // defaults (the Haiku 5.5 -> Sonnet 5.5 ladder, Opus 5.5) sets them explicitly.
+        'drafter-model': 'anthropic:claude-sonnet-4-6',
+        'reviewer-model': 'anthropic:claude-opus-4-8',
         ...r.inputs
       }
       const env: Record<string, string> = {

@@ -55,6 +55,12 @@ export interface Settings {
   routeWindow: number
   /** Rejections on one drafter tier before the ladder moves to the next. */
   escalateAfter: number
+  /** A comment whose first word is this asks for another round. */
+  commentCommand: string
+  /** Most tokens one request may use (input plus max_tokens); undefined: the model's own window. */
+  contextTokens?: number
+  /** Run the test command in its own namespaces, away from the job's secrets and network. */
+  testSandbox: boolean
 }
 
 export const DEFAULT_TEST_PATHS = [
@@ -77,8 +83,9 @@ export const DEFAULT_TEST_PATHS = [
 export const DEFAULTS = {
   label: 'draft-review',
   testsLabel: 'draft-review:tests',
-  drafterModel: 'anthropic:claude-sonnet-4-6',
-  reviewerModel: 'anthropic:claude-opus-4-8',
+  drafterModel: 'anthropic:claude-haiku-5-5,anthropic:claude-sonnet-5-5',
+  reviewerModel: 'anthropic:claude-opus-5-5',
+  commentCommand: '/draft-review',
   maxIterations: 3,
   maxCostUsd: 2,
   maxDiffLines: 2000,
@@ -151,7 +158,10 @@ export function readSettings(read: InputReader): Settings {
     routeByHistory: bool('route-by-history', get('route-by-history') || 'false'),
     routeRejectThreshold: fraction('route-reject-threshold', get('route-reject-threshold') || String(DEFAULTS.routeRejectThreshold)),
     routeWindow: positiveInt('route-window', get('route-window') || String(DEFAULTS.routeWindow)),
-    escalateAfter: positiveInt('escalate-after', get('escalate-after') || String(DEFAULTS.escalateAfter))
+    escalateAfter: positiveInt('escalate-after', get('escalate-after') || String(DEFAULTS.escalateAfter)),
+    commentCommand: commandWord(get('comment-command') || DEFAULTS.commentCommand),
+    contextTokens: get('context-tokens') ? positiveInt('context-tokens', get('context-tokens')) : undefined,
+    testSandbox: bool('test-sandbox', get('test-sandbox') || 'true')
   }
 }
 
@@ -282,6 +292,12 @@ function fraction(input: string, raw: string): number {
 function oneOf<T extends string>(input: string, raw: string, values: readonly T[]): T {
   if (!values.includes(raw as T)) throw new InputError(input, `'${raw}' is not one of: ${values.join(', ')}.`)
   return raw as T
+}
+
+/** One word, matched case-insensitively at the start of a comment. */
+function commandWord(raw: string): string {
+  if (/\s/.test(raw)) throw new InputError('comment-command', `'${raw}' must be a single word, such as /draft-review.`)
+  return raw
 }
 
 /** Globs are given one per line or comma-separated; empty means the default list. */

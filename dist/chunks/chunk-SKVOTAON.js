@@ -9,7 +9,7 @@ import {
   scrubEnv,
   secretsOf,
   skip
-} from "./chunk-F6Q4YDAD.js";
+} from "./chunk-TDL3JYRE.js";
 import {
   Git,
   LeaseLost,

@@ -19167,8 +19167,9 @@ var DEFAULT_TEST_PATHS = [
 var DEFAULTS = {
   label: "draft-review",
   testsLabel: "draft-review:tests",
-  drafterModel: "anthropic:claude-sonnet-4-6",
-  reviewerModel: "anthropic:claude-opus-4-8",
+  drafterModel: "anthropic:claude-haiku-5-5,anthropic:claude-sonnet-5-5",
+  reviewerModel: "anthropic:claude-opus-5-5",
+  commentCommand: "/draft-review",
   maxIterations: 3,
   maxCostUsd: 2,
   maxDiffLines: 2e3,
@@ -19234,7 +19235,10 @@ function readSettings(read) {
     routeByHistory: bool("route-by-history", get("route-by-history") || "false"),
     routeRejectThreshold: fraction("route-reject-threshold", get("route-reject-threshold") || String(DEFAULTS.routeRejectThreshold)),
     routeWindow: positiveInt("route-window", get("route-window") || String(DEFAULTS.routeWindow)),
-    escalateAfter: positiveInt("escalate-after", get("escalate-after") || String(DEFAULTS.escalateAfter))
+    escalateAfter: positiveInt("escalate-after", get("escalate-after") || String(DEFAULTS.escalateAfter)),
+    commentCommand: commandWord(get("comment-command") || DEFAULTS.commentCommand),
+    contextTokens: get("context-tokens") ? positiveInt("context-tokens", get("context-tokens")) : void 0,
+    testSandbox: bool("test-sandbox", get("test-sandbox") || "true")
   };
 }
 function secretsOf(s) {
@@ -19340,6 +19344,10 @@ function fraction(input, raw) {
 }
 function oneOf(input, raw, values) {
   if (!values.includes(raw)) throw new InputError(input, `'${raw}' is not one of: ${values.join(", ")}.`);
+  return raw;
+}
+function commandWord(raw) {
+  if (/\s/.test(raw)) throw new InputError("comment-command", `'${raw}' must be a single word, such as /draft-review.`);
   return raw;
 }
 function globList(raw, fallback) {

@@ -4,8 +4,8 @@ const require = __draftReviewCreateRequire(import.meta.url);
 import {
   branchFor,
   runIssue
-} from "./chunk-PY2ZMLBR.js";
-import "./chunk-F6Q4YDAD.js";
+} from "./chunk-SKVOTAON.js";
+import "./chunk-TDL3JYRE.js";
 import "./chunk-LSZKSF23.js";
 import "./chunk-4PGSLSUU.js";
 import "./chunk-HLFRMMST.js";
