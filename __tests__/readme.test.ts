@@ -32,7 +32,6 @@
 //
 // The last test feeds known-broken examples through the same checker, so the checker is
 // shown to fail when it should.
-import { jest } from '@jest/globals'
 import { existsSync, readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { parse as parseYaml } from 'yaml'
@@ -42,23 +41,8 @@ const readmePath = `${root}README.md`
 const actionPath = `${root}action.yml`
 const contractPath = fileURLToPath(new URL('../../shared/CONTRACT.md', import.meta.url))
 
-// @actions/workflow-parser (0.3.x) imports its schema as `import x from "../workflow-v1.0.min.json"`
-// with no `with { type: "json" }`: plain Node 24 refuses that (ERR_IMPORT_ATTRIBUTE_MISSING,
-// actions/languageservices#387), and jest 30 accepts it with a deprecation warning that says
-// it will be an error in its next major. So the one module that does that import is replaced
-// by the same ten lines reading the same JSON file from disk; the schema and every line of
-// the parser are the package's own.
-const parserDist = fileURLToPath(new URL('../node_modules/@actions/workflow-parser/dist/', import.meta.url))
-jest.unstable_mockModule(`${parserDist}workflows/workflow-schema.js`, async () => {
-  const { JSONObjectReader } = await import('@actions/workflow-parser/templates/json-object-reader')
-  const { TemplateSchema } = await import('@actions/workflow-parser/templates/schema/index')
-  let schema: ReturnType<typeof TemplateSchema.load> | undefined
-  return {
-    getWorkflowSchema: () =>
-      (schema ??= TemplateSchema.load(new JSONObjectReader(undefined, readFileSync(`${parserDist}workflow-v1.0.min.json`, 'utf8'))))
-  }
-})
-const { parseWorkflow, convertWorkflowTemplate, NoOperationTraceWriter } = await import('@actions/workflow-parser')
+// GitHub's parser, loaded the way jest can (see the fixture for why).
+const { parseWorkflow, convertWorkflowTemplate, NoOperationTraceWriter } = await import('./fixtures/workflow-parser')
 
 /** Every action a README example may use, at the version checked to be real and current (2026-11). */
 const VERIFIED_ACTIONS: Record<string, string> = {
