@@ -44,6 +44,11 @@ export interface RunOptions {
   /** The label the `issues: labeled` event carries (default `draft-review`). */
   label?: string
   sender?: { login: string; type?: string }
+  /**
+   * The INPUT_* variables are exactly `inputs` (as a runner builds them from a workflow
+   * step's `with:` and action.yml's defaults): none of the harness's keys, URLs and models.
+   */
+  onlyInputs?: boolean
 }
 
 export interface World {
@@ -100,7 +105,7 @@ export async function startWorld(opts: WorldOptions): Promise<World> {
       await writeFile(eventPath, JSON.stringify(payload))
       await writeFile(outputPath, '')
       await writeFile(summaryPath, '')
-      const inputs: Record<string, string> = {
+      const inputs: Record<string, string> = r.onlyInputs ? { ...r.inputs } : {
         'github-token': SECRETS.githubToken,
         'anthropic-api-key': SECRETS.anthropicKey,
         'anthropic-base-url': anthropic.url,

@@ -16,6 +16,12 @@ export interface RunIO {
 /** A run that does not start: a notice, the contract's outputs with `skipped`, nothing else. */
 export function skip(io: RunIO, reason: string): undefined {
   io.notice(`draft-review skipped: ${reason}.`)
+  setSkippedOutputs(io)
+  return undefined
+}
+
+/** The outputs of a run that calls no model (a skipped trigger, `command: report`). */
+export function setSkippedOutputs(io: Pick<RunIO, 'setOutput'>): void {
   const outputs: Record<string, string> = {
     approved: 'false',
     'stop-reason': 'skipped' satisfies StopReason,
@@ -31,5 +37,4 @@ export function skip(io: RunIO, reason: string): undefined {
     branch: ''
   }
   for (const [k, v] of Object.entries(outputs)) io.setOutput(k, v)
-  return undefined
 }

@@ -3,7 +3,7 @@
 import { Git } from './git'
 import { Ledger } from './ledger'
 import { renderLedgerReport } from './ledger-report'
-import type { RunIO } from './io'
+import { setSkippedOutputs, type RunIO } from './io'
 import type { Settings } from './settings'
 import type { RunContext } from './trigger'
 
@@ -13,4 +13,5 @@ export async function runReport(settings: Settings, ctx: RunContext, io: RunIO):
   const markdown = renderLedgerReport(records, `draft-review: ${ctx.owner}/${ctx.repo}`)
   io.info(markdown)
   await io.jobSummary(markdown)
+  setSkippedOutputs(io)
 }

@@ -119,7 +119,9 @@ export function readSettings(read: InputReader): Settings {
   if (reviewer.length !== 1) throw new InputError('reviewer-model', 'name exactly one model, as provider:model.')
   const anthropic = providerSettings('anthropic', get)
   const openai = providerSettings('openai', get)
-  const inUse = new Set([...drafters, ...reviewer].map((m) => m.provider))
+  const command = oneOf('command', get('command') || 'run', ['run', 'report'] as const)
+  // `report` calls no model, so it needs no key (the models are still parsed: a typo fails alike).
+  const inUse = new Set(command === 'report' ? [] : [...drafters, ...reviewer].map((m) => m.provider))
   for (const p of inUse) {
     const s = p === 'anthropic' ? anthropic : openai
     // A local OpenAI-compatible server (Ollama, llama.cpp) takes no key: a base URL stands in.
@@ -152,7 +154,7 @@ export function readSettings(read: InputReader): Settings {
     maxDiffLines: positiveInt('max-diff-lines', get('max-diff-lines') || String(DEFAULTS.maxDiffLines)),
     modelTimeoutSeconds: positiveNumber('model-timeout-seconds', get('model-timeout-seconds') || String(DEFAULTS.modelTimeoutSeconds)),
     runTimeoutMinutes: positiveNumber('run-timeout-minutes', get('run-timeout-minutes') || String(DEFAULTS.runTimeoutMinutes)),
-    command: oneOf('command', get('command') || 'run', ['run', 'report'] as const),
+    command,
     categoryLabels: globList(get('category-labels'), []),
     ledger: bool('ledger', get('ledger') || 'true'),
     routeByHistory: bool('route-by-history', get('route-by-history') || 'false'),
@@ -222,8 +224,9 @@ function parseModel(input: string, id: string, prices: PriceTable): ModelRef {
   if (!price) {
     throw new InputError(
       input,
-      `no price is known for '${id}'. Add it to the 'prices' input, for example ` +
-        `prices: '{"${id}": {"input": 0, "output": 0}}' for a free or local model.`
+      `no price is known for '${id}'. Add its list prices (US dollars per million tokens) to the ` +
+        `'prices' input, for example prices: '{"${id}": {"input": 0.3, "output": 1.2}}'; ` +
+        'a price of 0 counts its tokens as free, so only a model on your own machine should have it.'
     )
   }
   return { id, provider: provider as Provider, model, price }
