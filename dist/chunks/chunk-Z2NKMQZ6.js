@@ -4,7 +4,7 @@ const require = __draftReviewCreateRequire(import.meta.url);
 import {
   external_exports,
   roundUsd
-} from "./chunk-4PGSLSUU.js";
+} from "./chunk-ACPVMPMH.js";
 
 // src/git.ts
 import { execFile } from "node:child_process";

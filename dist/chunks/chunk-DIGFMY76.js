@@ -7,7 +7,7 @@ import {
   statsOf,
   usd,
   verdictWords
-} from "./chunk-LSZKSF23.js";
+} from "./chunk-Z2NKMQZ6.js";
 
 // src/ledger-report.ts
 function renderLedgerReport(records, title = "draft-review: what the ledger says") {

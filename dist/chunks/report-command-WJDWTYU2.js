@@ -3,12 +3,14 @@ import { createRequire as __draftReviewCreateRequire } from 'node:module';
 const require = __draftReviewCreateRequire(import.meta.url);
 import {
   renderLedgerReport
-} from "./chunk-DI6Y7U77.js";
+} from "./chunk-DIGFMY76.js";
 import {
   Git,
   Ledger
-} from "./chunk-LSZKSF23.js";
-import "./chunk-4PGSLSUU.js";
+} from "./chunk-Z2NKMQZ6.js";
+import {
+  setSkippedOutputs
+} from "./chunk-ACPVMPMH.js";
 import "./chunk-I4BPBFEM.js";
 
 // src/report-command.ts
@@ -18,6 +20,7 @@ async function runReport(settings, ctx, io) {
   const markdown = renderLedgerReport(records, `draft-review: ${ctx.owner}/${ctx.repo}`);
   io.info(markdown);
   await io.jobSummary(markdown);
+  setSkippedOutputs(io);
 }
 export {
   runReport

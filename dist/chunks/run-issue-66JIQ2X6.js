@@ -4,10 +4,10 @@ const require = __draftReviewCreateRequire(import.meta.url);
 import {
   branchFor,
   runIssue
-} from "./chunk-SKVOTAON.js";
-import "./chunk-TDL3JYRE.js";
-import "./chunk-LSZKSF23.js";
-import "./chunk-4PGSLSUU.js";
+} from "./chunk-5GOUHSJP.js";
+import "./chunk-XBILPCPG.js";
+import "./chunk-Z2NKMQZ6.js";
+import "./chunk-ACPVMPMH.js";
 import "./chunk-HLFRMMST.js";
 import "./chunk-I4BPBFEM.js";
 export {

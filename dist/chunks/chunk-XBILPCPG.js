@@ -5,7 +5,7 @@ import {
   external_exports,
   mergePrices,
   priceOf
-} from "./chunk-4PGSLSUU.js";
+} from "./chunk-ACPVMPMH.js";
 import {
   __commonJS,
   __require
@@ -19125,27 +19125,6 @@ var require_undici = __commonJS({
   }
 });
 
-// src/io.ts
-function skip(io, reason) {
-  io.notice(`draft-review skipped: ${reason}.`);
-  const outputs = {
-    approved: "false",
-    "stop-reason": "skipped",
-    drafts: "0",
-    reviews: "0",
-    rejections: "0",
-    "reject-rate": "0",
-    "cost-usd": "0",
-    "premium-only-cost-usd": "0",
-    "savings-pct": "0",
-    "pr-number": "",
-    "pr-url": "",
-    branch: ""
-  };
-  for (const [k, v] of Object.entries(outputs)) io.setOutput(k, v);
-  return void 0;
-}
-
 // src/settings.ts
 var PROVIDERS = ["anthropic", "openai"];
 var DEFAULT_TEST_PATHS = [
@@ -19197,7 +19176,8 @@ function readSettings(read) {
   if (reviewer.length !== 1) throw new InputError("reviewer-model", "name exactly one model, as provider:model.");
   const anthropic = providerSettings("anthropic", get);
   const openai = providerSettings("openai", get);
-  const inUse = new Set([...drafters, ...reviewer].map((m) => m.provider));
+  const command = oneOf("command", get("command") || "run", ["run", "report"]);
+  const inUse = new Set(command === "report" ? [] : [...drafters, ...reviewer].map((m) => m.provider));
   for (const p of inUse) {
     const s = p === "anthropic" ? anthropic : openai;
     const keyOptional = p === "openai" && s.baseUrl !== void 0;
@@ -19229,7 +19209,7 @@ function readSettings(read) {
     maxDiffLines: positiveInt("max-diff-lines", get("max-diff-lines") || String(DEFAULTS.maxDiffLines)),
     modelTimeoutSeconds: positiveNumber("model-timeout-seconds", get("model-timeout-seconds") || String(DEFAULTS.modelTimeoutSeconds)),
     runTimeoutMinutes: positiveNumber("run-timeout-minutes", get("run-timeout-minutes") || String(DEFAULTS.runTimeoutMinutes)),
-    command: oneOf("command", get("command") || "run", ["run", "report"]),
+    command,
     categoryLabels: globList(get("category-labels"), []),
     ledger: bool("ledger", get("ledger") || "true"),
     routeByHistory: bool("route-by-history", get("route-by-history") || "false"),
@@ -19286,7 +19266,7 @@ function parseModel(input, id, prices) {
   if (!price) {
     throw new InputError(
       input,
-      `no price is known for '${id}'. Add it to the 'prices' input, for example prices: '{"${id}": {"input": 0, "output": 0}}' for a free or local model.`
+      `no price is known for '${id}'. Add its list prices (US dollars per million tokens) to the 'prices' input, for example prices: '{"${id}": {"input": 0.3, "output": 1.2}}'; a price of 0 counts its tokens as free, so only a model on your own machine should have it.`
     );
   }
   return { id, provider, model, price };
@@ -19437,7 +19417,6 @@ function scrubEnv(env, secrets) {
 export {
   require_tunnel2 as require_tunnel,
   require_undici,
-  skip,
   makeRedactor,
   scrubEnv,
   InputError,

@@ -7,9 +7,8 @@ import {
   require_tunnel,
   require_undici,
   scrubEnv,
-  secretsOf,
-  skip
-} from "./chunk-TDL3JYRE.js";
+  secretsOf
+} from "./chunk-XBILPCPG.js";
 import {
   Git,
   LeaseLost,
@@ -31,13 +30,14 @@ import {
   statsOf,
   testsFailedMessage,
   usd
-} from "./chunk-LSZKSF23.js";
+} from "./chunk-Z2NKMQZ6.js";
 import {
   costOf,
   external_exports,
   roundUsd,
-  savingsPct
-} from "./chunk-4PGSLSUU.js";
+  savingsPct,
+  skip
+} from "./chunk-ACPVMPMH.js";
 import {
   estimateTokens
 } from "./chunk-HLFRMMST.js";

@@ -5,6 +5,30 @@ import {
   __export
 } from "./chunk-I4BPBFEM.js";
 
+// src/io.ts
+function skip(io, reason) {
+  io.notice(`draft-review skipped: ${reason}.`);
+  setSkippedOutputs(io);
+  return void 0;
+}
+function setSkippedOutputs(io) {
+  const outputs = {
+    approved: "false",
+    "stop-reason": "skipped",
+    drafts: "0",
+    reviews: "0",
+    rejections: "0",
+    "reject-rate": "0",
+    "cost-usd": "0",
+    "premium-only-cost-usd": "0",
+    "savings-pct": "0",
+    "pr-number": "",
+    "pr-url": "",
+    branch: ""
+  };
+  for (const [k, v] of Object.entries(outputs)) io.setOutput(k, v);
+}
+
 // node_modules/zod/v4/classic/external.js
 var external_exports = {};
 __export(external_exports, {
@@ -19798,6 +19822,8 @@ function savingsPct(cost, premiumOnly) {
 }
 
 export {
+  skip,
+  setSkippedOutputs,
   external_exports,
   mergePrices,
   priceOf,
