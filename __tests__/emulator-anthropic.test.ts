@@ -141,10 +141,10 @@ test('parameters the 2026-10-21 API refuses', async () => {
   expect(empty.message).toContain('text content blocks must be non-empty')
   const stream = await fetch(`${emu.url}/v1/messages`, {
     method: 'POST', headers: { authorization: `Bearer ${KEY}`, 'anthropic-version': '2026-10-21' },
-    body: JSON.stringify({ model: MODEL, max_tokens: 10, stream: true, messages: [user('x')] })
+    body: JSON.stringify({ model: MODEL, max_tokens: 10, stream: 'yes', messages: [user('x')] })
   })
   expect(stream.status).toBe(400)
-  expect(((await stream.json()) as any).error.message).toContain('does not implement streaming')
+  expect(((await stream.json()) as any).error.message).toBe('stream: Input should be a valid boolean')
   const unknown = await rejectedWith(client.messages.create({ model: 'claude-nope', max_tokens: 10, messages: [user('x')] }))
   expect(unknown).toBeInstanceOf(Anthropic.NotFoundError)
 })

@@ -3,6 +3,7 @@
 import type { ChatMessage } from './chat'
 import type { CostMeter, Role } from './meter'
 import type { ChatModel, ModelReply, ModelRequest } from './providers'
+import { completeTurn } from './providers/turn'
 import { estimateTokens } from './providers/types'
 import type { ModelRef } from './settings'
 
@@ -47,7 +48,12 @@ export class BudgetedCaller implements ModelCaller {
     private readonly signal?: AbortSignal
   ) {}
 
-  async call(
+  /** One turn: a paused answer is continued, an empty cut-off retried, a refusal thrown (providers/turn.ts). */
+  call(role: Role, ref: ModelRef, model: ChatModel, req: Omit<ModelRequest, 'maxTokens'>, maxTokens: number): Promise<ModelReply> {
+    return completeTurn((r, max) => this.once(role, ref, model, r, max), req, maxTokens, { role, model: ref.id })
+  }
+
+  private async once(
     role: Role,
     ref: ModelRef,
     model: ChatModel,

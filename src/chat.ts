@@ -27,9 +27,23 @@ export interface ToolResult {
   isError: boolean
 }
 
+/**
+ * A model's own reasoning, kept exactly as its provider sent it: Anthropic refuses a
+ * tool-use continuation whose thinking block is missing or altered, DeepSeek one whose
+ * `reasoning_content` is missing. `model` (provider:model) says whose it is: another
+ * model cannot verify it, so it is dropped when the conversation changes hands.
+ */
+export type Reasoning =
+  | { kind: 'anthropic'; model: string; blocks: AnthropicThinking[] }
+  | { kind: 'openai'; model: string; text: string }
+
+export type AnthropicThinking =
+  | { type: 'thinking'; thinking: string; signature: string }
+  | { type: 'redacted_thinking'; data: string }
+
 export type ChatMessage =
   | { role: 'user'; text: string }
-  | { role: 'assistant'; text: string; toolCalls: ToolCall[] }
+  | { role: 'assistant'; text: string; toolCalls: ToolCall[]; reasoning?: Reasoning }
   | { role: 'tool'; results: ToolResult[] }
 
 /** Token counts as the provider reported them, normalised: `input` is the uncached input. */

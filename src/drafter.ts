@@ -63,7 +63,8 @@ export class Drafter {
     let cutOffs = 0
     for (let turn = 1; turn <= maxTurns; turn++) {
       const reply = await caller.call('drafter', ref, model, { system, messages: this.messages, tools: tools.specs() }, maxTokens)
-      this.messages.push({ role: 'assistant', text: reply.text, toolCalls: reply.toolCalls })
+      // The reasoning goes back with the turn, unchanged (thinking signatures, reasoning_content).
+      this.messages.push({ role: 'assistant', text: reply.text, toolCalls: reply.toolCalls, ...(reply.reasoning ? { reasoning: reply.reasoning } : {}) })
       if (reply.stop === 'max_tokens') cutOffs++
       if (reply.toolCalls.length === 0) {
         if (reply.stop === 'max_tokens') {

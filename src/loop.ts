@@ -1,5 +1,6 @@
 // The draft -> test -> review loop and its caps. It decides; the steps it calls do the I/O.
 import { BudgetExceeded } from './calls'
+import { ModelStopped } from './providers/turn'
 import type { DraftResult } from './drafter'
 import { reviewRejectedMessage, testsFailedMessage } from './prompts'
 import type { Review } from './reviewer'
@@ -45,6 +46,8 @@ export interface LoopSteps {
   review(diff: string, tests: TestRun | undefined, drafterSummary: string, round: number): Promise<Review>
   /** The model drafting now. */
   drafterModel(): string
+  /** The drafter has written something (committed or not). */
+  hasWork?(): boolean
   /** Moves drafting to the next tier of the ladder; its model, or undefined at the top. */
   escalate?(): string | undefined
   /** The drafter is the reviewer model itself: its draft gets no second premium review. */
@@ -171,6 +174,13 @@ export async function runLoop(firstMessage: string, steps: LoopSteps, limits: Lo
     }
   } catch (e) {
     if (e instanceof BudgetExceeded) return stop('max-cost', `Stopped before a call that could pass max-cost-usd: ${e.message}.`)
+    if (e instanceof ModelStopped) {
+      // A refusal or a filtered answer is reported as what it is: never reviewed as a draft.
+      result.error = e
+      const nothing = result.drafts === 0 && !(steps.hasWork?.() ?? false)
+      const kept = nothing ? 'Nothing was drafted.' : 'What was drafted so far is kept on the branch; it was not reviewed.'
+      return stop(nothing ? 'no-changes' : 'error', `The run stopped: ${e.message}. ${kept}`)
+    }
     // Keep what was done so far: the drafts are committed and get pushed by the caller.
     result.error = e
     return stop('error', `The run failed: ${e instanceof Error ? e.message : String(e)}`)

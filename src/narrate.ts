@@ -46,7 +46,8 @@ const STOPPED_BECAUSE: Record<StopReason, string> = {
 export function outcomeLine(report: RunReport, result: LoopResult): string {
   const pr = report.prUrl ? `pull request #${report.prNumber}: ${report.prUrl}` : undefined
   if (report.approved) return `**Done: ${result.reviews.length ? 'the reviewer approved' : 'drafted by the premium model'}.** Ready for a person to review: ${pr}`
-  if (result.stopReason === 'error') {
+  // A model that refused with nothing drafted ends in no-changes, but it failed all the same.
+  if (result.stopReason === 'error' || result.error !== undefined) {
     const where = result.phase ? `${result.phase.phase} (${result.phase.n})` : 'the run'
     return `**Failed while ${where}:** ${oneLine(result.note.replace(/^The run failed: /, ''))}.` + (pr ? ` The work so far is on draft ${pr}` : '')
   }

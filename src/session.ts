@@ -123,6 +123,7 @@ export async function runSession(settings: Settings, run: Session): Promise<Loop
           })
         ),
       drafterModel: () => drafter.modelId,
+      hasWork: () => tools.touched().length > 0,
       escalate: () => {
         const next = settings.drafters[tier + 1]
         if (!next) return undefined

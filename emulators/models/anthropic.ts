@@ -1,10 +1,11 @@
 // Emulator of the Anthropic Messages API (anthropic-version 2026-10-21), close
 // enough to the wire format that @anthropic-ai/sdk 1.x runs against it unchanged,
 // and strict enough that requests the real API refuses are refused here too.
+import { createHmac, randomBytes } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import {
   EmulatorCore, PrefixCache, chainHash, estimateTokens, headersOf, isObject, isObjectSchema, noScriptMessage,
-  randomId, readBody, resolveUsage, sendJson, serveScripted, walkSchema
+  randomId, readBody, resolveUsage, sendJson, serveScripted, walkSchema, type SseEvent
 } from './common'
 import type { AnthropicEmulatorOptions, EmulatorTurn, ModelEmulator, SeenMessage, SeenRequest } from './types'
 
@@ -38,6 +39,10 @@ export function minCacheableTokens(model: string): number {
   return 1024
 }
 const forcedToolChoiceRefused = (model: string): boolean => /-5-5|fable|mythos/.test(model)
+/** Thinking cannot be turned off on these (PROVIDERS.md: "adaptive, always on"). */
+const thinksAlways = (model: string): boolean => /opus-5-5|fable|mythos/.test(model)
+const ID_PATTERN = /^[a-zA-Z0-9_-]+$/
+const THINKING_DOCS = 'https://docs.claude.com/en/docs/build-with-claude/extended-thinking'
 
 function errorBody(status: number, message: string, requestId: string): unknown {
   const type = ERROR_TYPES[status] ?? (status >= 500 ? 'api_error' : 'invalid_request_error')
@@ -60,11 +65,13 @@ function validateBlock(b: unknown, where: string, role: string, emptyScope: stri
   if (b.type === 'tool_use') {
     if (role !== 'assistant') fail(`${where}: \`tool_use\` blocks can only appear in \`assistant\` messages`)
     if (typeof b.id !== 'string' || typeof b.name !== 'string') fail(`${where}: \`tool_use\` blocks need an \`id\` and a \`name\``)
+    if (!ID_PATTERN.test(b.id)) fail(`${where}.tool_use.id: String should match pattern '^[a-zA-Z0-9_-]+$'`)
     if (!isObject(b.input)) fail(`${where}.input: Input should be a valid dictionary`)
   }
   if (b.type === 'tool_result') {
     if (role !== 'user') fail(`${where}: \`tool_result\` blocks can only appear in \`user\` messages`)
     if (typeof b.tool_use_id !== 'string') fail(`${where}.tool_use_id: Field required`)
+    if (!ID_PATTERN.test(b.tool_use_id)) fail(`${where}.tool_result.tool_use_id: String should match pattern '^[a-zA-Z0-9_-]+$'`)
     if (Array.isArray(b.content)) b.content.forEach((c: unknown, i: number) => validateBlock(c, `${where}.content.${i}`, role, emptyScope))
   }
 }
@@ -124,7 +131,7 @@ function validate(body: any, version: string, countOnly: boolean): void {
     if (body.max_tokens === undefined) fail('max_tokens: Field required')
     if (!Number.isInteger(body.max_tokens)) fail('max_tokens: Input should be a valid integer')
     if (body.max_tokens < 1) fail('max_tokens: Input should be greater than or equal to 1')
-    if (body.stream === true) fail('stream: this emulator does not implement streaming (draft-review never streams); send the request without `stream: true`')
+    if (body.stream !== undefined && typeof body.stream !== 'boolean') fail('stream: Input should be a valid boolean')
   }
   for (const p of ['temperature', 'top_p', 'top_k']) {
     if (p in body && version >= NO_SAMPLING_VERSION) fail(`${p}: \`${p}\` is not supported in anthropic-version ${NO_SAMPLING_VERSION} and later. Remove it from the request.`)
@@ -172,6 +179,58 @@ function validate(body: any, version: string, countOnly: boolean): void {
   if (ttls.join(',').includes('5m,1h')) fail("cache_control: a ttl='1h' cache_control block must not come after a ttl='5m' block. Longer TTLs must come first.")
   validateOutputFormat(body.output_config?.format)
   validatePairing(body.messages)
+  const final = body.messages[body.messages.length - 1]
+  const finalBlocks: any[] = final.role === 'assistant' ? (typeof final.content === 'string' ? [{ type: 'text', text: final.content }] : final.content) : []
+  const tail = finalBlocks[finalBlocks.length - 1]
+  if (tail?.type === 'text' && /\s$/.test(tail.text)) fail('messages: final assistant content cannot end with trailing whitespace')
+}
+
+/**
+ * Thinking blocks are signed by the server: one sent back must carry the signature it
+ * came with, for the model it came from. With thinking on, a tool-use continuation (the
+ * request ends in tool results) must send the assistant turn back with its thinking first.
+ */
+class ThinkingSigner {
+  private readonly secret = randomBytes(32)
+  private readonly redacted = new Set<string>()
+  sign(model: string, thinking: string): string {
+    return createHmac('sha256', this.secret).update(model).update('\u0000').update(thinking).digest('base64')
+  }
+  redact(model: string): string {
+    const data = `${randomBytes(24).toString('base64')}${this.sign(model, 'redacted').slice(0, 16)}`
+    this.redacted.add(`${model}\u0000${data}`)
+    return data
+  }
+  validate(body: any, thinking: boolean): void {
+    const model: string = body.model
+    body.messages.forEach((m: any, n: number) => {
+      if (!Array.isArray(m.content)) return
+      m.content.forEach((b: any, i: number) => {
+        if (b?.type === 'thinking' && (typeof b.signature !== 'string' || b.signature !== this.sign(model, String(b.thinking)))) {
+          fail(`messages.${n}.content.${i}: Invalid \`signature\` in \`thinking\` block`)
+        }
+        if (b?.type === 'redacted_thinking' && !this.redacted.has(`${model}\u0000${String(b.data)}`)) {
+          fail(`messages.${n}.content.${i}: Invalid \`data\` in \`redacted_thinking\` block`)
+        }
+      })
+    })
+    if (!thinking) return
+    const msgs: any[] = body.messages
+    const last = msgs[msgs.length - 1]
+    const continuing = last?.role === 'user' && Array.isArray(last.content) && last.content.length > 0 && last.content.every((b: any) => b?.type === 'tool_result')
+    if (!continuing) return
+    const n = msgs.length - 2
+    const turn = msgs[n]
+    if (turn?.role !== 'assistant') return
+    const first = typeof turn.content === 'string' ? { type: 'text' } : turn.content[0]
+    if (first?.type !== 'thinking' && first?.type !== 'redacted_thinking') {
+      fail(`messages.${n}.content.0.type: Expected \`thinking\` or \`redacted_thinking\`, but found \`${String(first?.type)}\`. When \`thinking\` is enabled, a final \`assistant\` message must start with a thinking block (preceeding the lastmost set of \`tool_use\` and \`tool_result\` blocks). We recommend you include thinking blocks from previous turns. To avoid this requirement, disable \`thinking\`. Please consult our documentation at ${THINKING_DOCS}`)
+    }
+  }
+}
+
+const STOP_REASONS: Record<string, string> = {
+  max_tokens: 'max_tokens', pause: 'pause_turn', refusal: 'refusal', context_window: 'model_context_window_exceeded', end: 'end_turn'
 }
 
 function breakpointTtls(body: any): Ttl[] {
@@ -267,13 +326,17 @@ function seenMessage(m: any): SeenMessage {
   }
 }
 
-function reply(turn: EmulatorTurn, model: string, cache: PrefixCache, body: any): unknown {
+function reply(turn: EmulatorTurn, model: string, cache: PrefixCache, body: any, signer: ThinkingSigner, thinking: boolean): unknown {
   const content: unknown[] = []
   const text = turn.json !== undefined ? JSON.stringify(turn.json) : turn.text
-  if (text !== undefined) content.push({ type: 'text', text })
-  for (const c of turn.toolCalls ?? []) content.push({ type: 'tool_use', id: randomId('toolu_01', 22), name: c.name, input: c.input ?? {} })
   const toolUse = (turn.toolCalls?.length ?? 0) > 0
-  const stop = turn.stopReason === 'max_tokens' ? 'max_tokens' : turn.stopReason === 'end' || !toolUse ? 'end_turn' : 'tool_use'
+  // A model that thinks always thinks before it calls a tool; a scripted thought is used as is.
+  const thought = turn.thinking ?? (thinking && toolUse ? `I should call ${turn.toolCalls!.map((c) => c.name).join(' and ')} next.` : undefined)
+  if (turn.redactedThinking) content.push({ type: 'redacted_thinking', data: signer.redact(model) })
+  else if (thought !== undefined) content.push({ type: 'thinking', thinking: thought, signature: signer.sign(model, thought) })
+  if (text !== undefined) content.push({ type: 'text', text })
+  for (const c of turn.toolCalls ?? []) content.push({ type: 'tool_use', id: c.id ?? randomId('toolu_01', 22), name: c.name, input: c.input ?? {} })
+  const stop = (turn.stopReason && STOP_REASONS[turn.stopReason]) ?? (toolUse ? 'tool_use' : 'end_turn')
   const est = cacheUsage(cache, model, promptUnits(body))
   const estWrite = est.write['5m'] + est.write['1h']
   const u = resolveUsage(turn, {
@@ -296,9 +359,46 @@ function reply(turn: EmulatorTurn, model: string, cache: PrefixCache, body: any)
   }
 }
 
+/** The message as the SSE events the API streams: deltas per block, usage in message_delta. */
+function streamEvents(msg: any): SseEvent[] {
+  const { content, usage, stop_reason, stop_sequence, ...head } = msg
+  const events: SseEvent[] = [
+    { event: 'message_start', data: { type: 'message_start', message: { ...head, content: [], stop_reason: null, stop_sequence: null, usage: { ...usage, output_tokens: 1 } } } },
+    { event: 'ping', data: { type: 'ping' } }
+  ]
+  content.forEach((b: any, index: number) => {
+    const start = b.type === 'text' ? { type: 'text', text: '' }
+      : b.type === 'thinking' ? { type: 'thinking', thinking: '', signature: '' }
+      : b.type === 'tool_use' ? { ...b, input: {} } : b
+    events.push({ event: 'content_block_start', data: { type: 'content_block_start', index, content_block: start } })
+    const delta = (d: unknown) => events.push({ event: 'content_block_delta', data: { type: 'content_block_delta', index, delta: d } })
+    if (b.type === 'text') for (const part of pieces(b.text)) delta({ type: 'text_delta', text: part })
+    if (b.type === 'thinking') {
+      for (const part of pieces(b.thinking)) delta({ type: 'thinking_delta', thinking: part })
+      delta({ type: 'signature_delta', signature: b.signature })
+    }
+    if (b.type === 'tool_use') for (const part of pieces(JSON.stringify(b.input))) delta({ type: 'input_json_delta', partial_json: part })
+    events.push({ event: 'content_block_stop', data: { type: 'content_block_stop', index } })
+  })
+  events.push(
+    { event: 'message_delta', data: { type: 'message_delta', delta: { stop_reason, stop_sequence }, usage } },
+    { event: 'message_stop', data: { type: 'message_stop' } }
+  )
+  return events
+}
+
+/** Splits text the way a stream does: a few pieces, never empty ones. */
+function pieces(text: string, size = 16): string[] {
+  const out: string[] = []
+  for (let i = 0; i < text.length; i += size) out.push(text.slice(i, i + size))
+  return out
+}
+
 export async function startAnthropicEmulator(opts: AnthropicEmulatorOptions): Promise<ModelEmulator> {
   const core = new EmulatorCore()
   const cache = new PrefixCache()
+  const signer = new ThinkingSigner()
+  const alwaysThinks = opts.alwaysThinking ?? thinksAlways
   const known = opts.models ? new Set(opts.models) : undefined
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -324,7 +424,11 @@ export async function startAnthropicEmulator(opts: AnthropicEmulatorOptions): Pr
     if (!version) return reject(400, 'anthropic-version: header is required')
     if (typeof body === 'string') return reject(400, 'There was an error parsing the body: the request body is not valid JSON.')
     const countOnly = path.endsWith('/count_tokens')
-    try { validate(body, version, countOnly) } catch (e) {
+    const thinking = alwaysThinks(String(body?.model)) || ['enabled', 'adaptive'].includes(body?.thinking?.type)
+    try {
+      validate(body, version, countOnly)
+      signer.validate(body, thinking)
+    } catch (e) {
       if (e instanceof Invalid) return reject(400, e.message)
       throw e
     }
@@ -345,7 +449,8 @@ export async function startAnthropicEmulator(opts: AnthropicEmulatorOptions): Pr
       headers: idHeader,
       faultBody: (status) => errorBody(status, FAULT_MESSAGES[status] ?? `emulated ${status} error`, requestId),
       noScriptBody: () => errorBody(500, noScriptMessage(body.model), requestId),
-      reply: (turn) => reply(turn, body.model, cache, body)
+      reply: (turn) => reply(turn, body.model, cache, body, signer, thinking),
+      stream: streamEvents
     })
   }
 

@@ -270,6 +270,25 @@ export interface ScriptedAnswer {
   noScriptBody(): unknown
   /** the success body; only called for a real answer, so cache bookkeeping belongs here */
   reply(turn: EmulatorTurn): unknown
+  /** the same answer as server-sent events, for a request with `stream: true` */
+  stream(reply: unknown): SseEvent[]
+}
+
+/** One server-sent event: `event:` line (Anthropic names its events; OpenAI does not), then `data:`. */
+export interface SseEvent {
+  event?: string
+  data: unknown
+}
+
+/** Writes the events as `text/event-stream`, one write each, the way the real servers flush them. */
+export function sendSse(res: ServerResponse, events: SseEvent[], headers: Record<string, string> = {}): void {
+  if (res.destroyed || res.writableEnded) return
+  res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', connection: 'keep-alive', ...headers })
+  for (const e of events) {
+    const data = typeof e.data === 'string' ? e.data : JSON.stringify(e.data)
+    res.write(`${e.event ? `event: ${e.event}\n` : ''}data: ${data}\n\n`)
+  }
+  res.end()
 }
 
 /** After validation: record, then injected faults, then the model's script. */
@@ -291,5 +310,7 @@ export async function serveScripted(core: EmulatorCore, res: ServerResponse, see
   if (turn.fault) {
     return sendJson(res, turn.fault.status, turn.fault.body ?? p.faultBody(turn.fault.status), { ...p.headers, ...turn.fault.headers })
   }
-  sendJson(res, 200, p.reply(turn), p.headers)
+  const body = p.reply(turn)
+  if (seen.body?.stream === true) return sendSse(res, p.stream(body), p.headers)
+  sendJson(res, 200, body, p.headers)
 }

@@ -5,12 +5,15 @@ import { randomBytes } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import {
   EmulatorCore, PromptHistory, estimateTokens, headersOf, isObject, isObjectSchema, noScriptMessage, randomId,
-  readBody, resolveUsage, sendJson, serveScripted, walkSchema
+  readBody, resolveUsage, sendJson, serveScripted, walkSchema, type SseEvent
 } from './common'
 import type { EmulatorTurn, ModelEmulator, OpenAIEmulatorOptions, OpenAIFlavor, SeenMessage, SeenRequest } from './types'
 
 const ROLES = ['system', 'developer', 'user', 'assistant', 'tool', 'function']
 const MIN_CACHED_TOKENS = 1024
+/** OpenAI's longest tool_call id. */
+const MAX_ID = 40
+const DEEPSEEK_REASONING = 'The `reasoning_content` in the thinking mode must be passed back to the API.'
 const CACHE_STEP = 128
 /** Reasoning models refuse max_tokens and a non-default temperature. */
 const isReasoningModel = (model: string) => /^(gpt-5|gpt-6|o\d)/.test(model)
@@ -116,11 +119,25 @@ function validate(body: any, flavor: OpenAIFlavor): void {
     if (!isObject(m)) fail(`Invalid type for 'messages[${n}]': expected an object, but got ${typeof m} instead.`, `messages[${n}]`, 'invalid_type')
     if (!ROLES.includes(m.role)) fail(`Invalid value: '${String(m.role)}'. Supported values are: 'system', 'assistant', 'user', 'function', 'tool', and 'developer'.`, `messages[${n}].role`, 'invalid_value')
     const needsContent = m.role !== 'assistant' || !Array.isArray(m.tool_calls)
-    if (needsContent && (m.content === undefined || m.content === null)) fail(`Missing required parameter: 'messages[${n}].content'.`, `messages[${n}].content`, 'missing_required_parameter')
+    if (needsContent && m.content === undefined) fail(`Missing required parameter: 'messages[${n}].content'.`, `messages[${n}].content`, 'missing_required_parameter')
+    // An assistant turn with neither text nor calls (a reasoning model out of budget, replayed).
+    if (needsContent && m.content === null) fail("Invalid value for 'content': expected a string, got null.", `messages.[${n}].content`)
+    if (m.role === 'assistant' && Array.isArray(m.tool_calls) && flavor === 'openai') {
+      m.tool_calls.forEach((c: any, i: number) => {
+        const at = `messages[${n}].tool_calls[${i}]`
+        if (c?.type === undefined) fail(`Missing required parameter: '${at}.type'.`, `${at}.type`, 'missing_required_parameter')
+        if (typeof c.id === 'string' && c.id.length > MAX_ID) fail(`Invalid '${at}.id': string too long. Expected a string with maximum length ${MAX_ID}, but got a string with length ${c.id.length} instead.`, `${at}.id`, 'string_above_max_length')
+        const args = c.function?.arguments
+        if (args !== undefined && typeof args !== 'string') fail(`Invalid type for '${at}.function.arguments': expected a string, but got ${Array.isArray(args) ? 'an array' : 'an object'} instead.`, `${at}.function.arguments`, 'invalid_type')
+      })
+    }
+    if (m.role === 'tool' && flavor === 'openai' && typeof m.tool_call_id === 'string' && m.tool_call_id.length > MAX_ID) {
+      fail(`Invalid 'messages[${n}].tool_call_id': string too long. Expected a string with maximum length ${MAX_ID}, but got a string with length ${m.tool_call_id.length} instead.`, `messages[${n}].tool_call_id`, 'string_above_max_length')
+    }
     if (m.content != null && typeof m.content !== 'string' && !Array.isArray(m.content)) fail(`Invalid type for 'messages[${n}].content': expected one of a string or array of objects, but got ${typeof m.content} instead.`, `messages[${n}].content`, 'invalid_type')
     if (m.role === 'tool' && typeof m.tool_call_id !== 'string') fail(`Missing required parameter: 'messages[${n}].tool_call_id'.`, `messages[${n}].tool_call_id`, 'missing_required_parameter')
   })
-  if (body.stream === true) fail('stream: this emulator does not implement streaming (draft-review never streams); send the request without `stream: true`', 'stream')
+  if (body.stream_options != null && body.stream !== true) fail("The 'stream_options' parameter is only allowed when 'stream' is enabled.", 'stream_options', 'invalid_value')
   if (flavor === 'openai' && isReasoningModel(body.model)) {
     if (body.max_tokens != null) fail("Unsupported parameter: 'max_tokens' is not supported with this model. Use 'max_completion_tokens' instead.", 'max_tokens', 'unsupported_parameter')
     if (body.temperature != null && body.temperature !== 1) fail(`Unsupported value: 'temperature' does not support ${body.temperature} with this model. Only the default (1) value is supported.`, 'temperature', 'unsupported_value')
@@ -184,15 +201,25 @@ function usageBody(flavor: OpenAIFlavor, model: string, u: { input: number; outp
   }
 }
 
-function reply(turn: EmulatorTurn, body: any, flavor: OpenAIFlavor, history: PromptHistory): unknown {
+function reply(turn: EmulatorTurn, body: any, flavor: OpenAIFlavor, history: PromptHistory, thought: Set<string>): unknown {
   const model: string = body.model
   const text = turn.json !== undefined ? JSON.stringify(turn.json) : turn.text
-  const calls = (turn.toolCalls ?? []).map((c) => ({
-    id: randomId('call_', 24), type: 'function',
-    function: { name: c.name, arguments: c.rawArguments ?? JSON.stringify(c.input ?? {}) }
-  }))
-  const message = { role: 'assistant', content: text ?? null, refusal: null, annotations: [], ...(calls.length ? { tool_calls: calls } : {}) }
-  const finish = turn.stopReason === 'max_tokens' ? 'length' : calls.length && turn.stopReason !== 'end' ? 'tool_calls' : 'stop'
+  const calls = (turn.toolCalls ?? []).map((c) => {
+    // OpenAI itself always sends a JSON string; some compatible servers send the object.
+    const args = c.rawArguments !== undefined && (flavor !== 'openai' || typeof c.rawArguments === 'string') ? c.rawArguments : JSON.stringify(c.input ?? {})
+    return { id: c.id ?? randomId('call_', 24), ...(c.omitType && flavor !== 'openai' ? {} : { type: 'function' }), function: { name: c.name, arguments: args } }
+  })
+  const refused = turn.stopReason === 'refusal'
+  // A reasoning model cut off while thinking sends "" (not null) and no calls.
+  const content = refused ? null : text ?? (calls.length ? null : '')
+  const reasoning = turn.thinking !== undefined && flavor !== 'openai' ? { reasoning_content: turn.thinking } : {}
+  if (reasoning.reasoning_content !== undefined) for (const c of calls) thought.add(c.id)
+  const message = {
+    role: 'assistant', content, ...reasoning, refusal: refused ? (text ?? 'I can\u2019t help with that.') : null, annotations: [],
+    ...(calls.length ? { tool_calls: calls } : {})
+  }
+  const finish = turn.stopReason === 'max_tokens' ? 'length' : turn.stopReason === 'content_filter' ? 'content_filter'
+    : calls.length && turn.stopReason !== 'end' ? 'tool_calls' : 'stop'
   // Automatic caching: the prompt's longest prefix shared with an earlier one, in 128-token steps from 1024.
   const prompt = JSON.stringify(body.tools ?? []) + body.messages.map((m: unknown) => JSON.stringify(m)).join('')
   const total = estimateTokens(prompt.length)
@@ -206,7 +233,9 @@ function reply(turn: EmulatorTurn, body: any, flavor: OpenAIFlavor, history: Pro
   }
   const u = resolveUsage(turn, {
     input: total - read - write, cacheRead: read, cacheWrite: write,
-    output: Math.max(1, estimateTokens(JSON.stringify({ content: message.content, tool_calls: calls }).length))
+    output: turn.stopReason === 'max_tokens' && !text && !calls.length
+      ? (body.max_completion_tokens ?? body.max_tokens ?? 1) // the whole budget went to reasoning
+      : Math.max(1, estimateTokens(JSON.stringify({ content: message.content, reasoning, tool_calls: calls }).length))
   })
   return {
     id: randomId('chatcmpl-', 29), object: 'chat.completion', created: Math.floor(Date.now() / 1000), model,
@@ -218,9 +247,49 @@ function reply(turn: EmulatorTurn, body: any, flavor: OpenAIFlavor, history: Pro
 
 const requestIdHeader = () => ({ 'x-request-id': `req_${randomBytes(16).toString('hex')}` })
 
+/** The completion as `chat.completion.chunk` events: role, then content, reasoning and call deltas, finish, usage last. */
+function streamChunks(completion: any, includeUsage: boolean): SseEvent[] {
+  const { choices, usage, object: _object, ...head } = completion
+  const choice = choices[0]
+  const m = choice.message
+  const chunk = (delta: unknown, finish: string | null = null) => ({
+    data: { ...head, object: 'chat.completion.chunk', choices: [{ index: 0, delta, logprobs: null, finish_reason: finish }], ...(includeUsage ? { usage: null } : {}) }
+  })
+  const events: SseEvent[] = [chunk({ role: 'assistant', content: '', refusal: null })]
+  if (typeof m.reasoning_content === 'string') for (const part of pieces(m.reasoning_content)) events.push(chunk({ reasoning_content: part }))
+  if (typeof m.content === 'string') for (const part of pieces(m.content)) events.push(chunk({ content: part }))
+  if (typeof m.refusal === 'string') for (const part of pieces(m.refusal)) events.push(chunk({ refusal: part }))
+  ;(m.tool_calls ?? []).forEach((c: any, index: number) => {
+    const { arguments: args, ...fn } = c.function
+    events.push(chunk({ tool_calls: [{ index, ...c, function: { ...fn, arguments: typeof args === 'string' ? '' : args } }] }))
+    if (typeof args === 'string') for (const part of pieces(args)) events.push(chunk({ tool_calls: [{ index, function: { arguments: part } }] }))
+  })
+  events.push(chunk({}, choice.finish_reason))
+  if (includeUsage) events.push({ data: { ...head, object: 'chat.completion.chunk', choices: [], usage } })
+  events.push({ data: '[DONE]' })
+  return events
+}
+
+function pieces(text: string, size = 16): string[] {
+  const out: string[] = []
+  for (let i = 0; i < text.length; i += size) out.push(text.slice(i, i + size))
+  return out
+}
+
+/** DeepSeek's thinking mode: a tool-call turn that was reasoned about must carry its reasoning_content back. */
+function checkReasoningReturned(body: any, thought: Set<string>): void {
+  for (const m of body.messages) {
+    if (m.role !== 'assistant' || !Array.isArray(m.tool_calls)) continue
+    const reasoned = m.tool_calls.some((c: any) => thought.has(c?.id))
+    if (reasoned && (typeof m.reasoning_content !== 'string' || m.reasoning_content === '')) fail(DEEPSEEK_REASONING, null, 'invalid_request_error')
+  }
+}
+
 export async function startOpenAIEmulator(opts: OpenAIEmulatorOptions): Promise<ModelEmulator> {
   const flavor = opts.flavor ?? 'openai'
   const core = new EmulatorCore()
+  /** call ids answered with reasoning_content */
+  const thought = new Set<string>()
   const history = new PromptHistory()
   const known = opts.models ? new Set(opts.models) : undefined
 
@@ -241,7 +310,11 @@ export async function startOpenAIEmulator(opts: OpenAIEmulatorOptions): Promise<
     const headers = headersOf(req)
     const key = headers.authorization?.match(/^Bearer\s+(.*)$/i)?.[1]
     if (flavor !== 'ollama' && key !== opts.apiKey) return reject(401, authError(flavor, key))
-    try { validate(body, flavor) } catch (e) {
+    try {
+      validate(body, flavor)
+      if (body.stream === true && opts.noStreaming) fail("'stream' is not supported by this server", 'stream')
+      if (flavor === 'deepseek') checkReasoningReturned(body, thought)
+    } catch (e) {
       if (e instanceof Invalid) return reject(400, errorBody(flavor, 400, e.message, e.param, e.code))
       throw e
     }
@@ -261,7 +334,8 @@ export async function startOpenAIEmulator(opts: OpenAIEmulatorOptions): Promise<
       headers: idHeader,
       faultBody: (status) => faultBody(flavor, status, body.model),
       noScriptBody: () => errorBody(flavor, 500, noScriptMessage(body.model)),
-      reply: (turn) => reply(turn, body, flavor, history)
+      reply: (turn) => reply(turn, body, flavor, history, thought),
+      stream: (completion) => streamChunks(completion, body.stream_options?.include_usage === true)
     })
   }
 

@@ -6,12 +6,30 @@
 export interface EmulatorTurn {
   /** assistant text */
   text?: string
-  /** rawArguments: openai only, sent verbatim as function.arguments (to test invalid JSON); anthropic ignores it */
-  toolCalls?: { name: string; input?: unknown; rawArguments?: string }[]
+  /**
+   * rawArguments: openai only, sent verbatim as function.arguments: a string (to test invalid
+   * JSON) or an object (as some compatible servers send it); anthropic ignores it.
+   * id: the call id as sent (default: the provider's own style), e.g. `functions.write_file:0`.
+   * omitType: openai only, the call is sent without `type: "function"` (some compatible servers).
+   */
+  toolCalls?: { name: string; input?: unknown; rawArguments?: string | Record<string, unknown>; id?: string; omitType?: boolean }[]
+  /**
+   * The model's reasoning before its answer: anthropic a `thinking` block (signed by the
+   * emulator; models that always think get one on every tool-use turn without it),
+   * openai-compatible `reasoning_content` (deepseek flavor).
+   */
+  thinking?: string
+  /** anthropic: a `redacted_thinking` block instead of `thinking` */
+  redactedThinking?: boolean
   /** a structured answer: sent as the text content, JSON.stringify'd (wins over `text`) */
   json?: unknown
-  /** default: tool use when toolCalls present, else end */
-  stopReason?: 'end' | 'max_tokens'
+  /**
+   * default: tool use when toolCalls present, else end.
+   * pause: anthropic `pause_turn`; refusal: anthropic `refusal`, openai `message.refusal` (the text);
+   * content_filter: openai `finish_reason: content_filter`; context_window: anthropic
+   * `model_context_window_exceeded`.
+   */
+  stopReason?: 'end' | 'max_tokens' | 'pause' | 'refusal' | 'content_filter' | 'context_window'
   /**
    * Exact override of the reported usage, normalised meaning: input = uncached input.
    * The input side (input, cacheRead, cacheWrite) is overridden as a group: once any
@@ -81,6 +99,8 @@ export interface ModelEmulator {
 
 export interface AnthropicEmulatorOptions {
   apiKey: string
+  /** models that think on every turn whatever the request says (default: Opus 5.5, Fable, Mythos) */
+  alwaysThinking?: (model: string) => boolean
   /** known model ids; anything else gets the API's not-found error */
   models?: string[]
 }
@@ -90,6 +110,8 @@ export type OpenAIFlavor = 'openai' | 'ollama' | 'deepseek' | 'bare'
 export interface OpenAIEmulatorOptions {
   apiKey: string
   flavor?: OpenAIFlavor
+  /** refuse `stream: true` with a 400, as a server without streaming does (default: streams) */
+  noStreaming?: boolean
   /** known model ids; anything else gets the server's not-found error */
   models?: string[]
 }

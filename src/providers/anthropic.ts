@@ -1,12 +1,15 @@
 // The Anthropic Messages API through @anthropic-ai/sdk.
 import Anthropic from '@anthropic-ai/sdk'
-import type { ChatMessage, ToolCall } from '../chat'
-import type { ChatModel, ClientOptions, ModelReply, ModelRequest, StopKind } from './types'
+import type { AnthropicThinking, ChatMessage, ToolCall } from '../chat'
+import { anthropicToolId } from './ids'
+import { STREAM_FROM_TOKENS, type ChatModel, type ClientOptions, type ModelReply, type ModelRequest, type StopKind } from './types'
 
 type Block = Anthropic.ContentBlockParam
 type Param = Anthropic.MessageParam
 
 const EPHEMERAL = { type: 'ephemeral' } as const
+/** Models that take `output_config.effort` (the 4.5-and-later Opus line and every 5.x model). */
+const TAKES_EFFORT = /opus-4-[5-9]|opus-5|sonnet-5|haiku-5|fable|mythos/
 
 export class AnthropicModel implements ChatModel {
   readonly id: string
@@ -33,7 +36,7 @@ export class AnthropicModel implements ChatModel {
       max_tokens: req.maxTokens,
       // The system prompt (with the tools before it) is the stable prefix: cache it.
       system: [{ type: 'text', text: req.system, cache_control: EPHEMERAL }],
-      messages: toAnthropicMessages(req.messages, req.cacheHistory ?? true)
+      messages: toAnthropicMessages(req.messages, req.cacheHistory ?? true, this.id)
     }
     if (req.tools?.length) {
       body.tools = req.tools.map((t) => ({
@@ -42,28 +45,49 @@ export class AnthropicModel implements ChatModel {
         input_schema: t.parameters as Anthropic.Tool.InputSchema
       }))
     }
+    const config: Anthropic.OutputConfig = {}
     if (req.answerSchema) {
       // Structured outputs, not a forced tool_choice: the newest models refuse the latter.
-      body.output_config = { format: { type: 'json_schema', schema: req.answerSchema.schema } }
+      config.format = { type: 'json_schema', schema: req.answerSchema.schema }
     }
-    // An explicit timeout also lifts the SDK's "streaming is required" guard for large max_tokens.
-    const msg = await this.client.messages.create(body, { timeout: this.timeoutMs, signal })
-    const toolCalls: ToolCall[] = []
-    let text = ''
-    for (const block of msg.content) {
-      if (block.type === 'text') text += block.text
-      else if (block.type === 'tool_use') toolCalls.push({ id: block.id, name: block.name, input: block.input })
-    }
-    return {
-      text,
-      toolCalls,
-      stop: stopKind(msg.stop_reason),
-      usage: {
-        input: msg.usage.input_tokens,
-        output: msg.usage.output_tokens,
-        cacheRead: msg.usage.cache_read_input_tokens ?? 0,
-        cacheWrite: msg.usage.cache_creation_input_tokens ?? 0
-      }
+    if (req.effort && TAKES_EFFORT.test(this.model)) config.effort = req.effort
+    if (Object.keys(config).length > 0) body.output_config = config
+    const options = { timeout: this.timeoutMs, signal }
+    // A long answer streams, so no proxy cuts the connection while the model thinks; the
+    // stream helper gathers the events (thinking signatures included) into the message.
+    // The explicit timeout also lifts the SDK's "streaming is required" guard for a
+    // short call that is not streamed.
+    const msg =
+      req.maxTokens >= STREAM_FROM_TOKENS
+        ? await this.client.messages.stream(body, options).finalMessage()
+        : await this.client.messages.create(body, options)
+    return replyOf(msg, this.id)
+  }
+}
+
+export function replyOf(msg: Anthropic.Message, modelId: string): ModelReply {
+  const toolCalls: ToolCall[] = []
+  const thinking: AnthropicThinking[] = []
+  let text = ''
+  for (const block of msg.content) {
+    if (block.type === 'text') text += block.text
+    else if (block.type === 'tool_use') toolCalls.push({ id: block.id, name: block.name, input: block.input })
+    // Exactly the fields the API sent: a block changed in any way is refused when sent back.
+    else if (block.type === 'thinking') thinking.push({ type: 'thinking', thinking: block.thinking, signature: block.signature })
+    else if (block.type === 'redacted_thinking') thinking.push({ type: 'redacted_thinking', data: block.data })
+  }
+  const stop = stopKind(msg.stop_reason)
+  return {
+    text,
+    toolCalls,
+    stop,
+    ...(thinking.length ? { reasoning: { kind: 'anthropic' as const, model: modelId, blocks: thinking } } : {}),
+    ...(stop === 'refusal' ? { refusal: text.trim() } : {}),
+    usage: {
+      input: msg.usage.input_tokens,
+      output: msg.usage.output_tokens,
+      cacheRead: msg.usage.cache_read_input_tokens ?? 0,
+      cacheWrite: msg.usage.cache_creation_input_tokens ?? 0
     }
   }
 }
@@ -77,6 +101,12 @@ function stopKind(reason: string | null): StopKind {
       return 'tool_use'
     case 'max_tokens':
       return 'max_tokens'
+    case 'pause_turn':
+      return 'pause'
+    case 'refusal':
+      return 'refusal'
+    case 'model_context_window_exceeded':
+      return 'context_full'
     default:
       return 'other'
   }
@@ -87,39 +117,56 @@ function stopKind(reason: string | null): StopKind {
  * follows them (feedback) joins the same message so the roles alternate. The last
  * block carries a cache breakpoint, so the next call reads the conversation so far
  * from the cache.
+ *
+ * The API's own rules for what goes back:
+ * - thinking blocks go back unchanged, first in their turn, but only to the model that
+ *   wrote them (`modelId`): another model cannot verify the signature;
+ * - a text block must hold more than white space, so `"\n\n"` is left out;
+ * - an assistant turn with nothing left (an empty answer) is left out whole, never
+ *   sent as an empty or placeholder turn;
+ * - tool ids from another provider are rewritten to `^[a-zA-Z0-9_-]+$`;
+ * - a final assistant turn (a paused turn sent back to be continued) may not end in
+ *   white space.
  */
-export function toAnthropicMessages(messages: ChatMessage[], cacheHistory = true): Param[] {
+export function toAnthropicMessages(messages: ChatMessage[], cacheHistory = true, modelId?: string): Param[] {
   const out: Param[] = []
-  const pushUser = (blocks: Block[]): void => {
+  const push = (role: 'user' | 'assistant', blocks: Block[]): void => {
     const last = out[out.length - 1]
-    if (last?.role === 'user' && Array.isArray(last.content)) last.content.push(...blocks)
-    else out.push({ role: 'user', content: blocks })
+    if (last?.role === role && Array.isArray(last.content)) last.content.push(...blocks)
+    else out.push({ role, content: blocks })
   }
   for (const m of messages) {
     if (m.role === 'user') {
-      pushUser([{ type: 'text', text: m.text || '(empty)' }])
+      push('user', [{ type: 'text', text: m.text.trim() ? m.text : '(empty)' }])
     } else if (m.role === 'tool') {
-      pushUser(
+      push(
+        'user',
         m.results.map((r) => ({
           type: 'tool_result' as const,
-          tool_use_id: r.callId,
+          tool_use_id: anthropicToolId(r.callId),
           content: r.content || '(no output)',
           ...(r.isError ? { is_error: true } : {})
         }))
       )
     } else {
       const blocks: Block[] = []
-      if (m.text) blocks.push({ type: 'text', text: m.text })
+      if (m.text.trim()) blocks.push({ type: 'text', text: m.text })
       for (const c of m.toolCalls) {
         // A call whose arguments were not JSON is echoed as an empty object: the API only takes objects.
         const input = c.invalidJson === undefined && isObject(c.input) ? c.input : {}
-        blocks.push({ type: 'tool_use', id: c.id, name: c.name, input })
+        blocks.push({ type: 'tool_use', id: anthropicToolId(c.id), name: c.name, input })
       }
-      if (blocks.length === 0) blocks.push({ type: 'text', text: '(no answer)' })
-      out.push({ role: 'assistant', content: blocks })
+      if (blocks.length === 0) continue
+      const own = m.reasoning?.kind === 'anthropic' && modelId !== undefined && m.reasoning.model === modelId
+      if (own && m.reasoning?.kind === 'anthropic') blocks.unshift(...m.reasoning.blocks.map((b) => ({ ...b })))
+      push('assistant', blocks)
     }
   }
   const last = out[out.length - 1]
+  if (last?.role === 'assistant' && Array.isArray(last.content)) {
+    const tail = last.content[last.content.length - 1]
+    if (tail?.type === 'text') tail.text = tail.text.trimEnd()
+  }
   if (cacheHistory && last && Array.isArray(last.content) && last.content.length > 0) {
     const block = last.content[last.content.length - 1] as Block & { cache_control?: unknown }
     if (block.type === 'text' || block.type === 'tool_result') block.cache_control = EPHEMERAL

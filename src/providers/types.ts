@@ -1,6 +1,6 @@
 // One small interface both providers implement: messages and tools in, text,
 // tool calls and normalised usage out.
-import type { ChatMessage, JsonSchema, ToolCall, ToolSpec, Usage } from '../chat'
+import type { ChatMessage, JsonSchema, Reasoning, ToolCall, ToolSpec, Usage } from '../chat'
 
 export interface ModelRequest {
   system: string
@@ -14,15 +14,38 @@ export interface ModelRequest {
    * conversation reads it back next turn; a one-shot prompt would only pay the write.
    */
   cacheHistory?: boolean
+  /**
+   * Ask a reasoning model to think less (OpenAI `reasoning_effort`, Anthropic
+   * `output_config.effort`); sent only to models that take it.
+   */
+  effort?: 'low' | 'medium' | 'high'
 }
 
-export type StopKind = 'end' | 'tool_use' | 'max_tokens' | 'other'
+/**
+ * Why the answer ended, in the terms the run acts on:
+ * - `pause`: the provider paused a long turn; it is continued by sending it back as is;
+ * - `refusal`: the model declined (Anthropic `refusal`, OpenAI `message.refusal`);
+ * - `filtered`: a content filter cut the answer (OpenAI `content_filter`);
+ * - `context_full`: the answer stopped at the context window (Anthropic `model_context_window_exceeded`).
+ */
+export type StopKind = 'end' | 'tool_use' | 'max_tokens' | 'pause' | 'refusal' | 'filtered' | 'context_full' | 'other'
+
+/**
+ * Calls allowed this many output tokens or more stream (the drafter's turns and the
+ * reviewer): a proxy that cuts idle connections never sees one idle while the model
+ * thinks. Usage then comes from the stream's final event.
+ */
+export const STREAM_FROM_TOKENS = 4096
 
 export interface ModelReply {
   text: string
   toolCalls: ToolCall[]
   stop: StopKind
   usage: Usage
+  /** The provider's reasoning for this answer, to send back with it unchanged. */
+  reasoning?: Reasoning
+  /** The model's own words when it refused. */
+  refusal?: string
 }
 
 export interface ChatModel {
@@ -59,7 +82,14 @@ export function estimateTokens(req: Omit<ModelRequest, 'maxTokens'>): number {
 /** Anthropic's hidden tool-use system prompt is a few hundred tokens; count a safe 600. */
 const TOOL_USE_OVERHEAD = 600
 
-export function parseArguments(raw: string): { input: unknown; invalidJson?: string } {
+/**
+ * Tool-call arguments as OpenAI sends them (a JSON string), or as some compatible
+ * servers do (the object itself, or nothing).
+ */
+export function parseArguments(raw: unknown): { input: unknown; invalidJson?: string } {
+  if (raw === undefined || raw === null) return { input: {} }
+  if (typeof raw === 'object') return { input: raw }
+  if (typeof raw !== 'string') return { input: String(raw), invalidJson: `arguments were a ${typeof raw}, not a JSON object` }
   if (raw.trim() === '') return { input: {} }
   try {
     return { input: JSON.parse(raw) }
