@@ -72,7 +72,7 @@ test("OpenAI refuses what compatible servers send: object arguments, calls witho
   const { c } = await start('openai')
   const send = (call: Record<string, unknown>) => c.chat.completions.create({
     model: 'gpt-6.1-terra', max_completion_tokens: 10, tools,
-    messages: [user('go'), { role: 'assistant', content: null, tool_calls: [call] } as Msg, { role: 'tool', tool_call_id: String(call.id), content: 'x' }]
+    messages: [user('go'), { role: 'assistant', content: null, tool_calls: [call] } as unknown as Msg, { role: 'tool', tool_call_id: String(call.id), content: 'x' }]
   })
   const fn = { name: 'read_file', arguments: '{}' }
   expect((await rejectedWith(send({ id: 'c1', type: 'function', function: { name: 'read_file', arguments: { path: 'a' } } }))).error)
