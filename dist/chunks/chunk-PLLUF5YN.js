@@ -3,6 +3,7 @@ import { createRequire as __draftReviewCreateRequire } from 'node:module';
 const require = __draftReviewCreateRequire(import.meta.url);
 
 // src/providers/types.ts
+var STREAM_FROM_TOKENS = 4096;
 function estimateTokens(req) {
   const text = JSON.stringify([req.system, req.messages, req.tools ?? [], req.answerSchema ?? null]);
   let ascii = 0;
@@ -13,6 +14,9 @@ function estimateTokens(req) {
 }
 var TOOL_USE_OVERHEAD = 600;
 function parseArguments(raw) {
+  if (raw === void 0 || raw === null) return { input: {} };
+  if (typeof raw === "object") return { input: raw };
+  if (typeof raw !== "string") return { input: String(raw), invalidJson: `arguments were a ${typeof raw}, not a JSON object` };
   if (raw.trim() === "") return { input: {} };
   try {
     return { input: JSON.parse(raw) };
@@ -22,6 +26,7 @@ function parseArguments(raw) {
 }
 
 export {
+  STREAM_FROM_TOKENS,
   estimateTokens,
   parseArguments
 };

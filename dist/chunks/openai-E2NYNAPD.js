@@ -2,8 +2,12 @@
 import { createRequire as __draftReviewCreateRequire } from 'node:module';
 const require = __draftReviewCreateRequire(import.meta.url);
 import {
+  openaiToolId
+} from "./chunk-DEYMLHFX.js";
+import {
+  STREAM_FROM_TOKENS,
   parseArguments
-} from "./chunk-HLFRMMST.js";
+} from "./chunk-PLLUF5YN.js";
 import {
   __commonJS,
   __export,
@@ -24253,11 +24257,12 @@ var _a4;
 _a4 = brand_privateBedrockClient;
 
 // src/providers/openai.ts
+var REASONING_MODEL = /^(gpt-[5-9]|o\d)/;
 var OpenAIModel = class {
   constructor(model, opts) {
     this.model = model;
     this.id = `openai:${model}`;
-    this.completionTokensParam = opts.baseUrl === void 0 || /^https:\/\/api\.openai\.com(\/|$)/.test(opts.baseUrl) || /^(gpt-[5-9]|o\d)/.test(model);
+    this.completionTokensParam = opts.baseUrl === void 0 || /^https:\/\/api\.openai\.com(\/|$)/.test(opts.baseUrl) || REASONING_MODEL.test(model);
     this.client = new OpenAI({
       // Local servers take no key, but the SDK insists on one.
       apiKey: opts.apiKey || "not-needed",
@@ -24273,22 +24278,28 @@ var OpenAIModel = class {
   completionTokensParam;
   /** Set once a server has refused `response_format: json_schema`: later answers are asked for in the prompt. */
   schemaUnsupported = false;
+  /** Set once a server has refused `stream: true`: later calls wait for the whole answer. */
+  streamUnsupported = false;
   async complete(req, signal) {
     for (let attempt = 0; ; attempt++) {
       const useSchema = req.answerSchema !== void 0 && !this.schemaUnsupported;
+      const stream = req.maxTokens >= STREAM_FROM_TOKENS && !this.streamUnsupported;
       try {
-        return await this.send(req, useSchema, signal);
+        return await this.send(req, useSchema, stream, signal);
       } catch (e) {
-        if (!(e instanceof OpenAI.BadRequestError) || attempt >= 2) throw e;
+        if (!(e instanceof OpenAI.BadRequestError) || attempt >= 3) throw e;
+        const about = `${e.param ?? ""} ${e.message}`;
         if (e.code === "unsupported_parameter" && e.param === "max_tokens" && !this.completionTokensParam) {
           this.completionTokensParam = true;
-        } else if (useSchema) {
+        } else if (useSchema && /response_format|json_schema/i.test(about)) {
           this.schemaUnsupported = true;
+        } else if (stream && /\bstream/i.test(about)) {
+          this.streamUnsupported = true;
         } else throw e;
       }
     }
   }
-  async send(req, useSchema, signal) {
+  async send(req, useSchema, stream, signal) {
     let system = req.system;
     if (req.answerSchema && !useSchema) {
       system += `
@@ -24298,10 +24309,11 @@ ${JSON.stringify(req.answerSchema.schema)}`;
     }
     const body = {
       model: this.model,
-      messages: [{ role: "system", content: system }, ...toOpenAIMessages(req.messages)]
+      messages: [{ role: "system", content: system }, ...toOpenAIMessages(req.messages, this.id)]
     };
     if (this.completionTokensParam) body.max_completion_tokens = req.maxTokens;
     else body.max_tokens = req.maxTokens;
+    if (req.effort && REASONING_MODEL.test(this.model)) body.reasoning_effort = req.effort;
     if (req.tools?.length) {
       body.tools = req.tools.map((t) => ({
         type: "function",
@@ -24314,20 +24326,73 @@ ${JSON.stringify(req.answerSchema.schema)}`;
         json_schema: { name: req.answerSchema.name, schema: req.answerSchema.schema, strict: true }
       };
     }
-    const res = await this.client.chat.completions.create(body, { signal });
-    const choice = res.choices[0];
-    const message = choice?.message;
-    const toolCalls = (message?.tool_calls ?? []).flatMap(
-      (c) => c.type === "function" ? [{ id: c.id, name: c.function.name, ...parseArguments(c.function.arguments) }] : []
+    const got = stream ? await this.streamed(body, signal) : whole(await this.client.chat.completions.create(body, { signal }));
+    return replyOf(got, this.id);
+  }
+  /** `stream: true` with usage in the last chunk; the chunks are gathered here, reasoning and all. */
+  async streamed(body, signal) {
+    const chunks = await this.client.chat.completions.create(
+      { ...body, stream: true, stream_options: { include_usage: true } },
+      { signal }
     );
-    return {
-      text: message?.content ?? "",
-      toolCalls,
-      stop: stopKind(choice?.finish_reason),
-      usage: usageOf(res.usage)
-    };
+    const got = { content: "", reasoning: "", refusal: "", calls: [], finish: void 0, usage: void 0 };
+    for await (const chunk of chunks) {
+      if (chunk.usage) got.usage = chunk.usage;
+      for (const choice of chunk.choices ?? []) {
+        if (choice.index !== 0) continue;
+        if (choice.finish_reason) got.finish = choice.finish_reason;
+        const delta = choice.delta;
+        if (!delta) continue;
+        if (typeof delta.content === "string") got.content += delta.content;
+        if (typeof delta.reasoning_content === "string") got.reasoning += delta.reasoning_content;
+        if (typeof delta.refusal === "string") got.refusal += delta.refusal;
+        for (const d of delta.tool_calls ?? []) {
+          const call = got.calls[d.index ?? got.calls.length] ??= {};
+          if (d.id) call.id = d.id;
+          if (d.type) call.type = d.type;
+          if (d.function?.name) call.name = (call.name ?? "") + d.function.name;
+          const args = d.function?.arguments;
+          if (typeof args === "string") call.arguments = (typeof call.arguments === "string" ? call.arguments : "") + args;
+          else if (args !== void 0 && args !== null) call.arguments = args;
+        }
+      }
+    }
+    return got;
   }
 };
+function whole(res) {
+  const choice = res.choices?.[0];
+  const message = choice?.message;
+  const calls = (message?.tool_calls ?? []).map((c) => ({
+    id: c.id,
+    type: c.type,
+    name: c.function?.name,
+    arguments: c.function?.arguments
+  }));
+  return {
+    content: message?.content ?? "",
+    reasoning: message?.reasoning_content ?? "",
+    refusal: message?.refusal ?? "",
+    calls,
+    finish: choice?.finish_reason,
+    usage: res.usage
+  };
+}
+function replyOf(got, modelId) {
+  const toolCalls = got.calls.flatMap(
+    (c, i) => (c.type === void 0 || c.type === "function") && c.name ? [{ id: c.id || `call_${i}`, name: c.name, ...parseArguments(c.arguments) }] : []
+  );
+  const refusal = got.refusal.trim();
+  const stop = refusal ? "refusal" : stopKind(got.finish);
+  return {
+    text: got.content,
+    toolCalls,
+    stop,
+    ...got.reasoning ? { reasoning: { kind: "openai", model: modelId, text: got.reasoning } } : {},
+    ...refusal ? { refusal } : {},
+    usage: usageOf(got.usage)
+  };
+}
 function stopKind(reason) {
   switch (reason) {
     case "stop":
@@ -24337,6 +24402,8 @@ function stopKind(reason) {
       return "tool_use";
     case "length":
       return "max_tokens";
+    case "content_filter":
+      return "filtered";
     default:
       return "other";
   }
@@ -24353,22 +24420,27 @@ function usageOf(u) {
     cacheWrite
   };
 }
-function toOpenAIMessages(messages) {
+function toOpenAIMessages(messages, modelId) {
   const out = [];
   for (const m of messages) {
     if (m.role === "user") out.push({ role: "user", content: m.text });
     else if (m.role === "tool") {
       for (const r of m.results) {
-        out.push({ role: "tool", tool_call_id: r.callId, content: r.isError ? `Error: ${r.content}` : r.content });
+        out.push({ role: "tool", tool_call_id: openaiToolId(r.callId), content: r.isError ? `Error: ${r.content}` : r.content });
       }
     } else {
+      const text = m.text.trim() ? m.text : null;
+      if (text === null && m.toolCalls.length === 0) continue;
       const param = {
         role: "assistant",
-        content: m.text || null
+        content: text
       };
+      if (m.reasoning?.kind === "openai" && modelId !== void 0 && m.reasoning.model === modelId) {
+        param.reasoning_content = m.reasoning.text;
+      }
       if (m.toolCalls.length > 0) {
         param.tool_calls = m.toolCalls.map((c) => ({
-          id: c.id,
+          id: openaiToolId(c.id),
           type: "function",
           function: {
             name: c.name,
@@ -24383,6 +24455,7 @@ function toOpenAIMessages(messages) {
 }
 export {
   OpenAIModel,
+  replyOf,
   toOpenAIMessages,
   usageOf
 };

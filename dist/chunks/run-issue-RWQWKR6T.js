@@ -4,11 +4,11 @@ const require = __draftReviewCreateRequire(import.meta.url);
 import {
   branchFor,
   runIssue
-} from "./chunk-5GOUHSJP.js";
+} from "./chunk-L25MMRBL.js";
 import "./chunk-XBILPCPG.js";
 import "./chunk-Z2NKMQZ6.js";
 import "./chunk-ACPVMPMH.js";
-import "./chunk-HLFRMMST.js";
+import "./chunk-PLLUF5YN.js";
 import "./chunk-I4BPBFEM.js";
 export {
   branchFor,

@@ -40,7 +40,7 @@ import {
 } from "./chunk-ACPVMPMH.js";
 import {
   estimateTokens
-} from "./chunk-HLFRMMST.js";
+} from "./chunk-PLLUF5YN.js";
 import {
   __commonJS,
   __require,
@@ -8624,7 +8624,7 @@ var STOPPED_BECAUSE = {
 function outcomeLine(report, result) {
   const pr = report.prUrl ? `pull request #${report.prNumber}: ${report.prUrl}` : void 0;
   if (report.approved) return `**Done: ${result.reviews.length ? "the reviewer approved" : "drafted by the premium model"}.** Ready for a person to review: ${pr}`;
-  if (result.stopReason === "error") {
+  if (result.stopReason === "error" || result.error !== void 0) {
     const where = result.phase ? `${result.phase.phase} (${result.phase.n})` : "the run";
     return `**Failed while ${where}:** ${oneLine(result.note.replace(/^The run failed: /, ""))}.` + (pr ? ` The work so far is on draft ${pr}` : "");
   }
@@ -8815,6 +8815,68 @@ function pullBody(issue, mode, result) {
   return [link, "", state, "", "### What the drafter says it did", "", result.drafterSummary || "(no summary)"].join("\n");
 }
 
+// src/providers/turn.ts
+var MAX_PAUSE_CONTINUATIONS = 4;
+var ModelStopped = class extends Error {
+  constructor(kind, role, model, said) {
+    super(stoppedMessage(kind, role, model, said));
+    this.kind = kind;
+    this.role = role;
+    this.model = model;
+    this.said = said;
+    this.name = "ModelStopped";
+  }
+  kind;
+  role;
+  model;
+  said;
+};
+function stoppedMessage(kind, role, model, said) {
+  const quote = said ? `: "${said.length > 300 ? `${said.slice(0, 300)}\u2026` : said}"` : "";
+  if (kind === "refusal") return `the ${role} model refused (${model})${quote}`;
+  if (kind === "filtered") return `the provider's content filter stopped the ${role}'s answer (${model})`;
+  return `the ${role}'s answer stopped at the model's context window (${model})`;
+}
+async function completeTurn(once, req, maxTokens, who) {
+  let reply = await once(req, maxTokens);
+  if (isEmptyCutOff(reply)) reply = await once({ ...req, effort: "low" }, maxTokens * 2);
+  for (let n = 0; reply.stop === "pause" && n < MAX_PAUSE_CONTINUATIONS; n++) {
+    const paused = { role: "assistant", text: reply.text, toolCalls: reply.toolCalls, ...reply.reasoning ? { reasoning: reply.reasoning } : {} };
+    const next = await once({ ...req, messages: [...req.messages, paused] }, maxTokens);
+    reply = joinReplies(reply, next);
+  }
+  if (reply.stop === "refusal" || reply.stop === "filtered" || reply.stop === "context_full") {
+    throw new ModelStopped(reply.stop, who.role, who.model, reply.refusal ?? reply.text.trim());
+  }
+  return reply;
+}
+function isEmptyCutOff(reply) {
+  return reply.stop === "max_tokens" && reply.text.trim() === "" && reply.toolCalls.length === 0;
+}
+function joinReplies(a, b) {
+  return {
+    ...b,
+    text: a.text + b.text,
+    toolCalls: [...a.toolCalls, ...b.toolCalls],
+    reasoning: joinReasoning(a.reasoning, b.reasoning),
+    usage: {
+      input: a.usage.input + b.usage.input,
+      output: a.usage.output + b.usage.output,
+      cacheRead: a.usage.cacheRead + b.usage.cacheRead,
+      cacheWrite: a.usage.cacheWrite + b.usage.cacheWrite
+    }
+  };
+}
+function joinReasoning(a, b) {
+  if (!a || !b) return a ?? b;
+  if (a.kind === "anthropic" && b.kind === "anthropic") {
+    const blocks = [...a.blocks, ...b.blocks];
+    return { ...a, blocks };
+  }
+  if (a.kind === "openai" && b.kind === "openai") return { ...a, text: a.text + b.text };
+  return b;
+}
+
 // src/calls.ts
 var BudgetExceeded = class extends Error {
   constructor(role, model, remainingUsd) {
@@ -8855,7 +8917,11 @@ var BudgetedCaller = class {
   redact;
   onCall;
   signal;
-  async call(role, ref, model, req, maxTokens) {
+  /** One turn: a paused answer is continued, an empty cut-off retried, a refusal thrown (providers/turn.ts). */
+  call(role, ref, model, req, maxTokens) {
+    return completeTurn((r, max) => this.once(role, ref, model, r, max), req, maxTokens, { role, model: ref.id });
+  }
+  async once(role, ref, model, req, maxTokens) {
     this.signal?.throwIfAborted();
     req = redactRequest(req, this.redact);
     const estimate = estimateTokens(req);
@@ -8916,7 +8982,7 @@ var Drafter = class {
     let cutOffs = 0;
     for (let turn = 1; turn <= maxTurns; turn++) {
       const reply = await caller.call("drafter", ref, model, { system, messages: this.messages, tools: tools.specs() }, maxTokens);
-      this.messages.push({ role: "assistant", text: reply.text, toolCalls: reply.toolCalls });
+      this.messages.push({ role: "assistant", text: reply.text, toolCalls: reply.toolCalls, ...reply.reasoning ? { reasoning: reply.reasoning } : {} });
       if (reply.stop === "max_tokens") cutOffs++;
       if (reply.toolCalls.length === 0) {
         if (reply.stop === "max_tokens") {
@@ -9050,6 +9116,12 @@ ${message}`;
     }
   } catch (e) {
     if (e instanceof BudgetExceeded) return stop("max-cost", `Stopped before a call that could pass max-cost-usd: ${e.message}.`);
+    if (e instanceof ModelStopped) {
+      result.error = e;
+      const nothing = result.drafts === 0 && !(steps.hasWork?.() ?? false);
+      const kept = nothing ? "Nothing was drafted." : "What was drafted so far is kept on the branch; it was not reviewed.";
+      return stop(nothing ? "no-changes" : "error", `The run stopped: ${e.message}. ${kept}`);
+    }
     result.error = e;
     return stop("error", `The run failed: ${e instanceof Error ? e.message : String(e)}`);
   }
@@ -9063,10 +9135,10 @@ async function createModel(ref, settings, limits) {
   const p = ref.provider === "anthropic" ? settings.anthropic : settings.openai;
   const opts = { apiKey: p.apiKey, baseUrl: p.baseUrl, ...limits };
   if (ref.provider === "anthropic") {
-    const { AnthropicModel } = await import("./anthropic-F6QVNRDK.js");
+    const { AnthropicModel } = await import("./anthropic-6DN5NEBM.js");
     return new AnthropicModel(ref.model, opts);
   }
-  const { OpenAIModel } = await import("./openai-CDNAANO3.js");
+  const { OpenAIModel } = await import("./openai-E2NYNAPD.js");
   return new OpenAIModel(ref.model, opts);
 }
 
@@ -9628,6 +9700,7 @@ ${redact(summary)}`.trim());
         })
       ),
       drafterModel: () => drafter.modelId,
+      hasWork: () => tools.touched().length > 0,
       escalate: () => {
         const next = settings.drafters[tier + 1];
         if (!next) return void 0;
