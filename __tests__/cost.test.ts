@@ -9,7 +9,8 @@ describe('the contract seed figures', () => {
     const meter = new CostMeter(2, opus)
     meter.record('drafter', 'anthropic:claude-sonnet-4-6', sonnet, { input: 10_000, output: 5_000, cacheRead: 0, cacheWrite: 0 })
     meter.record('reviewer', 'anthropic:claude-opus-4-8', opus, { input: 10_000, output: 1_000, cacheRead: 0, cacheWrite: 0 })
-    expect(meter.totals()).toEqual({ costUsd: 0.18, premiumOnlyCostUsd: 0.25, savingsPct: 28 })
+    // Premium alone: the drafter's 10k/5k at Opus 4.8 = 0.05 + 0.125; the split costs 2.9% more than that.
+    expect(meter.totals()).toEqual({ costUsd: 0.18, premiumOnlyCostUsd: 0.25, savingsPct: 28, premiumAloneCostUsd: 0.175, savingsVsAlonePct: -2.9 })
     expect(meter.usage()).toEqual([
       { role: 'drafter', model: 'anthropic:claude-sonnet-4-6', calls: 1, inputTokens: 10000, outputTokens: 5000, cacheReadTokens: 0, cacheWriteTokens: 0, costUsd: 0.105 },
       { role: 'reviewer', model: 'anthropic:claude-opus-4-8', calls: 1, inputTokens: 10000, outputTokens: 1000, cacheReadTokens: 0, cacheWriteTokens: 0, costUsd: 0.075 }

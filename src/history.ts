@@ -3,6 +3,18 @@
 import { z } from 'zod'
 import { roundUsd } from './pricing'
 
+/** One (role, model) line of a run's usage, as the marker carries it: the what-if reprices these. */
+export const usageLineSchema = z.object({
+  role: z.string(),
+  model: z.string(),
+  calls: z.number().int(),
+  inputTokens: z.number(),
+  outputTokens: z.number(),
+  cacheReadTokens: z.number(),
+  cacheWriteTokens: z.number(),
+  costUsd: z.number()
+})
+
 export const ledgerRecordSchema = z.object({
   version: z.literal(1),
   issue: z.number().int(),
@@ -17,6 +29,12 @@ export const ledgerRecordSchema = z.object({
   firstDraftApproved: z.boolean().nullable(),
   costUsd: z.number(),
   premiumOnlyCostUsd: z.number(),
+  /** The drafter calls' tokens at the reviewer's prices; absent in records written before it existed. */
+  premiumAloneCostUsd: z.number().optional(),
+  /** Token counts per (role, model); absent in older records. */
+  usage: z.array(usageLineSchema).optional(),
+  /** Reviews and rejections per drafter model whose draft was reviewed; absent in older records. */
+  reviewsByDrafter: z.record(z.string(), z.object({ reviews: z.number().int(), rejections: z.number().int() })).optional(),
   stopReason: z.string(),
   time: z.string(),
   runId: z.string()
@@ -40,6 +58,11 @@ export interface CategoryStats {
   costUsd: number
   premiumOnlyCostUsd: number
   savedUsd: number
+  /** Summed over the runs that recorded it (`premiumAloneRuns` of `runs`). */
+  premiumAloneCostUsd: number
+  /** This kind's cost over those same runs, to compare with premiumAloneCostUsd. */
+  costOfAloneRunsUsd: number
+  premiumAloneRuns: number
   verdict: 'split-works' | 'premium' | 'borderline' | 'too-few'
 }
 
@@ -51,6 +74,7 @@ export function statsOf(records: LedgerRecord[]): CategoryStats {
   const premiumOnlyCostUsd = roundUsd(sum(records, (r) => r.premiumOnlyCostUsd))
   const firstDraftApprovalRate = reviewed.length ? reviewed.filter((r) => r.firstDraftApproved).length / reviewed.length : null
   const rejectRate = reviews ? rejections / reviews : null
+  const withAlone = records.filter((r) => r.premiumAloneCostUsd !== undefined)
   return {
     runs: records.length,
     reviewedRuns: reviewed.length,
@@ -61,6 +85,9 @@ export function statsOf(records: LedgerRecord[]): CategoryStats {
     costUsd,
     premiumOnlyCostUsd,
     savedUsd: roundUsd(premiumOnlyCostUsd - costUsd),
+    premiumAloneCostUsd: roundUsd(sum(withAlone, (r) => r.premiumAloneCostUsd ?? 0)),
+    costOfAloneRunsUsd: roundUsd(sum(withAlone, (r) => r.costUsd)),
+    premiumAloneRuns: withAlone.length,
     verdict: verdictOf(reviewed.length, firstDraftApprovalRate, rejectRate)
   }
 }

@@ -1,8 +1,10 @@
 // The whole ledger at a glance: per category and per drafter model, runs, reject rate,
 // cost, premium-only cost and saving, with charts GitHub renders. Pure.
 import { barChart } from './charts'
-import { pct, statsOf, verdictWords, type LedgerRecord } from './history'
-import { usd } from './report'
+import { signedChange } from './cost/baselines'
+import { usd } from './cost/usd'
+import { pct, statsOf, verdictWords, type CategoryStats, type LedgerRecord } from './history'
+import { savingsPct } from './pricing'
 
 export function renderLedgerReport(records: LedgerRecord[], title = 'draft-review: what the ledger says'): string {
   if (records.length === 0) return `### ${title}\n\nThe ledger is empty: no run has been recorded yet.`
@@ -15,8 +17,8 @@ export function renderLedgerReport(records: LedgerRecord[], title = 'draft-revie
   return [
     `### ${title}`,
     '',
-    `${records.length} runs from ${first} to ${last}: ${usd(all.costUsd)} spent, ${usd(all.premiumOnlyCostUsd)} on the premium model alone, ` +
-      `**${usd(all.savedUsd)} saved** (${savingPct(all.costUsd, all.premiumOnlyCostUsd)}).`,
+    `${records.length} runs from ${first} to ${last}: ${usd(all.costUsd)} spent; the same tokens at the reviewer model's prices ${usd(all.premiumOnlyCostUsd)} ` +
+      `(**${usd(all.savedUsd)} saved**, ${savingPct(all.costUsd, all.premiumOnlyCostUsd)}); ${aloneWords(all)}.`,
     '',
     '#### By kind of task',
     '',
@@ -46,9 +48,27 @@ export function renderLedgerReport(records: LedgerRecord[], title = 'draft-revie
 function table(groups: Map<string, LedgerRecord[]>, label: string): string {
   const rows = [...groups].map(([key, rs]) => {
     const s = statsOf(rs)
-    return `| ${key} | ${s.runs} | ${pct(s.firstDraftApprovalRate)} | ${pct(s.rejectRate)} | ${usd(s.costUsd)} | ${usd(s.premiumOnlyCostUsd)} | ${usd(s.savedUsd)} (${savingPct(s.costUsd, s.premiumOnlyCostUsd)}) |`
+    return `| ${key} | ${s.runs} | ${pct(s.firstDraftApprovalRate)} | ${pct(s.rejectRate)} | ${usd(s.costUsd)} | ${usd(s.premiumOnlyCostUsd)} | ${usd(s.savedUsd)} (${savingPct(s.costUsd, s.premiumOnlyCostUsd)}) | ${aloneCell(s)} |`
   })
-  return [`| ${label} | runs | first drafts approved | reject rate | cost | premium-only | saved |`, '|---|---:|---:|---:|---:|---:|---:|', ...rows].join('\n')
+  return [
+    `| ${label} | runs | first drafts approved | reject rate | cost | at reviewer prices | saved | reviewer drafting alone, no review |`,
+    '|---|---:|---:|---:|---:|---:|---:|---:|',
+    ...rows
+  ].join('\n')
+}
+
+/** Premium-alone against what those same runs cost: older records did not keep it. */
+function aloneWords(s: CategoryStats): string {
+  if (s.premiumAloneRuns === 0) return 'the reviewer model drafting alone: not recorded for these runs'
+  const over = s.premiumAloneRuns === s.runs ? '' : ` (over the ${s.premiumAloneRuns} runs that recorded it, which cost ${usd(s.costOfAloneRunsUsd)})`
+  const change = signedChange(savingsPct(s.costOfAloneRunsUsd, s.premiumAloneCostUsd))
+  return `the reviewer model drafting alone, no review, ${usd(s.premiumAloneCostUsd)}${over}: this setup ${change}`
+}
+
+function aloneCell(s: CategoryStats): string {
+  if (s.premiumAloneRuns === 0) return 'n/a'
+  const partial = s.premiumAloneRuns === s.runs ? '' : ` (${s.premiumAloneRuns} runs)`
+  return `${usd(s.premiumAloneCostUsd)} (${signedChange(savingsPct(s.costOfAloneRunsUsd, s.premiumAloneCostUsd))})${partial}`
 }
 
 function savingPct(cost: number, premium: number): string {

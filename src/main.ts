@@ -2,7 +2,7 @@
 // try/catch ends in setFailed. The heavy parts (octokit, the model SDKs) load only once
 // a run is certain, so a run that does not start costs almost nothing.
 import * as core from '@actions/core'
-import { skip, type RunIO } from './io'
+import { nothingSpentOutputs, skip, type RunIO } from './io'
 import { makeRedactor } from './secrets'
 import { readSettings, secretsOf } from './settings'
 import { decideTrigger, readRunContext } from './trigger'
@@ -42,9 +42,10 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     await runIssue(settings, ctx, io, decision)
   } catch (e) {
     // Whatever failed, the outputs say so: a later step can branch on stop-reason.
+    // A run fails before its outputs are written only when it has not reached publishing,
+    // where the outputs are set first; the ones never written then truly are 0 and empty.
     if (!written.has('stop-reason')) {
-      setOutput('approved', 'false')
-      setOutput('stop-reason', 'error')
+      for (const [k, v] of Object.entries(nothingSpentOutputs('error'))) if (!written.has(k)) setOutput(k, v)
     }
     core.setFailed(redact(e instanceof Error ? e.message : String(e)))
   }

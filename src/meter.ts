@@ -16,10 +16,19 @@ export interface UsageLine {
   costUsd: number
 }
 
+/**
+ * The run's cost and its two baselines, both at the reviewer model's prices:
+ * premium-only prices every token of the run (the review included); premium-alone
+ * prices only the drafter calls' tokens, as if the premium model had done the work
+ * by itself with nobody reviewing it.
+ */
 export interface CostTotals {
   costUsd: number
   premiumOnlyCostUsd: number
   savingsPct: number
+  premiumAloneCostUsd: number
+  /** Negative when the run cost more than the premium model drafting alone. */
+  savingsVsAlonePct: number
 }
 
 export interface CallCost {
@@ -28,6 +37,13 @@ export interface CallCost {
   usage: Usage
   costUsd: number
   premiumOnlyCostUsd: number
+  /** The call at the reviewer's prices when it is drafting work; 0 for a review. */
+  premiumAloneCostUsd: number
+}
+
+/** Calls that count as the work itself: the premium model doing it alone would make them too. */
+export function isWork(role: Role): boolean {
+  return role === 'drafter'
 }
 
 export class CostMeter {
@@ -35,6 +51,7 @@ export class CostMeter {
   private readonly calls: CallCost[] = []
   private spent = 0
   private premiumOnly = 0
+  private premiumAlone = 0
 
   constructor(
     private readonly capUsd: number,
@@ -43,10 +60,14 @@ export class CostMeter {
   ) {}
 
   record(role: Role, model: string, price: Price, usage: Usage): CallCost {
+    // Each call priced on its own, at its own prompt size: costOf applies a model's
+    // long-prompt band per call, so both baselines see the same bands the bill does.
     const cost = costOf(usage, price)
     const premium = costOf(usage, this.premiumPrice)
+    const alone = isWork(role) ? premium : 0
     this.spent += cost
     this.premiumOnly += premium
+    this.premiumAlone += alone
     const key = `${role}\u0000${model}`
     const line = this.lines.get(key) ?? {
       role,
@@ -65,7 +86,7 @@ export class CostMeter {
     line.cacheWriteTokens += usage.cacheWrite
     line.costUsd += cost
     this.lines.set(key, line)
-    const call = { role, model, usage, costUsd: cost, premiumOnlyCostUsd: premium }
+    const call = { role, model, usage, costUsd: cost, premiumOnlyCostUsd: premium, premiumAloneCostUsd: alone }
     this.calls.push(call)
     return call
   }
@@ -101,8 +122,20 @@ export class CostMeter {
   }
 
   totals(): CostTotals {
-    const costUsd = roundUsd(this.spent)
-    const premiumOnlyCostUsd = roundUsd(this.premiumOnly)
-    return { costUsd, premiumOnlyCostUsd, savingsPct: savingsPct(costUsd, premiumOnlyCostUsd) }
+    return totalsOf(this.spent, this.premiumOnly, this.premiumAlone)
+  }
+}
+
+/** Rounded totals and both percentages, from unrounded sums (a run's, or a ledger's). */
+export function totalsOf(spent: number, premiumOnly: number, premiumAlone: number): CostTotals {
+  const costUsd = roundUsd(spent)
+  const premiumOnlyCostUsd = roundUsd(premiumOnly)
+  const premiumAloneCostUsd = roundUsd(premiumAlone)
+  return {
+    costUsd,
+    premiumOnlyCostUsd,
+    savingsPct: savingsPct(costUsd, premiumOnlyCostUsd),
+    premiumAloneCostUsd,
+    savingsVsAlonePct: savingsPct(costUsd, premiumAloneCostUsd)
   }
 }

@@ -1,6 +1,7 @@
 // The sentences that tell people what a run is doing and how it ended: in the log and
 // in the progress comment. Pure.
 import type { LoopEvent, LoopResult, StopReason } from './loop'
+import { costLine } from './cost/baselines'
 import type { RunReport } from './report'
 
 export interface NarrateContext {
@@ -43,7 +44,12 @@ const STOPPED_BECAUSE: Record<StopReason, string> = {
   error: 'an error stopped the run'
 }
 
+/** How the run ended, then its cost against both premium baselines. */
 export function outcomeLine(report: RunReport, result: LoopResult): string {
+  return `${outcomeWords(report, result)}\n\n${costLine(report, report.reviewerModel)}`
+}
+
+function outcomeWords(report: RunReport, result: LoopResult): string {
   const pr = report.prUrl ? `pull request #${report.prNumber}: ${report.prUrl}` : undefined
   if (report.approved) return `**Done: ${result.reviews.length ? 'the reviewer approved' : 'drafted by the premium model'}.** Ready for a person to review: ${pr}`
   // A model that refused with nothing drafted ends in no-changes, but it failed all the same.

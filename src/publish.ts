@@ -79,6 +79,9 @@ export function buildReport(
 
 export async function publish(settings: Settings, ctx: RunContext, io: PublishIO, a: PublishArgs): Promise<RunReport> {
   const report = buildReport(settings, a, ctx.runUrl)
+  // The outputs first (again below, with the pull request): a run whose push or comment
+  // fails still reports what it spent.
+  for (const [k, v] of Object.entries(outputsOf(report))) io.setOutput(k, v)
   let pr: PullInfo | undefined
   if ((await a.git.changedFiles(a.baseSha)).length > 0) {
     const pushed = await step('pushing the branch', () => pushKeepingWork(a, ctx, io))
@@ -95,6 +98,7 @@ export async function publish(settings: Settings, ctx: RunContext, io: PublishIO
     Object.assign(report, { prNumber: pr.number, prUrl: pr.url, branch: pushed })
     io.info(`Pull request ${pr.url} (${pr.draft ? 'draft' : 'ready for review'})`)
   }
+  for (const [k, v] of Object.entries(outputsOf(report))) io.setOutput(k, v)
   const summary = io.redact(renderSummary(report))
   await step('posting the summary', async () => {
     await a.gh.upsertComment(pr?.number ?? a.issue.number, SUMMARY_MARKER, summary)
@@ -104,7 +108,6 @@ export async function publish(settings: Settings, ctx: RunContext, io: PublishIO
       if (stale) await a.gh.deleteComment(stale.id)
     }
   })
-  for (const [k, v] of Object.entries(outputsOf(report))) io.setOutput(k, v)
   await io.jobSummary(summary)
   return report
 }

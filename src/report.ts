@@ -1,6 +1,9 @@
 // What a run reports: the marker JSON, the summary comment, the job summary and the
 // step outputs, all from one RunReport. Pure.
 import { barChart, costPerIteration, iterationChart } from './charts'
+import { dearerWords, premiumAloneWords, premiumOnlyWords } from './cost/baselines'
+import { modelName } from './cost/model-name'
+import { usd } from './cost/usd'
 import { pct, verdictWords, type CategoryStats } from './history'
 import type { StopReason, ReviewRecord } from './loop'
 import type { CallCost, UsageLine, CostTotals } from './meter'
@@ -49,6 +52,17 @@ export function firstReviewApproved(r: { reviews: ReviewRecord[] }): boolean | n
   return first ? first.review.verdict.verdict === 'approve' : null
 }
 
+/** Reviews and rejections per drafter model whose draft was reviewed: the ledger's per-tier history. */
+export function reviewsByDrafter(r: { reviews: ReviewRecord[] }): Record<string, { reviews: number; rejections: number }> {
+  const out: Record<string, { reviews: number; rejections: number }> = {}
+  for (const x of r.reviews) {
+    const t = (out[x.drafterModel] ??= { reviews: 0, rejections: 0 })
+    t.reviews++
+    if (x.review.verdict.verdict === 'reject') t.rejections++
+  }
+  return out
+}
+
 export function markerJson(r: RunReport): Record<string, unknown> {
   return {
     version: 1,
@@ -64,6 +78,8 @@ export function markerJson(r: RunReport): Record<string, unknown> {
     costUsd: r.costUsd,
     premiumOnlyCostUsd: r.premiumOnlyCostUsd,
     savingsPct: r.savingsPct,
+    premiumAloneCostUsd: r.premiumAloneCostUsd,
+    savingsVsAlonePct: r.savingsVsAlonePct,
     usage: r.usage,
     category: r.category,
     drafterModels: r.drafterModels,
@@ -87,6 +103,8 @@ export function outputsOf(r: RunReport): Record<string, string> {
     'cost-usd': String(r.costUsd),
     'premium-only-cost-usd': String(r.premiumOnlyCostUsd),
     'savings-pct': String(r.savingsPct),
+    'premium-alone-cost-usd': String(r.premiumAloneCostUsd),
+    'savings-vs-alone-pct': String(r.savingsVsAlonePct),
     'pr-number': r.prNumber === undefined ? '' : String(r.prNumber),
     'pr-url': r.prUrl ?? '',
     branch: r.branch ?? ''
@@ -102,19 +120,19 @@ const STOP_WORDS: Record<StopReason, string> = {
   error: 'an error stopped the run'
 }
 
-export function usd(n: number): string {
-  if (n === 0) return '$0'
-  return n < 0.01 ? `$${n.toFixed(4)}` : `$${n.toFixed(n < 1 ? 3 : 2)}`
-}
+export { usd }
 
 function tokens(n: number): string {
   return n.toLocaleString('en-US')
 }
 
 export function renderSummary(r: RunReport): string {
-  const headline = r.approved
+  const outcome = r.approved
     ? `✅ **Approved** after ${plural(r.reviews.length, 'review')} — ready for a person to review and merge.`
     : `📝 **Not approved**: ${STOP_WORDS[r.stopReason]}. The pull request is a draft.`
+  // When the split did not pay, the headline says so: not a footnote under the table.
+  const dearer = dearerWords(r, r.reviewerModel)
+  const headline = dearer ? `${outcome} **${dearer}**` : outcome
   const rejections = rejectionsOf(r)
   const first = firstReviewApproved(r)
   const lines = [
@@ -124,11 +142,10 @@ export function renderSummary(r: RunReport): string {
     headline,
     r.note ? `\n> ${r.note.split('\n').join('\n> ')}` : '',
     '',
-    `| | cost |`,
-    `|---|---:|`,
-    `| **This run** | **${usd(r.costUsd)}** |`,
-    `| Same tokens on ${code(r.reviewerModel)} alone | ${usd(r.premiumOnlyCostUsd)} |`,
-    `| **Saving** | **${r.savingsPct}%** |`,
+    `**This run: ${usd(r.costUsd)}**`,
+    '',
+    `- ${premiumOnlyWords(r, r.reviewerModel)} — every token of this run, the reviews included, at the reviewer model's prices`,
+    `- ${premiumAloneWords(r, r.reviewerModel)} — the drafting tokens alone at the reviewer model's prices, as if it had done the work by itself`,
     '',
     `Drafts: ${r.drafts} · Reviews: ${r.reviews.length} · Rejections: ${rejections} · Reject rate: ${pct(rejectRateOf(r))}` +
       ` · First draft ${first === null ? 'not reviewed' : first ? 'approved' : 'rejected'}` +
@@ -159,10 +176,18 @@ function historySection(r: RunReport): string[] {
   return [
     `**This kind of task** (${kind}, ${plural(s.runs, 'run')}${r.history.recorded ? ' including this one' : ''}): ` +
       `first drafts approved ${pct(s.firstDraftApprovalRate)} · reject rate ${pct(s.rejectRate)} · ` +
-      `saved ${usd(s.savedUsd)} to date (${usd(s.costUsd)} spent vs ${usd(s.premiumOnlyCostUsd)} premium-only).`,
+      `saved ${usd(s.savedUsd)} to date (${usd(s.costUsd)} spent vs ${usd(s.premiumOnlyCostUsd)} at ${modelName(r.reviewerModel)} prices)` +
+      aloneToDate(s, r.reviewerModel) +
+      '.',
     `> ${verdictWords(s)}`,
     ''
   ]
+}
+
+function aloneToDate(s: CategoryStats, reviewer: string): string {
+  if (s.premiumAloneRuns === 0) return ''
+  const over = s.premiumAloneRuns === s.runs ? '' : ` over the ${s.premiumAloneRuns} runs that recorded it`
+  return `; ${modelName(reviewer)} drafting alone, no review: ${usd(s.premiumAloneCostUsd)} vs ${usd(s.costOfAloneRunsUsd)} spent${over}`
 }
 
 function chartsSection(r: RunReport): string[] {
@@ -173,9 +198,10 @@ function chartsSection(r: RunReport): string[] {
     '',
     iterationChart(iterations),
     '',
-    barChart('This run vs the premium model alone, USD', [
+    barChart('This run vs the two premium baselines, USD', [
       ['this run', r.costUsd],
-      ['premium only', r.premiumOnlyCostUsd]
+      ['premium prices', r.premiumOnlyCostUsd],
+      ['premium alone', r.premiumAloneCostUsd]
     ]),
     '',
     '</details>',

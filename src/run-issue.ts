@@ -10,7 +10,7 @@ import { CostMeter } from './meter'
 import { failureLine, outcomeLine } from './narrate'
 import { ProgressComment, RunProgress } from './progress'
 import { publish, PublishError, type RunHistory } from './publish'
-import { firstReviewApproved, rejectionsOf, type RunReport } from './report'
+import { firstReviewApproved, rejectionsOf, reviewsByDrafter, type RunReport } from './report'
 import { runDeadline, runSession } from './session'
 import type { Settings } from './settings'
 import { modeFromLabels, WRITE_PERMISSIONS, type RunContext, type RunDecision } from './trigger'
@@ -123,7 +123,7 @@ async function recordRun(
   past: LedgerRecord[],
   run: { issue: IssueInfo; category: string; mode: Mode; meter: CostMeter; result: LoopResult }
 ): Promise<RunHistory> {
-  const { costUsd, premiumOnlyCostUsd } = run.meter.totals()
+  const { costUsd, premiumOnlyCostUsd, premiumAloneCostUsd } = run.meter.totals()
   const record: LedgerRecord = {
     version: 1,
     issue: run.issue.number,
@@ -137,6 +137,9 @@ async function recordRun(
     firstDraftApproved: firstReviewApproved(run.result),
     costUsd,
     premiumOnlyCostUsd,
+    premiumAloneCostUsd,
+    usage: run.meter.usage(),
+    reviewsByDrafter: reviewsByDrafter(run.result),
     stopReason: run.result.stopReason,
     time: new Date().toISOString(),
     runId: ctx.runId ?? 'local'

@@ -140,6 +140,7 @@ interface Script {
 export class EmulatorCore {
   readonly requests: SeenRequest[] = []
   readonly rejected: { body: any; status: number; error: unknown }[] = []
+  readonly replies: { model: string; body: any }[] = []
   private scripts = new Map<string, Script>()
   private faults: (FaultSpec & { left: number })[] = []
   private timers = new Map<NodeJS.Timeout, () => void>()
@@ -233,6 +234,7 @@ export class EmulatorCore {
     return {
       url,
       requests: this.requests,
+      replies: this.replies,
       rejected: this.rejected,
       respond: (model, script) => this.respond(model, script),
       failNext: (fault) => this.failNext(fault),
@@ -311,6 +313,7 @@ export async function serveScripted(core: EmulatorCore, res: ServerResponse, see
     return sendJson(res, turn.fault.status, turn.fault.body ?? p.faultBody(turn.fault.status), { ...p.headers, ...turn.fault.headers })
   }
   const body = p.reply(turn)
+  core.replies.push({ model: seen.model, body })
   if (seen.body?.stream === true) return sendSse(res, p.stream(body), p.headers)
   sendJson(res, 200, body, p.headers)
 }

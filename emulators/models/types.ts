@@ -90,6 +90,8 @@ export interface ModelEmulator {
   requests: SeenRequest[]
   /** requests answered with a validation/auth error (not injected faults), plus exhausted-script 500s */
   rejected: { body: any; status: number; error: unknown }[]
+  /** every successful answer's body, in order, with the model it was for (its `usage` is what the API reported) */
+  replies: { model: string; body: any }[]
   /** array = queue, one turn per call for that model (appends to a queued script); a function replaces the script */
   respond(model: string, script: Responder | EmulatorTurn[]): void
   /** injected before scripts; hang = never answer (until close) */
