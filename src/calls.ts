@@ -83,7 +83,7 @@ export class BudgetedCaller implements ModelCaller {
 
 export function redactRequest<T extends Omit<ModelRequest, 'maxTokens'>>(req: T, redact: (text: string) => string): T {
   const messages = req.messages.map((m): ChatMessage => {
-    if (m.role === 'user') return { role: 'user', text: redact(m.text) }
+    if (m.role === 'user') return { ...m, text: redact(m.text) }
     if (m.role === 'tool') return { role: 'tool', results: m.results.map((r) => ({ ...r, content: redact(r.content) })) }
     return m
   })

@@ -42,7 +42,7 @@ export type AnthropicThinking =
   | { type: 'redacted_thinking'; data: string }
 
 export type ChatMessage =
-  | { role: 'user'; text: string }
+  | { role: 'user'; text: string; /** The stable prefix ends here: a cache breakpoint where the provider takes one. */ cacheBreakpoint?: boolean }
   | { role: 'assistant'; text: string; toolCalls: ToolCall[]; reasoning?: Reasoning }
   | { role: 'tool'; results: ToolResult[] }
 

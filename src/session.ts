@@ -8,7 +8,7 @@ import type { Route } from './history'
 import { runLoop, type LoopEvent, type LoopResult } from './loop'
 import type { CostMeter } from './meter'
 import { describeEvent, isSetback } from './narrate'
-import { drafterFirstMessage, drafterSystem, reviewerMessage, type IssueText } from './prompts'
+import { drafterFirstMessage, drafterSystem, reviewerPrefix, reviewerRound, type IssueText } from './prompts'
 import { createModel } from './providers'
 import { reviewDiff } from './reviewer'
 import { scrubEnv } from './secrets'
@@ -113,14 +113,16 @@ export async function runSession(settings: Settings, run: Session): Promise<Loop
           caller,
           settings.reviewer,
           reviewerModel,
-          reviewerMessage({
-            issue,
-            mode,
-            diff: redact(diff),
-            tests: tests ? `\`${settings.testCommand}\` passed.` : 'no test command is configured.',
-            drafterSummary,
-            round
-          })
+          {
+            prefix: reviewerPrefix({ issue, mode }),
+            round: reviewerRound({
+              diff: redact(diff),
+              tests: tests ? `\`${settings.testCommand}\` passed.` : 'no test command is configured.',
+              drafterSummary,
+              round
+            })
+          },
+          settings.reviewerEffort
         ),
       drafterModel: () => drafter.modelId,
       hasWork: () => tools.touched().length > 0,

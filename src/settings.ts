@@ -2,6 +2,7 @@
 // A bad input throws InputError naming the input, before anything is spent.
 import { z } from 'zod'
 import { mergePrices, priceOf, type Price, type PriceOverride, type PriceTable } from './pricing'
+import type { Effort } from './providers/types'
 
 export type Provider = 'anthropic' | 'openai'
 export const PROVIDERS: readonly Provider[] = ['anthropic', 'openai']
@@ -27,6 +28,8 @@ export interface Settings {
   /** The escalation ladder, cheapest first; the first entry drafts unless escalated. */
   drafters: ModelRef[]
   reviewer: ModelRef
+  /** The reviewer's thinking effort, for the models that take one: thinking is billed as output. */
+  reviewerEffort: Effort
   anthropic: ProviderSettings
   openai: ProviderSettings
   maxIterations: number
@@ -85,6 +88,7 @@ export const DEFAULTS = {
   testsLabel: 'draft-review:tests',
   drafterModel: 'anthropic:claude-haiku-5-5,anthropic:claude-sonnet-5-5',
   reviewerModel: 'anthropic:claude-opus-5-5',
+  reviewerEffort: 'medium',
   commentCommand: '/draft-review',
   maxIterations: 3,
   maxCostUsd: 2,
@@ -138,6 +142,7 @@ export function readSettings(read: InputReader): Settings {
     issueNumber: issue ? positiveInt('issue-number', issue) : undefined,
     drafters,
     reviewer: reviewer[0]!,
+    reviewerEffort: oneOf('reviewer-effort', get('reviewer-effort') || DEFAULTS.reviewerEffort, ['low', 'medium', 'high'] as const),
     anthropic,
     openai,
     maxIterations: positiveInt('max-iterations', get('max-iterations') || String(DEFAULTS.maxIterations)),

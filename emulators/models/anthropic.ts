@@ -122,6 +122,16 @@ function validateOutputFormat(format: unknown): void {
   if (err) fail(`output_config.format.schema: ${err}`)
 }
 
+const EFFORTS = ['low', 'medium', 'high', 'xhigh', 'max']
+/** Effort came with Opus 4.5; the models before it refuse the field outright. */
+const refusesEffort = (model: string): boolean => /^claude-(?:(?:haiku-4-5|sonnet-4-5|opus-4-1|opus-4-0|sonnet-4-0|opus-4|sonnet-4)(?:-\d{8})?$|3)/.test(model)
+
+function validateEffort(model: string, effort: unknown): void {
+  if (effort === undefined || effort === null) return
+  if (typeof effort !== 'string' || !EFFORTS.includes(effort)) fail("output_config.effort: Input should be 'low', 'medium', 'high', 'xhigh' or 'max'")
+  if (refusesEffort(model)) fail('This model does not support the effort parameter.')
+}
+
 /** Validation in roughly the order the API reports problems; the first one wins. */
 function validate(body: any, version: string, countOnly: boolean): void {
   if (!isObject(body)) fail('Input should be a valid dictionary')
@@ -177,7 +187,9 @@ function validate(body: any, version: string, countOnly: boolean): void {
   const ttls = breakpointTtls(body)
   if (ttls.length > 4) fail(`A maximum of 4 blocks with cache_control may be provided. Found ${ttls.length}.`)
   if (ttls.join(',').includes('5m,1h')) fail("cache_control: a ttl='1h' cache_control block must not come after a ttl='5m' block. Longer TTLs must come first.")
+  if (body.output_config !== undefined && body.output_config !== null && !isObject(body.output_config)) fail('output_config: Input should be a valid dictionary')
   validateOutputFormat(body.output_config?.format)
+  validateEffort(body.model, body.output_config?.effort)
   validatePairing(body.messages)
   const final = body.messages[body.messages.length - 1]
   const finalBlocks: any[] = final.role === 'assistant' ? (typeof final.content === 'string' ? [{ type: 'text', text: final.content }] : final.content) : []

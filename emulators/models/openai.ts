@@ -167,7 +167,20 @@ function validate(body: any, flavor: OpenAIFlavor): void {
       if (err) fail(`Invalid schema for response_format '${js.name}': ${err}`, 'response_format')
     }
   }
+  validateReasoningEffort(body, flavor)
   validatePairing(body.messages)
+}
+
+const REASONING_EFFORTS = ['none', 'minimal', 'low', 'medium', 'high', 'xhigh']
+
+/** OpenAI's own API: a known value, and only on a reasoning model. Compatible servers ignore the field. */
+function validateReasoningEffort(body: any, flavor: OpenAIFlavor): void {
+  const effort = body.reasoning_effort
+  if (flavor !== 'openai' || effort === undefined || effort === null) return
+  if (!REASONING_EFFORTS.includes(effort)) {
+    fail(`Invalid value: '${String(effort)}'. Supported values are: 'none', 'minimal', 'low', 'medium', 'high', and 'xhigh'.`, 'reasoning_effort', 'invalid_value')
+  }
+  if (!isReasoningModel(body.model)) fail("Unsupported parameter: 'reasoning_effort' is not supported with this model.", 'reasoning_effort', 'unsupported_parameter')
 }
 
 const textOf = (content: unknown): string =>

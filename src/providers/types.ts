@@ -18,8 +18,10 @@ export interface ModelRequest {
    * Ask a reasoning model to think less (OpenAI `reasoning_effort`, Anthropic
    * `output_config.effort`); sent only to models that take it.
    */
-  effort?: 'low' | 'medium' | 'high'
+  effort?: Effort
 }
+
+export type Effort = 'low' | 'medium' | 'high'
 
 /**
  * Why the answer ended, in the terms the run acts on:
