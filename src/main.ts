@@ -14,8 +14,10 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     written.add(name)
     core.setOutput(name, value)
   }
+  let validated = false
   try {
     const settings = readSettings((name) => core.getInput(name))
+    validated = true
     const secrets = secretsOf(settings)
     for (const s of secrets) core.setSecret(s)
     redact = makeRedactor(secrets)
@@ -41,11 +43,15 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     const { runIssue } = await import('./run-issue')
     await runIssue(settings, ctx, io, decision)
   } catch (e) {
-    // Whatever failed, the outputs say so: a later step can branch on stop-reason.
-    // A run fails before its outputs are written only when it has not reached publishing,
-    // where the outputs are set first; the ones never written then truly are 0 and empty.
+    // Whatever failed, the outputs say so: a later step can branch on stop-reason. Past
+    // input validation every output is set: a run sets them as soon as its session ends,
+    // so one that fails before that has spent nothing, and 0 and empty are the truth.
     if (!written.has('stop-reason')) {
-      for (const [k, v] of Object.entries(nothingSpentOutputs('error'))) if (!written.has(k)) setOutput(k, v)
+      if (validated) for (const [k, v] of Object.entries(nothingSpentOutputs('error'))) setOutput(k, v)
+      else {
+        setOutput('approved', 'false')
+        setOutput('stop-reason', 'error')
+      }
     }
     core.setFailed(redact(e instanceof Error ? e.message : String(e)))
   }

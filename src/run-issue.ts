@@ -9,8 +9,8 @@ import type { LoopResult } from './loop'
 import { CostMeter } from './meter'
 import { failureLine, outcomeLine } from './narrate'
 import { ProgressComment, RunProgress } from './progress'
-import { publish, PublishError, type RunHistory } from './publish'
-import { firstReviewApproved, rejectionsOf, reviewsByDrafter, type RunReport } from './report'
+import { buildReport, publish, PublishError, type RunHistory } from './publish'
+import { firstReviewApproved, outputsOf, rejectionsOf, reviewsByDrafter, type RunReport } from './report'
 import { runDeadline, runSession } from './session'
 import type { Settings } from './settings'
 import { modeFromLabels, WRITE_PERMISSIONS, type RunContext, type RunDecision } from './trigger'
@@ -90,6 +90,8 @@ export async function runIssue(settings: Settings, ctx: RunContext, io: RunIO, d
   })
   deadline.clear()
   result.note = io.redact([route.reason, result.note].filter(Boolean).join(' '))
+  // What was spent is in the outputs from here on, whatever fails while saving the work.
+  for (const [k, v] of Object.entries(outputsOf(buildReport(settings, { issue, mode, meter, result })))) io.setOutput(k, v)
   const history = await recordRun(settings, ctx, io, ledger, past, { issue, category, mode, meter, result })
   let report: RunReport
   try {
