@@ -3,14 +3,14 @@ import { createRequire as __draftReviewCreateRequire } from 'node:module';
 const require = __draftReviewCreateRequire(import.meta.url);
 import {
   renderLedgerReport
-} from "./chunk-DIGFMY76.js";
+} from "./chunk-3QFQWGPV.js";
 import {
   Git,
   Ledger
-} from "./chunk-Z2NKMQZ6.js";
+} from "./chunk-NQKBB6IJ.js";
 import {
   setSkippedOutputs
-} from "./chunk-ACPVMPMH.js";
+} from "./chunk-BMU7JN73.js";
 import "./chunk-I4BPBFEM.js";
 
 // src/report-command.ts

@@ -4,10 +4,10 @@ const require = __draftReviewCreateRequire(import.meta.url);
 import {
   branchFor,
   runIssue
-} from "./chunk-L25MMRBL.js";
-import "./chunk-XBILPCPG.js";
-import "./chunk-Z2NKMQZ6.js";
-import "./chunk-ACPVMPMH.js";
+} from "./chunk-AKIWOB6U.js";
+import "./chunk-PKKYFMAB.js";
+import "./chunk-NQKBB6IJ.js";
+import "./chunk-BMU7JN73.js";
 import "./chunk-PLLUF5YN.js";
 import "./chunk-I4BPBFEM.js";
 export {

@@ -6,15 +6,10 @@ import {
 } from "./chunk-I4BPBFEM.js";
 
 // src/io.ts
-function skip(io, reason) {
-  io.notice(`draft-review skipped: ${reason}.`);
-  setSkippedOutputs(io);
-  return void 0;
-}
-function setSkippedOutputs(io) {
-  const outputs = {
+function nothingSpentOutputs(stopReason) {
+  return {
     approved: "false",
-    "stop-reason": "skipped",
+    "stop-reason": stopReason,
     drafts: "0",
     reviews: "0",
     rejections: "0",
@@ -22,11 +17,20 @@ function setSkippedOutputs(io) {
     "cost-usd": "0",
     "premium-only-cost-usd": "0",
     "savings-pct": "0",
+    "premium-alone-cost-usd": "0",
+    "savings-vs-alone-pct": "0",
     "pr-number": "",
     "pr-url": "",
     branch: ""
   };
-  for (const [k, v] of Object.entries(outputs)) io.setOutput(k, v);
+}
+function skip(io, reason) {
+  io.notice(`draft-review skipped: ${reason}.`);
+  setSkippedOutputs(io);
+  return void 0;
+}
+function setSkippedOutputs(io) {
+  for (const [k, v] of Object.entries(nothingSpentOutputs("skipped"))) io.setOutput(k, v);
 }
 
 // node_modules/zod/v4/classic/external.js
@@ -19822,6 +19826,7 @@ function savingsPct(cost, premiumOnly) {
 }
 
 export {
+  nothingSpentOutputs,
   skip,
   setSkippedOutputs,
   external_exports,

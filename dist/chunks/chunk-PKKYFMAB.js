@@ -5,7 +5,7 @@ import {
   external_exports,
   mergePrices,
   priceOf
-} from "./chunk-ACPVMPMH.js";
+} from "./chunk-BMU7JN73.js";
 import {
   __commonJS,
   __require
@@ -19148,6 +19148,7 @@ var DEFAULTS = {
   testsLabel: "draft-review:tests",
   drafterModel: "anthropic:claude-haiku-5-5,anthropic:claude-sonnet-5-5",
   reviewerModel: "anthropic:claude-opus-5-5",
+  reviewerEffort: "medium",
   commentCommand: "/draft-review",
   maxIterations: 3,
   maxCostUsd: 2,
@@ -19193,6 +19194,7 @@ function readSettings(read) {
     issueNumber: issue ? positiveInt("issue-number", issue) : void 0,
     drafters,
     reviewer: reviewer[0],
+    reviewerEffort: oneOf("reviewer-effort", get("reviewer-effort") || DEFAULTS.reviewerEffort, ["low", "medium", "high"]),
     anthropic,
     openai,
     maxIterations: positiveInt("max-iterations", get("max-iterations") || String(DEFAULTS.maxIterations)),

@@ -4,10 +4,14 @@ const require = __draftReviewCreateRequire(import.meta.url);
 import {
   barChart,
   pct,
+  signedChange,
   statsOf,
   usd,
   verdictWords
-} from "./chunk-Z2NKMQZ6.js";
+} from "./chunk-NQKBB6IJ.js";
+import {
+  savingsPct
+} from "./chunk-BMU7JN73.js";
 
 // src/ledger-report.ts
 function renderLedgerReport(records, title = "draft-review: what the ledger says") {
@@ -22,7 +26,7 @@ The ledger is empty: no run has been recorded yet.`;
   return [
     `### ${title}`,
     "",
-    `${records.length} runs from ${first} to ${last}: ${usd(all.costUsd)} spent, ${usd(all.premiumOnlyCostUsd)} on the premium model alone, **${usd(all.savedUsd)} saved** (${savingPct(all.costUsd, all.premiumOnlyCostUsd)}).`,
+    `${records.length} runs from ${first} to ${last}: ${usd(all.costUsd)} spent; the same tokens at the reviewer model's prices ${usd(all.premiumOnlyCostUsd)} (**${usd(all.savedUsd)} saved**, ${savingPct(all.costUsd, all.premiumOnlyCostUsd)}); ${aloneWords(all)}.`,
     "",
     "#### By kind of task",
     "",
@@ -51,9 +55,24 @@ The ledger is empty: no run has been recorded yet.`;
 function table(groups, label) {
   const rows = [...groups].map(([key, rs]) => {
     const s = statsOf(rs);
-    return `| ${key} | ${s.runs} | ${pct(s.firstDraftApprovalRate)} | ${pct(s.rejectRate)} | ${usd(s.costUsd)} | ${usd(s.premiumOnlyCostUsd)} | ${usd(s.savedUsd)} (${savingPct(s.costUsd, s.premiumOnlyCostUsd)}) |`;
+    return `| ${key} | ${s.runs} | ${pct(s.firstDraftApprovalRate)} | ${pct(s.rejectRate)} | ${usd(s.costUsd)} | ${usd(s.premiumOnlyCostUsd)} | ${usd(s.savedUsd)} (${savingPct(s.costUsd, s.premiumOnlyCostUsd)}) | ${aloneCell(s)} |`;
   });
-  return [`| ${label} | runs | first drafts approved | reject rate | cost | premium-only | saved |`, "|---|---:|---:|---:|---:|---:|---:|", ...rows].join("\n");
+  return [
+    `| ${label} | runs | first drafts approved | reject rate | cost | at reviewer prices | saved | reviewer drafting alone, no review |`,
+    "|---|---:|---:|---:|---:|---:|---:|---:|",
+    ...rows
+  ].join("\n");
+}
+function aloneWords(s) {
+  if (s.premiumAloneRuns === 0) return "the reviewer model drafting alone: not recorded for these runs";
+  const over = s.premiumAloneRuns === s.runs ? "" : ` (over the ${s.premiumAloneRuns} runs that recorded it, which cost ${usd(s.costOfAloneRunsUsd)})`;
+  const change = signedChange(savingsPct(s.costOfAloneRunsUsd, s.premiumAloneCostUsd));
+  return `the reviewer model drafting alone, no review, ${usd(s.premiumAloneCostUsd)}${over}: this setup ${change}`;
+}
+function aloneCell(s) {
+  if (s.premiumAloneRuns === 0) return "n/a";
+  const partial = s.premiumAloneRuns === s.runs ? "" : ` (${s.premiumAloneRuns} runs)`;
+  return `${usd(s.premiumAloneCostUsd)} (${signedChange(savingsPct(s.costOfAloneRunsUsd, s.premiumAloneCostUsd))})${partial}`;
 }
 function savingPct(cost, premium) {
   return premium > 0 ? `${Math.round(1e3 * (1 - cost / premium)) / 10}%` : "n/a";

@@ -110,7 +110,7 @@ function toAnthropicMessages(messages, cacheHistory = true, modelId) {
   };
   for (const m of messages) {
     if (m.role === "user") {
-      push("user", [{ type: "text", text: m.text.trim() ? m.text : "(empty)" }]);
+      push("user", [{ type: "text", text: m.text.trim() ? m.text : "(empty)", ...m.cacheBreakpoint ? { cache_control: EPHEMERAL } : {} }]);
     } else if (m.role === "tool") {
       push(
         "user",
