@@ -172,3 +172,29 @@ export async function tip(bareDir: string, branch: string): Promise<string | nul
     return null
   }
 }
+
+/**
+ * A person's commit on top of `branch` in bareDir, pushed the ordinary way (a clone, a
+ * commit with their identity, a fast-forward push). Returns the new commit's sha.
+ */
+export async function pushPersonCommit(
+  bareDir: string,
+  branch: string,
+  files: Record<string, string>,
+  who: { name: string; email: string; message: string }
+): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'draft-review-person-'))
+  try {
+    await git(dir, ['clone', '--quiet', '--branch', branch, bareDir, dir])
+    for (const [path, content] of Object.entries(files)) {
+      await mkdir(dirname(join(dir, path)), { recursive: true })
+      await writeFile(join(dir, path), content)
+    }
+    await git(dir, ['add', '-A'])
+    await git(dir, ['-c', `user.name=${who.name}`, '-c', `user.email=${who.email}`, 'commit', '--quiet', '-m', who.message])
+    await git(dir, ['push', '--quiet', 'origin', `HEAD:refs/heads/${branch}`])
+    return (await git(dir, ['rev-parse', 'HEAD'])).trim()
+  } finally {
+    await rm(dir, { recursive: true, force: true })
+  }
+}

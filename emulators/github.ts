@@ -8,6 +8,7 @@
 // This file is the public entry: the state lives in github/state.ts, the JSON shapes in
 // github/json.ts, the routes in github/routes-*.ts and github/graphql.ts, the HTTP
 // plumbing (auth, rate-limit headers, faults, recording) in github/server.ts.
+import { commentEvent, reviewEvent } from './github/events'
 import { createRouter } from './github/router'
 import { startServer, type Fault, type RecordedRequest } from './github/server'
 import { createState, now, nodeId, pullsOf, repoKey, type EmulatedComment, type EmulatedIssue, type EmulatedPull, type Permission } from './github/state'
@@ -31,6 +32,19 @@ export interface GitHubEmulator {
   issues(ownerName: string): EmulatedIssue[]
   comments(ownerName: string, issueNumber: number): EmulatedComment[]
   pulls(ownerName: string): EmulatedPull[]
+  /** A comment by a person (the action's own comments come through the API). */
+  addComment(ownerName: string, issueNumber: number, comment: { user: string; body: string }): { id: number; node_id: string }
+  /** A submitted review with its line comments. */
+  addReview(
+    ownerName: string,
+    pullNumber: number,
+    review: { user: string; state: 'APPROVED' | 'CHANGES_REQUESTED' | 'COMMENTED'; body?: string; comments?: { path: string; line: number | null; body: string; user?: string }[] }
+  ): { id: number; node_id: string }
+  /** Every reaction: `subject` is the comment id, or the review's node id. */
+  reactions(ownerName: string): { subject: number | string; content: string; user: string }[]
+  /** The webhook payloads of those events, as GitHub sends them. */
+  commentEvent(ownerName: string, commentId: number, action?: 'created' | 'edited' | 'deleted'): Record<string, unknown>
+  reviewEvent(ownerName: string, reviewId: number): Promise<Record<string, unknown>>
   requests: RecordedRequest[]
   failNext(fault: Fault): void
   close(): Promise<void>
@@ -66,6 +80,9 @@ export async function startGitHubEmulator(opts: GitHubEmulatorOptions): Promise<
         drafts: repo.draftPullRequests ?? true,
         items: prev?.items ?? new Map(),
         comments: prev?.comments ?? [],
+        reviews: prev?.reviews ?? [],
+        reviewComments: prev?.reviewComments ?? [],
+        reactions: prev?.reactions ?? [],
         nextNumber: prev?.nextNumber ?? 1
       })
     },
@@ -96,6 +113,32 @@ export async function startGitHubEmulator(opts: GitHubEmulatorOptions): Promise<
         state: it.state, html_url: `${s.htmlRoot()}/${r.owner}/${r.name}/pull/${it.number}`, node_id: it.node_id, user: it.user
       }))
     },
+    addComment(ownerName, n, comment) {
+      const r = s.repoOf(ownerName)
+      if (!r.items.has(n)) throw new Error(`emulator: no issue #${n} in ${ownerName}`)
+      s.knowUser(comment.user)
+      const t = now()
+      const c = { id: s.newId(), node_id: nodeId('IC'), issue: n, body: comment.body, user: comment.user, created_at: t, updated_at: t }
+      r.comments.push(c)
+      return { id: c.id, node_id: c.node_id }
+    },
+    addReview(ownerName, n, review) {
+      const r = s.repoOf(ownerName)
+      const it = r.items.get(n)
+      if (!it?.pull) throw new Error(`emulator: no pull request #${n} in ${ownerName}`)
+      s.knowUser(review.user)
+      const t = now()
+      const rv = { id: s.newId(), node_id: nodeId('PRR'), pull: n, user: review.user, body: review.body ?? '', state: review.state, commit_id: it.pull.sha, submitted_at: t }
+      r.reviews.push(rv)
+      for (const c of review.comments ?? []) {
+        s.knowUser(c.user ?? review.user)
+        r.reviewComments.push({ id: s.newId(), node_id: nodeId('PRRC'), review: rv.id, pull: n, user: c.user ?? review.user, path: c.path, line: c.line, body: c.body, created_at: t })
+      }
+      return { id: rv.id, node_id: rv.node_id }
+    },
+    reactions: ownerName => s.repoOf(ownerName).reactions.map(x => ({ subject: x.subject, content: x.content, user: x.user })),
+    commentEvent: (ownerName, id, action) => commentEvent(s, ownerName, id, action),
+    reviewEvent: (ownerName, id) => reviewEvent(s, ownerName, id),
     failNext: fault => server.failNext(fault),
     close: () => server.close()
   }

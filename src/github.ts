@@ -20,11 +20,13 @@ export interface PullInfo {
   url: string
   nodeId: string
   draft: boolean
+  body?: string
 }
 
 export interface CommentInfo {
   id: number
   url: string
+  body?: string
 }
 
 export const WRITE_GAP_MS = 100
@@ -110,7 +112,7 @@ export class GitHubClient {
   async findOpenPull(branch: string, base: string): Promise<PullInfo | undefined> {
     const { data } = await this.octokit.rest.pulls.list({ ...this.r, state: 'open', head: `${this.owner}:${branch}`, base })
     const pr = data[0]
-    return pr ? { number: pr.number, url: pr.html_url, nodeId: pr.node_id, draft: pr.draft ?? false } : undefined
+    return pr ? { number: pr.number, url: pr.html_url, nodeId: pr.node_id, draft: pr.draft ?? false, body: pr.body ?? '' } : undefined
   }
 
   /** Creates the pull request, or updates the open one for this branch: never a second one. */
@@ -154,7 +156,7 @@ export class GitHubClient {
     })
     for await (const page of iterator) {
       for (const c of page.data) {
-        if (c.body?.split('\n').some((line) => line.startsWith(marker))) return { id: c.id, url: c.html_url }
+        if (c.body?.split('\n').some((line) => line.startsWith(marker))) return { id: c.id, url: c.html_url, body: c.body }
       }
     }
     return undefined

@@ -13,7 +13,7 @@ import { branchFor } from './run-issue'
 import { makeRedactor } from './secrets'
 import { runDeadline, runSession, type ProgressSink } from './session'
 import { readSettings, secretsOf, type InputReader } from './settings'
-import { modeFromLabels, type RunContext } from './trigger'
+import { modeFromLabels, type RunContext } from './triggers'
 import { WorkspaceTools } from './workspace/tools'
 
 export interface LocalRunArgs {
@@ -84,7 +84,8 @@ export async function localRun(a: LocalRunArgs): Promise<number> {
     signal: deadline.signal,
     log: () => {},
     redact,
-    env: a.env
+    env: a.env,
+    runId: 'local'
   })
   deadline.clear()
   await git.commitPaths(tools.touched(), `draft-review: unfinished draft for "${issue.title}"`)

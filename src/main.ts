@@ -5,7 +5,7 @@ import * as core from '@actions/core'
 import { nothingSpentOutputs, skip, type RunIO } from './io'
 import { makeRedactor } from './secrets'
 import { readSettings, secretsOf } from './settings'
-import { decideTrigger, readRunContext } from './trigger'
+import { decideTrigger, readRunContext } from './triggers'
 
 export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   let redact = (t: string): string => t

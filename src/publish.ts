@@ -5,9 +5,11 @@ import type { GitHubClient, IssueInfo, PullInfo } from './github'
 import type { CategoryStats } from './history'
 import type { LoopResult } from './loop'
 import type { CostMeter } from './meter'
-import { outputsOf, renderSummary, SUMMARY_MARKER, type RunReport } from './report'
+import { outputsOf, rejectionsOf, renderSummary, SUMMARY_MARKER, type RunReport } from './report'
+import { roundLine } from './rounds/account'
+import { addRound, totalsSoFar } from './rounds/totals'
 import type { Settings } from './settings'
-import type { RunContext } from './trigger'
+import type { RunContext } from './triggers'
 import type { Mode } from './workspace/paths'
 
 export interface PublishIO {
@@ -31,6 +33,18 @@ export interface PublishArgs {
   meter: CostMeter
   result: LoopResult
   history?: RunHistory
+  round?: PublishRound
+}
+
+/** What the pull request's list of rounds and the summary's totals are built from. */
+export interface PublishRound {
+  /** The marker of the summary comment earlier rounds left; undefined on the first. */
+  previousMarker?: Record<string, unknown>
+  /** The earlier rounds' lines from the pull request body. */
+  previousRounds: string[]
+  /** How this round was asked for, in words. */
+  how: string
+  runId: string
 }
 
 /** The category's history, this run included when it was recorded. */
@@ -79,6 +93,7 @@ export function buildReport(
 
 export async function publish(settings: Settings, ctx: RunContext, io: PublishIO, a: PublishArgs): Promise<RunReport> {
   const report = buildReport(settings, a, ctx.runUrl)
+  if (a.round) report.totals = addRound(totalsSoFar(a.round.previousMarker), { ...report, reviews: report.reviews.length, rejections: rejectionsOf(report) })
   // The outputs first (again below, with the pull request): a run whose push or comment
   // fails still reports what it spent.
   for (const [k, v] of Object.entries(outputsOf(report))) io.setOutput(k, v)
@@ -91,7 +106,7 @@ export async function publish(settings: Settings, ctx: RunContext, io: PublishIO
         branch: pushed,
         base: a.base,
         title: a.mode === 'tests' ? `Tests for #${a.issue.number}: ${a.issue.title}` : a.issue.title,
-        body: io.redact(pullBody(a.issue.number, a.mode, a.result)),
+        body: io.redact(pullBody(a.issue.number, a.mode, a.result, a.round && roundsList(a.round, report), settings.commentCommand)),
         draft: !a.result.approved
       })
     )
@@ -134,10 +149,19 @@ async function pushKeepingWork(a: PublishArgs, ctx: RunContext, io: PublishIO): 
   }
 }
 
-function pullBody(issue: number, mode: Mode, result: LoopResult): string {
+function pullBody(issue: number, mode: Mode, result: LoopResult, rounds?: string[], command = '/draft-review'): string {
   const link = mode === 'tests' ? `Refs #${issue}` : `Closes #${issue}`
   const state = result.approved
     ? 'The premium reviewer approved this change. A person still reviews and merges it.'
     : `Not approved (${result.stopReason}): this is a draft for a person to finish or close.`
-  return [link, '', state, '', '### What the drafter says it did', '', result.drafterSummary || '(no summary)'].join('\n')
+  const body = [link, '', state, '', '### What the drafter says it did', '', result.drafterSummary || '(no summary)']
+  if (rounds?.length) body.push('', '### Rounds', '', ...rounds, '', `For another round, comment \`${command}\` followed by what to change, or request changes in a review.`)
+  return body.join('\n')
+}
+
+/** The earlier rounds' lines and this one's, numbered on. */
+function roundsList(round: PublishRound, report: RunReport): string[] {
+  const before = round.previousRounds
+  const n = report.totals?.rounds ?? before.length + 1
+  return [...before, roundLine({ n, how: round.how, runId: round.runId, approved: report.approved, stopReason: report.stopReason, reviews: report.reviews.length, rejections: rejectionsOf(report) })]
 }

@@ -5,7 +5,7 @@ import { Ledger } from './ledger'
 import { renderLedgerReport } from './ledger-report'
 import { setSkippedOutputs, type RunIO } from './io'
 import type { Settings } from './settings'
-import type { RunContext } from './trigger'
+import type { RunContext } from './triggers'
 
 export async function runReport(settings: Settings, ctx: RunContext, io: RunIO): Promise<void> {
   const ledger = new Ledger(new Git(ctx.workspace, io.redact), { serverUrl: ctx.serverUrl, token: settings.githubToken })

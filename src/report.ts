@@ -8,6 +8,7 @@ import { pct, verdictWords, type CategoryStats } from './history'
 import type { StopReason, ReviewRecord } from './loop'
 import type { CallCost, UsageLine, CostTotals } from './meter'
 import { formatFinding } from './prompts'
+import type { RoundTotals } from './rounds/totals'
 import type { Mode } from './workspace/paths'
 
 export const SUMMARY_MARKER = '<!-- draft-review:summary '
@@ -36,6 +37,8 @@ export interface RunReport extends CostTotals {
   prUrl?: string
   branch?: string
   runUrl?: string
+  /** Every round on this pull request summed, this one included; absent on the first round. */
+  totals?: RoundTotals
 }
 
 export function rejectionsOf(r: { reviews: ReviewRecord[] }): number {
@@ -83,7 +86,8 @@ export function markerJson(r: RunReport): Record<string, unknown> {
     usage: r.usage,
     category: r.category,
     drafterModels: r.drafterModels,
-    reviewerModel: r.reviewerModel
+    reviewerModel: r.reviewerModel,
+    ...(r.totals ? { totals: r.totals } : {})
   }
 }
 
@@ -142,6 +146,7 @@ export function renderSummary(r: RunReport): string {
     headline,
     r.note ? `\n> ${r.note.split('\n').join('\n> ')}` : '',
     '',
+    ...allRoundsSection(r),
     `**This run: ${usd(r.costUsd)}**`,
     '',
     `- ${premiumOnlyWords(r, r.reviewerModel)} — every token of this run, the reviews included, at the reviewer model's prices`,
@@ -166,6 +171,24 @@ export function renderSummary(r: RunReport): string {
     r.runUrl ? `<sub>[workflow run](${r.runUrl}) · stop reason \`${r.stopReason}\`</sub>` : `<sub>stop reason \`${r.stopReason}\`</sub>`
   ]
   return lines.join('\n').replace(/\n{3,}/g, '\n\n')
+}
+
+/** What the whole pull request cost, every round summed: shown from the second round on. */
+function allRoundsSection(r: RunReport): string[] {
+  const t = r.totals
+  if (!t) return []
+  return [
+    `**All ${t.rounds} rounds on this pull request**`,
+    '',
+    '| | this round | all rounds |',
+    '|---|---:|---:|',
+    `| cost | ${usd(r.costUsd)} | **${usd(t.costUsd)}** |`,
+    `| same tokens on ${code(r.reviewerModel)} alone | ${usd(r.premiumOnlyCostUsd)} | ${usd(t.premiumOnlyCostUsd)} |`,
+    `| ${code(r.reviewerModel)} drafting alone, no review | ${usd(r.premiumAloneCostUsd)} | ${usd(t.premiumAloneCostUsd)} |`,
+    `| reviews | ${r.reviews.length} | ${t.reviews} |`,
+    `| rejections | ${rejectionsOf(r)} | ${t.rejections} |`,
+    ''
+  ]
 }
 
 function historySection(r: RunReport): string[] {

@@ -1,7 +1,8 @@
-// One run for one issue: check who asked, branch, loop, publish. Whatever happens after
-// the branch exists, the work is pushed, and the progress comment says how it ended.
+// One run for one issue: check who asked, branch (afresh, or continuing the one that is
+// there), loop, publish. Whatever happens after the branch exists, the work is pushed,
+// and the progress comment says how it ended.
 import { Git, type PushAuth } from './git'
-import { createOctokit, GitHubClient, type IssueInfo } from './github'
+import { createOctokit, GitHubClient, type IssueInfo, type PullInfo } from './github'
 import { categoryOf, chooseStartTier, sameKind, statsOf, type LedgerRecord } from './history'
 import { skip, type RunIO } from './io'
 import { Ledger } from './ledger'
@@ -9,35 +10,89 @@ import type { LoopResult } from './loop'
 import { CostMeter } from './meter'
 import { failureLine, outcomeLine } from './narrate'
 import { ProgressComment, RunProgress } from './progress'
+import { feedbackMessage } from './prompts'
 import { buildReport, publish, PublishError, type RunHistory } from './publish'
-import { firstReviewApproved, outputsOf, rejectionsOf, reviewsByDrafter, type RunReport } from './report'
-import { runDeadline, runSession } from './session'
+import { firstReviewApproved, outputsOf, rejectionsOf, reviewsByDrafter, SUMMARY_MARKER, type RunReport } from './report'
+import { boundedDiff, earlierRounds, roundsIn } from './rounds/account'
+import { checkoutBranch, commitsSince, fetchBranch, withTrailer, type BranchCommit } from './rounds/branch'
+import { markerIn } from './rounds/totals'
+import { runDeadline, runSession, type SessionRound } from './session'
 import type { Settings } from './settings'
-import { modeFromLabels, WRITE_PERMISSIONS, type RunContext, type RunDecision } from './trigger'
+import { branchFor, issueOfBranch, modeFromLabels, WRITE_PERMISSIONS, type RunContext, type RunDecision } from './triggers'
+import { RoundsApi } from './triggers/api'
+import { cleanUntrusted, gatherFeedback, permissionCache } from './triggers/feedback'
 import type { Mode } from './workspace/paths'
 import { WorkspaceTools } from './workspace/tools'
 
-export function branchFor(issue: number): string {
-  return `draft-review/issue-${issue}`
-}
+export { branchFor } from './triggers'
 
 /** `decision` is the trigger's verdict to run (main decides it before loading this module). */
 export async function runIssue(settings: Settings, ctx: RunContext, io: RunIO, decision: RunDecision): Promise<RunReport | undefined> {
-  const gh = new GitHubClient(createOctokit(settings.githubToken, ctx.apiUrl, io.info), ctx.owner, ctx.repo)
-  // Three independent reads at once: on github.com each is a round trip.
-  const [permission, issue, base] = await Promise.all([
-    decision.sender ? gh.permission(decision.sender) : 'admin',
-    gh.issue(decision.issueNumber),
+  const octokit = createOctokit(settings.githubToken, ctx.apiUrl, io.info)
+  const gh = new GitHubClient(octokit, ctx.owner, ctx.repo)
+  const api = new RoundsApi(octokit, ctx.owner, ctx.repo)
+  const permissionOf = permissionCache(async (login) => gh.permission(login))
+  const canWrite = async (login: string): Promise<boolean> => WRITE_PERMISSIONS.includes(await permissionOf(login))
+
+  let issueNumber = decision.issueNumber
+  if (issueNumber === undefined) {
+    // A comment on a pull request: only draft-review's own pull request for an issue counts.
+    const pull = await api.pull(decision.pullNumber!)
+    issueNumber = issueOfBranch(pull.headRef)
+    if (issueNumber === undefined || pull.headRepo.toLowerCase() !== `${ctx.owner}/${ctx.repo}`.toLowerCase()) {
+      return skip(io, `pull request #${pull.number} (head ${pull.headRepo}:${pull.headRef}) is not one draft-review opened for an issue`)
+    }
+  }
+  // Independent reads at once: on github.com each is a round trip.
+  const author = decision.request?.author
+  const [permission, authorPermission, issue, base] = await Promise.all([
+    decision.sender ? permissionOf(decision.sender) : 'admin',
+    author ? permissionOf(author) : 'admin',
+    gh.issue(issueNumber),
     settings.baseBranch ?? gh.defaultBranch()
   ])
   if (!WRITE_PERMISSIONS.includes(permission)) {
     return skip(io, `${decision.sender} has '${permission}' permission; a run needs write, maintain or admin`)
   }
+  // The words that reach the model are the author's: their own permission decides.
+  if (author && !WRITE_PERMISSIONS.includes(authorPermission)) {
+    return skip(io, `${author} has '${authorPermission}' permission; a round needs write, maintain or admin`)
+  }
   if (issue.isPullRequest) return skip(io, `#${issue.number} is a pull request, not an issue`)
-  const mode = decision.mode ?? modeFromLabels(issue.labels, settings.testsLabel)
+  if (decision.request) {
+    // Seen: before any slow work, so the person knows the request was heard.
+    await api.acknowledge(decision.request).catch((e) => io.warning(`Could not react to the ${decision.request!.source}: ${messageOf(e)}`))
+  }
+  try {
+    return await work(settings, ctx, io, decision, { gh, api, canWrite, issue, base })
+  } finally {
+    if (decision.trigger === 'label' && decision.label && settings.removeLabel) {
+      // Adding the label again then means "run again".
+      await api.removeLabel(issue.number, decision.label).catch((e) => io.warning(`Could not remove the label '${decision.label}': ${messageOf(e)}`))
+    }
+  }
+}
+
+interface Parts {
+  gh: GitHubClient
+  api: RoundsApi
+  canWrite: (login: string) => Promise<boolean>
+  issue: IssueInfo
+  base: string
+}
+
+async function work(settings: Settings, ctx: RunContext, io: RunIO, decision: RunDecision, p: Parts): Promise<RunReport> {
+  const { gh, issue, base } = p
   const branch = branchFor(issue.number)
+  const runId = ctx.runId ?? 'local'
   const auth: PushAuth = { serverUrl: ctx.serverUrl, token: settings.githubToken }
   const git = new Git(ctx.workspace, io.redact)
+  const remoteSha = await git.remoteSha(branch, auth)
+  // What earlier rounds left: the pull request, its body, and the summary comment's marker.
+  const pr = remoteSha ? await gh.findOpenPull(branch, base) : undefined
+  const summary = (pr && (await gh.findComment(pr.number, SUMMARY_MARKER))) || (await gh.findComment(issue.number, SUMMARY_MARKER))
+  const previousMarker = markerIn(summary?.body)
+  const mode = decision.mode ?? modeOf(previousMarker, pr, issue, settings.testsLabel)
   const meter = new CostMeter(settings.maxCostUsd, settings.reviewer.price)
   const progress = new RunProgress(new ProgressComment(gh, issue.number, io.warning, io.redact), () => meter.spentUsd, {
     title: `draft-review is ${mode === 'tests' ? 'writing tests for' : 'working on'} this issue`,
@@ -47,7 +102,8 @@ export async function runIssue(settings: Settings, ctx: RunContext, io: RunIO, d
   })
   const category = categoryOf(issue.labels, settings.categoryLabels)
   const ledger = new Ledger(git, auth)
-  const past = (settings.ledger || settings.routeByHistory ? await readLedger(ledger, io) : []).filter((r) => sameKind(r, category, mode))
+  const records = settings.ledger || settings.routeByHistory ? await readLedger(ledger, io) : []
+  const past = records.filter((r) => sameKind(r, category, mode))
   const route = chooseStartTier(settings.drafters.map((d) => d.id), past, {
     enabled: settings.routeByHistory,
     threshold: settings.routeRejectThreshold,
@@ -56,17 +112,39 @@ export async function runIssue(settings: Settings, ctx: RunContext, io: RunIO, d
   if (route.reason) io.info(route.reason)
   const deadline = runDeadline(settings.runTimeoutMinutes)
 
-  progress.working(`Preparing \`${branch}\` from \`${base}\``)
+  progress.working(remoteSha ? `Reading \`${branch}\`` : `Preparing \`${branch}\` from \`${base}\``)
   let start: { baseSha: string; remoteSha: string }
+  let round: SessionRound | undefined
+  let feedback: string | undefined
+  let commits: BranchCommit[] = []
+  let withheld = 0
   try {
-    start = await git.startBranch(base, branch, auth)
+    if (remoteSha) {
+      const fetched = await fetchBranch(git, base, branch, auth)
+      commits = await commitsSince(git, fetched.baseSha, fetched.headSha)
+      // A round continues the branch; so does a re-label when people have committed to it.
+      if (decision.request || commits.some((c) => !c.ours)) {
+        await checkoutBranch(git, branch, fetched.headSha)
+        const [diff, stat] = await Promise.all([git.diff(fetched.baseSha), git.exec(['diff', '--stat', fetched.baseSha, 'HEAD', '--'])])
+        const account = earlierRounds({ prBody: cleanUntrusted(pr?.body ?? ''), ledger: records.filter((r) => r.issue === issue.number), commits })
+        round = { startSha: fetched.headSha, account, diff: boundedDiff(diff, stat) }
+        start = { baseSha: fetched.baseSha, remoteSha: fetched.headSha }
+      }
+    }
+    start ??= await git.startBranch(base, branch, auth)
+    if (decision.request) {
+      const f = await gatherFeedback(p.api, decision.request, decision.pullNumber ?? pr?.number, p.canWrite)
+      withheld = f.withheld
+      feedback = feedbackMessage(f, cleanUntrusted)
+    }
   } catch (e) {
     deadline.clear()
     await progress.end(failureLine('preparing the branch', e, io.redact))
     throw e
   }
-  progress.settle('done', `Branch \`${branch}\` from \`${base}\``)
-  io.info(`Issue #${issue.number} (${mode}): working on ${branch} from ${base} at ${start.baseSha.slice(0, 12)}`)
+  const people = commits.filter((c) => !c.ours).length
+  progress.settle('done', round ? `Continuing \`${branch}\` at ${start.remoteSha.slice(0, 7)}${people ? ` (${people} commit${people === 1 ? '' : 's'} by people kept)` : ''}` : `Branch \`${branch}\` from \`${base}\``)
+  io.info(`Issue #${issue.number} (${mode}): ${round ? 'continuing' : 'working on'} ${branch} from ${base} at ${start.baseSha.slice(0, 12)}`)
 
   const tools = new WorkspaceTools({
     root: ctx.workspace,
@@ -86,18 +164,25 @@ export async function runIssue(settings: Settings, ctx: RunContext, io: RunIO, d
     signal: deadline.signal,
     log: io.info,
     redact: io.redact,
-    env: io.env
+    env: io.env,
+    runId,
+    round,
+    feedback
   })
   deadline.clear()
-  result.note = io.redact([route.reason, result.note].filter(Boolean).join(' '))
+  const withheldNote = withheld ? `${withheld} line comment${withheld === 1 ? '' : 's'} by people without write permission ${withheld === 1 ? 'was' : 'were'} left out.` : ''
+  result.note = io.redact([route.reason, result.note, withheldNote].filter(Boolean).join(' '))
   // What was spent is in the outputs from here on, whatever fails while saving the work.
   for (const [k, v] of Object.entries(outputsOf(buildReport(settings, { issue, mode, meter, result })))) io.setOutput(k, v)
   const history = await recordRun(settings, ctx, io, ledger, past, { issue, category, mode, meter, result })
   let report: RunReport
   try {
     // A draft cut short (budget, fault, timeout) still holds paid-for work: commit it so it is pushed.
-    await git.commitPaths(tools.touched(), `draft-review: unfinished draft for #${issue.number}`)
-    report = await publish(settings, ctx, io, { gh, git, issue, mode, base, branch, baseSha: start.baseSha, lease: start.remoteSha, auth, meter, result, history })
+    await git.commitPaths(tools.touched(), withTrailer(`draft-review: unfinished draft for #${issue.number}`, runId))
+    report = await publish(settings, ctx, io, {
+      gh, git, issue, mode, base, branch, baseSha: start.baseSha, lease: start.remoteSha, auth, meter, result, history,
+      round: { previousMarker, previousRounds: roundsIn(pr?.body), how: howAsked(decision, people), runId }
+    })
   } catch (e) {
     await progress.end(failureLine(e instanceof PublishError ? e.step : 'saving the draft', e, io.redact))
     throw e
@@ -105,6 +190,31 @@ export async function runIssue(settings: Settings, ctx: RunContext, io: RunIO, d
   await progress.end(outcomeLine(report, result))
   if (result.error !== undefined) throw result.error
   return report
+}
+
+/** A round keeps the mode earlier rounds had: the label that set it may have been removed since. */
+function modeOf(marker: Record<string, unknown> | undefined, pr: PullInfo | undefined, issue: IssueInfo, testsLabel: string): Mode {
+  if (marker?.mode === 'tests' || marker?.mode === 'changes') return marker.mode
+  if (pr?.body?.startsWith('Refs #')) return 'tests'
+  return modeFromLabels(issue.labels, testsLabel)
+}
+
+function howAsked(d: RunDecision, people: number): string {
+  const building = people ? `, building on ${people} commit${people === 1 ? '' : 's'} by people` : ''
+  switch (d.trigger) {
+    case 'label':
+      return `Label \`${d.label}\`${building}`
+    case 'dispatch':
+      return `Run by hand${building}`
+    case 'comment':
+      return `Comment by \`${d.request?.author}\``
+    case 'review':
+      return `Review by \`${d.request?.author}\` requesting changes`
+  }
+}
+
+function messageOf(e: unknown): string {
+  return e instanceof Error ? e.message : String(e)
 }
 
 async function readLedger(ledger: Ledger, io: RunIO): Promise<LedgerRecord[]> {

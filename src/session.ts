@@ -8,9 +8,10 @@ import type { Route } from './history'
 import { runLoop, type LoopEvent, type LoopResult } from './loop'
 import type { CostMeter } from './meter'
 import { describeEvent, isSetback } from './narrate'
-import { drafterFirstMessage, drafterSystem, reviewerPrefix, reviewerRound, type IssueText } from './prompts'
+import { drafterFirstMessage, drafterSystem, reviewerPrefix, reviewerRound, roundFirstMessage, type IssueText } from './prompts'
 import { createModel } from './providers'
 import { reviewDiff } from './reviewer'
+import { withTrailer } from './rounds/branch'
 import { scrubEnv } from './secrets'
 import { secretsOf, type Settings } from './settings'
 import { runTestCommand } from './testrun'
@@ -57,6 +58,19 @@ export interface Session {
   log: (line: string) => void
   redact: (text: string) => string
   env: NodeJS.ProcessEnv
+  /** Goes into every commit's Draft-Review-Run trailer. */
+  runId: string
+  /** A new round on a branch that already has work: how the fresh conversation opens. */
+  round?: SessionRound
+  /** The fenced words of the person who asked for this run, for the drafter and the reviewer. */
+  feedback?: string
+}
+
+export interface SessionRound {
+  /** HEAD when the round began: a round that commits nothing on top of it changed nothing. */
+  startSha: string
+  account: string
+  diff: string
 }
 
 export async function runSession(settings: Settings, run: Session): Promise<LoopResult> {
@@ -86,12 +100,19 @@ export async function runSession(settings: Settings, run: Session): Promise<Loop
     progress.settle(isSetback(e) ?? 'done', line)
   }
   const repoMap = await buildRepoMap(run.workspace)
+  const round = run.round
+  const feedback = run.feedback && redact(run.feedback)
+  const opening = round
+    ? roundFirstMessage({ issue, repoMap, testCommand: settings.testCommand, account: redact(round.account), diff: redact(round.diff), feedback })
+    : [drafterFirstMessage(issue, repoMap, settings.testCommand), feedback].filter(Boolean).join('\n\n')
   return runLoop(
-    drafterFirstMessage(issue, repoMap, settings.testCommand),
+    opening,
     {
       draft: (message) => drafter.draft(message),
       commitDraft: async (n, summary) => {
-        await git.commitPaths(tools.touched(), `draft-review: draft ${n} for #${issue.number}\n\n${redact(summary)}`.trim())
+        await git.commitPaths(tools.touched(), withTrailer(`draft-review: draft ${n} for #${issue.number}\n\n${redact(summary)}`.trim(), run.runId))
+        // A round adds to a branch that already differs from the base: nothing on top of where it began is no change.
+        if (round && (await git.exec(['rev-parse', 'HEAD'])).trim() === round.startSha) return ''
         return git.diff(baseSha)
       },
       runTests: settings.testCommand
@@ -114,7 +135,7 @@ export async function runSession(settings: Settings, run: Session): Promise<Loop
           settings.reviewer,
           reviewerModel,
           {
-            prefix: reviewerPrefix({ issue, mode }),
+            prefix: reviewerPrefix({ issue, mode, request: feedback }),
             round: reviewerRound({
               diff: redact(diff),
               tests: tests ? `\`${settings.testCommand}\` passed.` : 'no test command is configured.',

@@ -60,6 +60,8 @@ export interface Settings {
   escalateAfter: number
   /** A comment whose first word is this asks for another round. */
   commentCommand: string
+  /** Take the triggering label off the issue at the end of a label run, so adding it again runs again. */
+  removeLabel: boolean
   /** Most tokens one request may use (input plus max_tokens); undefined: the model's own window. */
   contextTokens?: number
   /** Run the test command in its own namespaces, away from the job's secrets and network. */
@@ -167,6 +169,7 @@ export function readSettings(read: InputReader): Settings {
     routeWindow: positiveInt('route-window', get('route-window') || String(DEFAULTS.routeWindow)),
     escalateAfter: positiveInt('escalate-after', get('escalate-after') || String(DEFAULTS.escalateAfter)),
     commentCommand: commandWord(get('comment-command') || DEFAULTS.commentCommand),
+    removeLabel: bool('remove-label', get('remove-label') || 'true'),
     contextTokens: get('context-tokens') ? positiveInt('context-tokens', get('context-tokens')) : undefined,
     testSandbox: bool('test-sandbox', get('test-sandbox') || 'true')
   }

@@ -1,8 +1,48 @@
-// GraphQL: only the two draft-state mutations (markPullRequestReadyForReview,
-// convertPullRequestToDraft), found by pull request node_id, since REST cannot flip `draft`.
+// GraphQL: the two draft-state mutations (markPullRequestReadyForReview,
+// convertPullRequestToDraft), found by pull request node_id, since REST cannot flip `draft`;
+// and addReaction, since REST has no reactions on a pull request review.
 // The query is read with regular expressions, enough for the queries octokit users write.
 import type { Reply } from './replies'
+import { addReaction } from './routes-rounds'
 import { now, type Item, type Repo, type State } from './state'
+
+// GraphQL's ReactionContent enum, and the REST spelling the emulator stores.
+const CONTENT: Record<string, string> = {
+  THUMBS_UP: '+1', THUMBS_DOWN: '-1', LAUGH: 'laugh', CONFUSED: 'confused', HEART: 'heart', HOORAY: 'hooray', ROCKET: 'rocket', EYES: 'eyes'
+}
+
+/** addReaction on a review, an issue comment, an issue or a pull request, found by node id. */
+function addReactions(s: State, query: string, vars: Record<string, unknown>, data: Record<string, unknown>, errors: Record<string, unknown>[]): void {
+  const re = /(?:(\w+)\s*:\s*)?\baddReaction\s*\(\s*input\s*:\s*(\{[^}]*\}|\$\w+)\s*\)\s*\{([\s\S]*?\})\s*\}/g
+  let m: RegExpExecArray | null
+  while ((m = re.exec(query))) {
+    const [, alias, inputSrc = ''] = m
+    const out = alias ?? 'addReaction'
+    let input: Record<string, unknown> = {}
+    if (inputSrc.startsWith('$')) input = (vars[inputSrc.slice(1)] as Record<string, unknown> | undefined) ?? {}
+    else {
+      const id = /subjectId\s*:\s*(?:"([^"]*)"|\$(\w+))/.exec(inputSrc)
+      const content = /content\s*:\s*(?:(\w+)|\$(\w+))/.exec(inputSrc)
+      input = { subjectId: id?.[1] ?? (id?.[2] ? vars[id[2]] : undefined), content: content?.[1] ?? (content?.[2] ? vars[content[2]] : undefined) }
+    }
+    const content = CONTENT[String(input.content)]
+    if (!content) {
+      errors.push({ message: `Argument 'content' on InputObject 'AddReactionInput' has an invalid value (${String(input.content)}). Expected type 'ReactionContent!'.` })
+      continue
+    }
+    const id = String(input.subjectId)
+    const repo = [...s.repos.values()].find(r =>
+      r.reviews.some(x => x.node_id === id) || r.comments.some(x => x.node_id === id) || [...r.items.values()].some(x => x.node_id === id))
+    if (!repo) {
+      data[out] = null
+      errors.push({ type: 'NOT_FOUND', path: [out], message: `Could not resolve to a node with the global id of '${id}'` })
+      continue
+    }
+    const comment = repo.comments.find(x => x.node_id === id)
+    const { reaction } = addReaction(s, repo, comment ? comment.id : id, content)
+    data[out] = { reaction: { content: String(input.content), id: reaction.node_id }, subject: { id } }
+  }
+}
 
 export function graphql(s: State, body: Record<string, unknown>): Reply {
   const PR_FIELDS: Record<string, (r: Repo, it: Item) => unknown> = {
@@ -21,6 +61,7 @@ export function graphql(s: State, body: Record<string, unknown>): Reply {
   const data: Record<string, unknown> = {}
   const errors: Record<string, unknown>[] = []
   const re = /(?:(\w+)\s*:\s*)?\b(markPullRequestReadyForReview|convertPullRequestToDraft)\s*\(\s*input\s*:\s*(\{[^}]*\}|\$\w+)\s*\)\s*\{([\s\S]*?\})\s*\}/g
+  addReactions(s, query, vars, data, errors)
   let m: RegExpExecArray | null
   while ((m = re.exec(query))) {
     const [, alias, field = '', inputSrc = '', selection = ''] = m
@@ -54,6 +95,6 @@ export function graphql(s: State, body: Record<string, unknown>): Reply {
     }
     data[out] = { pullRequest: sel ? pr : undefined, clientMutationId: null }
   }
-  if (!Object.keys(data).length) return { status: 200, body: { errors: [{ message: 'emulator: only markPullRequestReadyForReview and convertPullRequestToDraft are emulated' }] } }
+  if (!Object.keys(data).length && !errors.length) return { status: 200, body: { errors: [{ message: 'emulator: only markPullRequestReadyForReview, convertPullRequestToDraft and addReaction are emulated' }] } }
   return { status: 200, body: errors.length ? { data, errors } : { data } }
 }

@@ -5,12 +5,13 @@ import { userJson } from './json'
 import { fail, type Ctx, type Reply } from './replies'
 import { issueRoutes } from './routes-issues'
 import { pullRoutes } from './routes-pulls'
+import { roundRoutes } from './routes-rounds'
 import { repoKey, type State } from './state'
 
 export type Router = (method: string, path: string, c: Ctx) => Promise<Reply>
 
 export function createRouter(s: State): Router {
-  const routes = [...issueRoutes(s), ...pullRoutes(s)]
+  const routes = [...issueRoutes(s), ...pullRoutes(s), ...roundRoutes(s)]
   return async (method, path, c) => {
     if (path === s.graphqlPath) return method === 'POST' ? graphql(s, c.body) : fail(404, 'Not Found')
     if (!path.startsWith(`${s.prefix}/`)) return fail(404, 'Not Found')

@@ -51,6 +51,39 @@ export interface Comment extends EmulatedComment {
   issue: number
   node_id: string
 }
+/** A submitted pull request review; `state` as the REST API spells it. */
+export interface Review {
+  id: number
+  node_id: string
+  pull: number
+  user: string
+  body: string
+  state: 'APPROVED' | 'CHANGES_REQUESTED' | 'COMMENTED'
+  commit_id: string
+  submitted_at: string
+}
+/** A line comment that belongs to a review. */
+export interface ReviewComment {
+  id: number
+  node_id: string
+  review: number
+  pull: number
+  user: string
+  path: string
+  line: number | null
+  body: string
+  created_at: string
+}
+/** A reaction on an issue comment (REST) or on any reactable node (GraphQL addReaction). */
+export interface Reaction {
+  id: number
+  node_id: string
+  /** the comment's id, or the node id of a review */
+  subject: number | string
+  user: string
+  content: string
+  created_at: string
+}
 export interface Repo {
   owner: string
   name: string
@@ -62,6 +95,9 @@ export interface Repo {
   drafts: boolean
   items: Map<number, Item>
   comments: Comment[]
+  reviews: Review[]
+  reviewComments: ReviewComment[]
+  reactions: Reaction[]
   nextNumber: number
 }
 
