@@ -82,6 +82,34 @@ describe("the first block's job condition and concurrency group", () => {
     expect(truthy(evaluate(firstJob.if!, ctx))).toBe(starts)
   })
 
+  const commented = (body: string, onPull: boolean): Record<string, unknown> => ({
+    action: 'created',
+    issue: { number: 13, ...(onPull ? { pull_request: { url: `https://api.github.com/repos/${OWNER}/${REPO}/pulls/13` } } : {}) },
+    comment: { id: 1, body, user: { login: 'maria', type: 'User' } },
+    sender: { login: 'maria', type: 'User' }
+  })
+  const reviewed = (state: string, ref: string): Record<string, unknown> => ({
+    action: 'submitted',
+    review: { id: 2, state, body: 'x', user: { login: 'maria', type: 'User' } },
+    pull_request: { number: 13, head: { ref }, base: { ref: 'main' } },
+    sender: { login: 'maria', type: 'User' }
+  })
+  test.each([
+    ['issue_comment', commented('/draft-review also handle empty input', true), true],
+    ['issue_comment', commented('/draft-review', false), true],
+    ['issue_comment', commented('Thanks, looks good', true), false],
+    ['issue_comment', commented('> /draft-review quoted', true), false],
+    ['pull_request_review', reviewed('changes_requested', 'draft-review/issue-12'), true],
+    ['pull_request_review', reviewed('approved', 'draft-review/issue-12'), false],
+    ['pull_request_review', reviewed('commented', 'draft-review/issue-12'), false],
+    ['pull_request_review', reviewed('changes_requested', 'feature/login'), false]
+  ])('%s %j starts the job: %s', (eventName, event, starts) => {
+    const ctx = { github: githubContext(eventName, event) }
+    expect(truthy(evaluate(firstJob.if!, ctx))).toBe(starts)
+    // A round queues behind others on the same pull request.
+    if (starts) expect(render(firstJob.concurrency!, ctx)).toBe('draft-review-13')
+  })
+
   test("the group is per issue, on the job (so a job its if: skips never joins it), and the checkout keeps no token", () => {
     expect(render(firstJob.concurrency!, { github: githubContext('issues', labeled('draft-review')) })).toBe(`draft-review-${ISSUE.number}`)
     const checkout = firstJob.steps.find((s) => s.uses?.startsWith('actions/checkout@'))!
