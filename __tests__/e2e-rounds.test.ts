@@ -136,7 +136,7 @@ describe('a comment on the pull request after a person pushed a commit', () => {
     })
     // The marker's own figures are this round's.
     expect(marker).toMatchObject({ reviews: 1, rejections: 1, costUsd: cost(second, 'cost-usd') })
-    expect(summaries(first.pr)[0]!.body).toContain('all 2 rounds')
+    expect(summaries(first.pr)[0]!.body).toContain('**All 2 rounds on this pull request**')
     // 👀 on the comment that asked.
     expect(world.github.reactions(repo)).toEqual([expect.objectContaining({ content: 'eyes', user: 'github-actions[bot]' })])
     // For the closing note: the two-round summary as posted.
