@@ -19219,6 +19219,7 @@ function readSettings(read) {
     routeWindow: positiveInt("route-window", get("route-window") || String(DEFAULTS.routeWindow)),
     escalateAfter: positiveInt("escalate-after", get("escalate-after") || String(DEFAULTS.escalateAfter)),
     commentCommand: commandWord(get("comment-command") || DEFAULTS.commentCommand),
+    removeLabel: bool("remove-label", get("remove-label") || "true"),
     contextTokens: get("context-tokens") ? positiveInt("context-tokens", get("context-tokens")) : void 0,
     testSandbox: bool("test-sandbox", get("test-sandbox") || "true")
   };
@@ -19337,7 +19338,77 @@ function globList(raw, fallback) {
   return list.length > 0 ? list : [...fallback];
 }
 
-// src/trigger.ts
+// src/triggers/decision.ts
+var WRITE_PERMISSIONS = ["admin", "maintain", "write"];
+function branchFor(issue) {
+  return `draft-review/issue-${issue}`;
+}
+function issueOfBranch(ref) {
+  const m = /^draft-review\/issue-([1-9]\d*)$/.exec(ref);
+  return m ? Number(m[1]) : void 0;
+}
+
+// src/triggers/command.ts
+function commandText(body, command) {
+  const text = body.replace(/^\s+/, "");
+  const word = /^\S+/.exec(text)?.[0] ?? "";
+  if (word.toLowerCase() !== command.toLowerCase()) return void 0;
+  return text.slice(word.length).trim();
+}
+
+// src/triggers/comment.ts
+function decideComment({ payload, settings, sender, senderType }) {
+  if (payload.action !== "created") return { kind: "ignore", reason: `issue_comment event '${payload.action}' is not 'created' (an edited comment asks for nothing)` };
+  const comment = payload.comment ?? {};
+  const author = String(comment.user?.login ?? "");
+  if (comment.user?.type === "Bot") return { kind: "ignore", reason: `the comment is by the bot ${author}; draft-review never answers a bot` };
+  const text = commandText(String(comment.body ?? ""), settings.commentCommand);
+  if (text === void 0) return { kind: "ignore", reason: `the comment does not start with ${settings.commentCommand}` };
+  const number = Number(payload.issue?.number);
+  if (!Number.isInteger(number) || number < 1) return { kind: "ignore", reason: "the event names no issue" };
+  const request = { source: "comment", id: Number(comment.id), nodeId: String(comment.node_id ?? ""), author, text, url: comment.html_url };
+  if (payload.issue?.pull_request) return { kind: "run", trigger: "comment", pullNumber: number, sender, senderType, request };
+  return { kind: "run", trigger: "comment", issueNumber: number, sender, senderType, request };
+}
+
+// src/triggers/label.ts
+function decideLabel({ payload, settings, sender, senderType }) {
+  if (payload.action !== "labeled") return { kind: "ignore", reason: `issues event '${payload.action}' is not 'labeled'` };
+  const added = String(payload.label?.name ?? "");
+  const mode = added === settings.label ? "changes" : added === settings.testsLabel ? "tests" : void 0;
+  if (!mode) return { kind: "ignore", reason: `label '${added}' is neither '${settings.label}' nor '${settings.testsLabel}'` };
+  const number = Number(payload.issue?.number);
+  if (!Number.isInteger(number) || number < 1) return { kind: "ignore", reason: "the event names no issue" };
+  if (payload.issue?.pull_request) return { kind: "ignore", reason: `#${number} is a pull request, not an issue` };
+  return { kind: "run", trigger: "label", issueNumber: number, sender, senderType, mode, label: added };
+}
+function decideDispatch({ payload, sender, senderType }, issueInput) {
+  const fromInputs = Number(payload.inputs?.["issue-number"] ?? payload.inputs?.issue_number ?? NaN);
+  const number = issueInput ?? (Number.isInteger(fromInputs) && fromInputs > 0 ? fromInputs : void 0);
+  if (!number) throw new InputError("issue-number", "is required for workflow_dispatch runs: name the issue to work on.");
+  return { kind: "run", trigger: "dispatch", issueNumber: number, sender, senderType };
+}
+
+// src/triggers/review.ts
+function decideReview({ payload, sender, senderType, repository }) {
+  if (payload.action !== "submitted") return { kind: "ignore", reason: `pull_request_review event '${payload.action}' is not 'submitted'` };
+  const review = payload.review ?? {};
+  const state = String(review.state ?? "").toLowerCase();
+  if (state !== "changes_requested") return { kind: "ignore", reason: `the review's state is '${state}', not 'changes_requested'` };
+  const author = String(review.user?.login ?? "");
+  if (review.user?.type === "Bot") return { kind: "ignore", reason: `the review is by the bot ${author}; draft-review never answers a bot` };
+  const pr = payload.pull_request ?? {};
+  const head = String(pr.head?.ref ?? "");
+  const issueNumber = issueOfBranch(head);
+  const headRepo = String(pr.head?.repo?.full_name ?? "");
+  if (issueNumber === void 0 || headRepo.toLowerCase() !== repository.toLowerCase()) {
+    return { kind: "ignore", reason: `pull request #${pr.number} (head ${headRepo}:${head}) is not one draft-review opened` };
+  }
+  const request = { source: "review", id: Number(review.id), nodeId: String(review.node_id ?? ""), author, text: String(review.body ?? ""), url: review.html_url };
+  return { kind: "run", trigger: "review", issueNumber, pullNumber: Number(pr.number), sender, senderType, request };
+}
+
+// src/triggers/context.ts
 import { readFileSync } from "node:fs";
 function readRunContext(env) {
   const repository = env.GITHUB_REPOSITORY ?? "";
@@ -19366,32 +19437,32 @@ function readRunContext(env) {
     runUrl
   };
 }
-function decideTrigger(ctx, labels, issueInput) {
-  const sender = String(ctx.payload.sender?.login ?? "");
-  const senderType = String(ctx.payload.sender?.type ?? "User");
-  if (ctx.eventName === "issues") {
-    if (ctx.payload.action !== "labeled") return { kind: "ignore", reason: `issues event '${ctx.payload.action}' is not 'labeled'` };
-    const added = String(ctx.payload.label?.name ?? "");
-    const mode = added === labels.label ? "changes" : added === labels.testsLabel ? "tests" : void 0;
-    if (!mode) return { kind: "ignore", reason: `label '${added}' is neither '${labels.label}' nor '${labels.testsLabel}'` };
-    const number = Number(ctx.payload.issue?.number);
-    if (!Number.isInteger(number) || number < 1) return { kind: "ignore", reason: "the event names no issue" };
-    if (ctx.payload.issue?.pull_request) return { kind: "ignore", reason: `#${number} is a pull request, not an issue` };
-    return { kind: "run", issueNumber: number, sender, senderType, mode };
+
+// src/triggers/index.ts
+function decideTrigger(ctx, settings, issueInput) {
+  const input = {
+    payload: ctx.payload,
+    settings: { ...settings, commentCommand: settings.commentCommand ?? "/draft-review" },
+    sender: String(ctx.payload.sender?.login ?? ""),
+    senderType: String(ctx.payload.sender?.type ?? "User"),
+    repository: ctx.owner && ctx.repo ? `${ctx.owner}/${ctx.repo}` : String(ctx.payload.repository?.full_name ?? "")
+  };
+  switch (ctx.eventName) {
+    case "issues":
+      return decideLabel(input);
+    case "workflow_dispatch":
+      return decideDispatch(input, issueInput);
+    case "issue_comment":
+      return decideComment(input);
+    case "pull_request_review":
+      return decideReview(input);
   }
-  if (ctx.eventName === "workflow_dispatch") {
-    const fromInputs = Number(ctx.payload.inputs?.["issue-number"] ?? ctx.payload.inputs?.issue_number ?? NaN);
-    const number = issueInput ?? (Number.isInteger(fromInputs) && fromInputs > 0 ? fromInputs : void 0);
-    if (!number) throw new InputError("issue-number", "is required for workflow_dispatch runs: name the issue to work on.");
-    return { kind: "run", issueNumber: number, sender, senderType };
-  }
-  if (issueInput) return { kind: "run", issueNumber: issueInput, sender, senderType };
-  return { kind: "ignore", reason: `event '${ctx.eventName}' does not start a run (use issues: labeled, or workflow_dispatch)` };
+  if (issueInput) return { kind: "run", trigger: "dispatch", issueNumber: issueInput, sender: input.sender, senderType: input.senderType };
+  return { kind: "ignore", reason: `event '${ctx.eventName}' does not start a run (use issues: labeled, issue_comment, pull_request_review or workflow_dispatch)` };
 }
 function modeFromLabels(labels, testsLabel) {
   return labels.includes(testsLabel) ? "tests" : "changes";
 }
-var WRITE_PERMISSIONS = ["admin", "maintain", "write"];
 
 // src/secrets.ts
 var MIN_SECRET_LENGTH = 6;
@@ -19424,8 +19495,10 @@ export {
   InputError,
   readSettings,
   secretsOf,
+  WRITE_PERMISSIONS,
+  branchFor,
+  issueOfBranch,
   readRunContext,
   decideTrigger,
-  modeFromLabels,
-  WRITE_PERMISSIONS
+  modeFromLabels
 };

@@ -390,6 +390,8 @@ function costLine(t, reviewer) {
 }
 
 export {
+  BOT_EMAIL,
+  GitError,
   Git,
   LeaseLost,
   statsOf,

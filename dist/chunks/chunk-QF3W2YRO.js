@@ -8,7 +8,7 @@ import {
   statsOf,
   usd,
   verdictWords
-} from "./chunk-NQKBB6IJ.js";
+} from "./chunk-ZM4I6SRF.js";
 import {
   savingsPct
 } from "./chunk-BMU7JN73.js";

@@ -3,11 +3,11 @@ import { createRequire as __draftReviewCreateRequire } from 'node:module';
 const require = __draftReviewCreateRequire(import.meta.url);
 import {
   renderLedgerReport
-} from "./chunk-3QFQWGPV.js";
+} from "./chunk-QF3W2YRO.js";
 import {
   Git,
   Ledger
-} from "./chunk-NQKBB6IJ.js";
+} from "./chunk-ZM4I6SRF.js";
 import {
   setSkippedOutputs
 } from "./chunk-BMU7JN73.js";

@@ -2,11 +2,12 @@
 import { createRequire as __draftReviewCreateRequire } from 'node:module';
 const require = __draftReviewCreateRequire(import.meta.url);
 import {
-  branchFor,
   runIssue
-} from "./chunk-AKIWOB6U.js";
-import "./chunk-PKKYFMAB.js";
-import "./chunk-NQKBB6IJ.js";
+} from "./chunk-NEJAUVCQ.js";
+import {
+  branchFor
+} from "./chunk-O2IU4GGO.js";
+import "./chunk-ZM4I6SRF.js";
 import "./chunk-BMU7JN73.js";
 import "./chunk-PLLUF5YN.js";
 import "./chunk-I4BPBFEM.js";
