@@ -155,3 +155,17 @@ describe('one turn over several calls', () => {
     expect(err.message).toBe(words)
   })
 })
+
+test.each(['anthropic', 'openai'] as const)('%s: a stream that breaks after its 200 (an error event) is tried once more; twice fails', async (provider) => {
+  const emu = provider === 'anthropic' ? await startAnthropicEmulator({ apiKey: KEY }) : await startOpenAIEmulator({ apiKey: KEY })
+  emulators.push(emu)
+  const name = provider === 'anthropic' ? 'claude-sonnet-4-6' : 'gpt-6.1-terra'
+  const model = provider === 'anthropic' ? new AnthropicModel(name, opts(emu.url)) : new OpenAIModel(name, opts(emu.url))
+  const req = { system: 's', messages: [{ role: 'user' as const, text: 'x' }], maxTokens: 8192 }
+  emu.failNext({ status: provider === 'anthropic' ? 529 : 500, midStream: true })
+  emu.respond(name, [{ text: 'after the break' }])
+  expect((await model.complete(req)).text).toBe('after the break')
+  expect(emu.requests).toHaveLength(2)
+  emu.failNext({ status: provider === 'anthropic' ? 529 : 500, midStream: true, times: 2 })
+  await expect(model.complete(req)).rejects.toThrow(provider === 'anthropic' ? /Overloaded/ : /server had an error/)
+})

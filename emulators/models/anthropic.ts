@@ -462,7 +462,12 @@ export async function startAnthropicEmulator(opts: AnthropicEmulatorOptions): Pr
       faultBody: (status) => errorBody(status, FAULT_MESSAGES[status] ?? `emulated ${status} error`, requestId),
       noScriptBody: () => errorBody(500, noScriptMessage(body.model), requestId),
       reply: (turn) => reply(turn, body.model, cache, body, signer, thinking),
-      stream: streamEvents
+      stream: streamEvents,
+      streamFault: (status) => [
+        { event: 'message_start', data: { type: 'message_start', message: { id: randomId('msg_01', 22), type: 'message', role: 'assistant', model: body.model, content: [], stop_reason: null, stop_sequence: null, usage: { input_tokens: 1, output_tokens: 1 } } } },
+        { event: 'ping', data: { type: 'ping' } },
+        { event: 'error', data: errorBody(status, FAULT_MESSAGES[status] ?? `emulated ${status} error`, requestId) }
+      ]
     })
   }
 

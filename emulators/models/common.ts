@@ -274,6 +274,8 @@ export interface ScriptedAnswer {
   reply(turn: EmulatorTurn): unknown
   /** the same answer as server-sent events, for a request with `stream: true` */
   stream(reply: unknown): SseEvent[]
+  /** the first events of a stream that then fails with this status (FaultSpec.midStream) */
+  streamFault(status: number): SseEvent[]
 }
 
 /** One server-sent event: `event:` line (Anthropic names its events; OpenAI does not), then `data:`. */
@@ -300,6 +302,7 @@ export async function serveScripted(core: EmulatorCore, res: ServerResponse, see
   if (fault) {
     // A hung request stays open until the client times out or close() drops the socket.
     if (fault.hang) return
+    if (fault.midStream && seen.body?.stream === true) return sendSse(res, p.streamFault(fault.status), p.headers)
     return sendJson(res, fault.status, fault.body ?? p.faultBody(fault.status), { ...p.headers, ...fault.headers })
   }
   const turn = await core.nextTurn(seen)

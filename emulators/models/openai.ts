@@ -348,7 +348,11 @@ export async function startOpenAIEmulator(opts: OpenAIEmulatorOptions): Promise<
       faultBody: (status) => faultBody(flavor, status, body.model),
       noScriptBody: () => errorBody(flavor, 500, noScriptMessage(body.model)),
       reply: (turn) => reply(turn, body, flavor, history, thought),
-      stream: (completion) => streamChunks(completion, body.stream_options?.include_usage === true)
+      stream: (completion) => streamChunks(completion, body.stream_options?.include_usage === true),
+      streamFault: (status) => [
+        { data: { id: randomId('chatcmpl-', 29), object: 'chat.completion.chunk', created: Math.floor(Date.now() / 1000), model: body.model, choices: [{ index: 0, delta: { role: 'assistant', content: '' }, logprobs: null, finish_reason: null }] } },
+        { data: faultBody(flavor, status, body.model) }
+      ]
     })
   }
 

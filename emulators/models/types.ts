@@ -81,6 +81,11 @@ export interface FaultSpec {
   model?: string
   /** never answer (until the client gives up or close()) */
   hang?: boolean
+  /**
+   * A streamed request gets 200 and the stream's first events, then an `error` event
+   * with the provider's error for `status` (a non-streamed request gets the plain error).
+   */
+  midStream?: boolean
 }
 
 export interface ModelEmulator {

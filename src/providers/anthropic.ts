@@ -57,12 +57,22 @@ export class AnthropicModel implements ChatModel {
     // stream helper gathers the events (thinking signatures included) into the message.
     // The explicit timeout also lifts the SDK's "streaming is required" guard for a
     // short call that is not streamed.
-    const msg =
-      req.maxTokens >= STREAM_FROM_TOKENS
-        ? await this.client.messages.stream(body, options).finalMessage()
-        : await this.client.messages.create(body, options)
-    return replyOf(msg, this.id)
+    if (req.maxTokens < STREAM_FROM_TOKENS) return replyOf(await this.client.messages.create(body, options), this.id)
+    const stream = () => this.client.messages.stream(body, options).finalMessage()
+    try {
+      return replyOf(await stream(), this.id)
+    } catch (e) {
+      // A stream that broke after its 200 (an `error` event, say overloaded mid-answer) is
+      // not retried by the SDK, whose retries end when the response starts: one more try.
+      if (!brokenStream(e) || signal?.aborted) throw e
+      return replyOf(await stream(), this.id)
+    }
   }
+}
+
+/** An error event inside a stream: an APIError with no HTTP status, not a timeout, abort or lost connection. */
+function brokenStream(e: unknown): boolean {
+  return e instanceof Anthropic.APIError && e.status === undefined && !(e instanceof Anthropic.APIConnectionError) && !(e instanceof Anthropic.APIUserAbortError)
 }
 
 export function replyOf(msg: Anthropic.Message, modelId: string): ModelReply {

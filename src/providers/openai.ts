@@ -99,8 +99,14 @@ export class OpenAIModel implements ChatModel {
         json_schema: { name: req.answerSchema.name, schema: req.answerSchema.schema, strict: true }
       }
     }
-    const got = stream ? await this.streamed(body, signal) : whole(await this.client.chat.completions.create(body, { signal }))
-    return replyOf(got, this.id)
+    if (!stream) return replyOf(whole(await this.client.chat.completions.create(body, { signal })), this.id)
+    try {
+      return replyOf(await this.streamed(body, signal), this.id)
+    } catch (e) {
+      // An error inside a stream that had started (the SDK's retries end with the 200): one more try.
+      if (!brokenStream(e) || signal?.aborted) throw e
+      return replyOf(await this.streamed(body, signal), this.id)
+    }
   }
 
   /** `stream: true` with usage in the last chunk; the chunks are gathered here, reasoning and all. */
@@ -133,6 +139,11 @@ export class OpenAIModel implements ChatModel {
     }
     return got
   }
+}
+
+/** An error chunk inside a stream: an APIError with no HTTP status, not a timeout, abort or lost connection. */
+function brokenStream(e: unknown): boolean {
+  return e instanceof OpenAI.APIError && e.status === undefined && !(e instanceof OpenAI.APIConnectionError) && !(e instanceof OpenAI.APIUserAbortError)
 }
 
 /** Fields compatible servers add to the message and to stream deltas. */
