@@ -199,18 +199,18 @@ function seenMessage(m: any): SeenMessage {
   }
 }
 
-function usageBody(flavor: OpenAIFlavor, model: string, u: { input: number; output: number; cacheRead: number; cacheWrite: number }): unknown {
+function usageBody(flavor: OpenAIFlavor, model: string, u: { input: number; output: number; cacheRead: number; cacheWrite: number }, reasoning = 0): unknown {
   const prompt = u.input + u.cacheRead + u.cacheWrite // prompt_tokens includes cached tokens
   const base = { prompt_tokens: prompt, completion_tokens: u.output, total_tokens: prompt + u.output }
   if (flavor === 'ollama' || flavor === 'bare') return base
   if (flavor === 'deepseek') {
-    return { ...base, prompt_cache_hit_tokens: u.cacheRead, prompt_cache_miss_tokens: prompt - u.cacheRead, completion_tokens_details: { reasoning_tokens: 0 } }
+    return { ...base, prompt_cache_hit_tokens: u.cacheRead, prompt_cache_miss_tokens: prompt - u.cacheRead, completion_tokens_details: { reasoning_tokens: reasoning } }
   }
   const writes = reportsCacheWrites(model) || u.cacheWrite > 0 ? { cache_write_tokens: u.cacheWrite } : {}
   return {
     ...base,
     prompt_tokens_details: { cached_tokens: u.cacheRead, audio_tokens: 0, ...writes },
-    completion_tokens_details: { reasoning_tokens: 0, audio_tokens: 0, accepted_prediction_tokens: 0, rejected_prediction_tokens: 0 }
+    completion_tokens_details: { reasoning_tokens: reasoning, audio_tokens: 0, accepted_prediction_tokens: 0, rejected_prediction_tokens: 0 }
   }
 }
 
@@ -244,16 +244,17 @@ function reply(turn: EmulatorTurn, body: any, flavor: OpenAIFlavor, history: Pro
     if (flavor === 'openai' && reportsCacheWrites(model)) write = Math.max(0, Math.floor(total / CACHE_STEP) * CACHE_STEP - read)
     history.add(model, prompt)
   }
+  const outOfBudget = turn.stopReason === 'max_tokens' && !text && !calls.length
   const u = resolveUsage(turn, {
     input: total - read - write, cacheRead: read, cacheWrite: write,
-    output: turn.stopReason === 'max_tokens' && !text && !calls.length
+    output: outOfBudget
       ? (body.max_completion_tokens ?? body.max_tokens ?? 1) // the whole budget went to reasoning
       : Math.max(1, estimateTokens(JSON.stringify({ content: message.content, reasoning, tool_calls: calls }).length))
   })
   return {
     id: randomId('chatcmpl-', 29), object: 'chat.completion', created: Math.floor(Date.now() / 1000), model,
     choices: [{ index: 0, message, finish_reason: finish, logprobs: null }],
-    usage: usageBody(flavor, model, u),
+    usage: usageBody(flavor, model, u, outOfBudget ? u.output : 0),
     service_tier: 'default', system_fingerprint: flavor === 'ollama' ? 'fp_ollama' : null
   }
 }
