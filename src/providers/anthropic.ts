@@ -8,8 +8,8 @@ type Block = Anthropic.ContentBlockParam
 type Param = Anthropic.MessageParam
 
 const EPHEMERAL = { type: 'ephemeral' } as const
-/** Models that take `output_config.effort` (the 4.5-and-later Opus line and every 5.x model). */
-const TAKES_EFFORT = /opus-4-[5-9]|opus-5|sonnet-5|haiku-5|fable|mythos/
+/** Effort came with Opus 4.5: the models before it refuse `output_config.effort` outright. */
+const REFUSES_EFFORT = /^claude-(?:(?:haiku-4-5|sonnet-4-5|opus-4-1|opus-4-0|sonnet-4-0|opus-4|sonnet-4)(?:-\d{8})?$|3)/
 
 export class AnthropicModel implements ChatModel {
   readonly id: string
@@ -50,7 +50,7 @@ export class AnthropicModel implements ChatModel {
       // Structured outputs, not a forced tool_choice: the newest models refuse the latter.
       config.format = { type: 'json_schema', schema: req.answerSchema.schema }
     }
-    if (req.effort && TAKES_EFFORT.test(this.model)) config.effort = req.effort
+    if (req.effort && !REFUSES_EFFORT.test(this.model)) config.effort = req.effort
     if (Object.keys(config).length > 0) body.output_config = config
     const options = { timeout: this.timeoutMs, signal }
     // A long answer streams, so no proxy cuts the connection while the model thinks; the
