@@ -14,7 +14,7 @@ import "./chunk-I4BPBFEM.js";
 
 // src/providers/anthropic.ts
 var EPHEMERAL = { type: "ephemeral" };
-var TAKES_EFFORT = /opus-4-[5-9]|opus-5|sonnet-5|haiku-5|fable|mythos/;
+var REFUSES_EFFORT = /^claude-(?:(?:haiku-4-5|sonnet-4-5|opus-4-1|opus-4-0|sonnet-4-0|opus-4|sonnet-4)(?:-\d{8})?$|3)/;
 var AnthropicModel = class {
   constructor(model, opts) {
     this.model = model;
@@ -50,13 +50,22 @@ var AnthropicModel = class {
     if (req.answerSchema) {
       config.format = { type: "json_schema", schema: req.answerSchema.schema };
     }
-    if (req.effort && TAKES_EFFORT.test(this.model)) config.effort = req.effort;
+    if (req.effort && !REFUSES_EFFORT.test(this.model)) config.effort = req.effort;
     if (Object.keys(config).length > 0) body.output_config = config;
     const options = { timeout: this.timeoutMs, signal };
-    const msg = req.maxTokens >= STREAM_FROM_TOKENS ? await this.client.messages.stream(body, options).finalMessage() : await this.client.messages.create(body, options);
-    return replyOf(msg, this.id);
+    if (req.maxTokens < STREAM_FROM_TOKENS) return replyOf(await this.client.messages.create(body, options), this.id);
+    const stream = () => this.client.messages.stream(body, options).finalMessage();
+    try {
+      return replyOf(await stream(), this.id);
+    } catch (e) {
+      if (!brokenStream(e) || signal?.aborted) throw e;
+      return replyOf(await stream(), this.id);
+    }
   }
 };
+function brokenStream(e) {
+  return e instanceof Anthropic.APIError && e.status === void 0 && !(e instanceof Anthropic.APIConnectionError) && !(e instanceof Anthropic.APIUserAbortError);
+}
 function replyOf(msg, modelId) {
   const toolCalls = [];
   const thinking = [];

@@ -3,7 +3,7 @@ import { createRequire as __draftReviewCreateRequire } from 'node:module';
 const require = __draftReviewCreateRequire(import.meta.url);
 import {
   runIssue
-} from "./chunk-NEJAUVCQ.js";
+} from "./chunk-N6TKFWOS.js";
 import {
   branchFor
 } from "./chunk-O2IU4GGO.js";

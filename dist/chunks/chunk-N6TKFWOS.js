@@ -9618,10 +9618,10 @@ async function createModel(ref, settings, limits) {
   const p = ref.provider === "anthropic" ? settings.anthropic : settings.openai;
   const opts = { apiKey: p.apiKey, baseUrl: p.baseUrl, ...limits };
   if (ref.provider === "anthropic") {
-    const { AnthropicModel } = await import("./anthropic-A2ANTINO.js");
+    const { AnthropicModel } = await import("./anthropic-IAIWI7YM.js");
     return new AnthropicModel(ref.model, opts);
   }
-  const { OpenAIModel } = await import("./openai-E2NYNAPD.js");
+  const { OpenAIModel } = await import("./openai-ZZPCQVVI.js");
   return new OpenAIModel(ref.model, opts);
 }
 

@@ -24326,8 +24326,13 @@ ${JSON.stringify(req.answerSchema.schema)}`;
         json_schema: { name: req.answerSchema.name, schema: req.answerSchema.schema, strict: true }
       };
     }
-    const got = stream ? await this.streamed(body, signal) : whole(await this.client.chat.completions.create(body, { signal }));
-    return replyOf(got, this.id);
+    if (!stream) return replyOf(whole(await this.client.chat.completions.create(body, { signal })), this.id);
+    try {
+      return replyOf(await this.streamed(body, signal), this.id);
+    } catch (e) {
+      if (!brokenStream(e) || signal?.aborted) throw e;
+      return replyOf(await this.streamed(body, signal), this.id);
+    }
   }
   /** `stream: true` with usage in the last chunk; the chunks are gathered here, reasoning and all. */
   async streamed(body, signal) {
@@ -24360,6 +24365,9 @@ ${JSON.stringify(req.answerSchema.schema)}`;
     return got;
   }
 };
+function brokenStream(e) {
+  return e instanceof OpenAI.APIError && e.status === void 0 && !(e instanceof OpenAI.APIConnectionError) && !(e instanceof OpenAI.APIUserAbortError);
+}
 function whole(res) {
   const choice = res.choices?.[0];
   const message = choice?.message;
