@@ -63,7 +63,7 @@ test.each([
   world.anthropic.respond(expected, edit('a + b'))
   world.anthropic.respond('claude-opus-4-8', [approve])
   const run = await world.run({
-    inputs: { 'category-labels': 'bug', 'route-by-history': 'true', 'drafter-model': 'anthropic:claude-sonnet-4-6, anthropic:claude-opus-4-8' }
+    inputs: { 'category-labels': 'bug', 'route-by-history': 'true', 'route-reject-threshold': '0.4', 'drafter-model': 'anthropic:claude-sonnet-4-6, anthropic:claude-opus-4-8' }
   })
   expect(run.outputs['stop-reason']).toBe('approved')
   const drafterCalls = world.anthropic.requests.filter((r) => r.toolNames.length > 0)

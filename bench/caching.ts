@@ -1,8 +1,10 @@
 // 3. Prompt caching: the long run with an Anthropic and with an OpenAI drafter, and what
 // the cache read and write of each phase saved against the same tokens uncached.
-import { costOf } from '../src/pricing'
+import { BUILT_IN_PRICES, costOf } from '../src/pricing'
 import { newWorld, promptTokens, runAction, type CallLine } from './action-run'
-import { PRICES, log } from './common'
+import { log } from './common'
+
+export const REVIEWER = 'anthropic:claude-opus-5-5'
 import type { GeneratedRepo } from './gen-repo'
 import { cachingScript } from './model-scripts'
 
@@ -52,15 +54,17 @@ export async function caching(repo: GeneratedRepo, provider: 'anthropic' | 'open
   const world = await newWorld(repo.files)
   try {
     const script = cachingScript(repo)
-    const drafterModel = provider === 'anthropic' ? 'anthropic:claude-sonnet-4-6' : 'openai:gpt-6.1-terra'
-    if (provider === 'anthropic') world.anthropic.respond('claude-sonnet-4-6', script.drafter)
-    else world.openai.respond('gpt-6.1-terra', script.drafter)
-    world.anthropic.respond('claude-opus-4-8', script.reviewer)
-    const rec = await runAction(world, { probe: false, inputs: { 'drafter-model': drafterModel } })
+    // The first tier of each provider's ladder, and the default reviewer.
+    const drafterModel = provider === 'anthropic' ? 'anthropic:claude-haiku-5-5' : 'openai:gpt-6-luna'
+    if (provider === 'anthropic') world.anthropic.respond('claude-haiku-5-5', script.drafter)
+    else world.openai.respond('gpt-6-luna', script.drafter)
+    world.anthropic.respond(REVIEWER.split(':')[1]!, script.reviewer)
+    const rec = await runAction(world, { probe: false, inputs: { 'drafter-model': drafterModel, 'reviewer-model': REVIEWER } })
     log(`caching ${provider}: exit ${rec.exitCode}, ${rec.calls.length} calls, stop ${rec.outputs['stop-reason']}`)
     const drafterCalls = rec.calls.filter((c) => c.role === 'drafter')
     const reviewerCalls = rec.calls.filter((c) => c.role === 'reviewer')
-    const dPrice = provider === 'anthropic' ? PRICES.sonnet : PRICES.terra
+    const dPrice = BUILT_IN_PRICES[drafterModel]!
+    const rPrice = BUILT_IN_PRICES[REVIEWER]!
     return {
       provider,
       drafterModel,
@@ -70,8 +74,8 @@ export async function caching(repo: GeneratedRepo, provider: 'anthropic' | 'open
       drafter: cacheFigures(drafterCalls, dPrice),
       firstDraft: cacheFigures(drafterCalls.slice(0, 8), dPrice),
       reDraft: cacheFigures(drafterCalls.slice(8), dPrice),
-      firstReview: cacheFigures(reviewerCalls.slice(0, 1), PRICES.opus),
-      reReview: cacheFigures(reviewerCalls.slice(1), PRICES.opus)
+      firstReview: cacheFigures(reviewerCalls.slice(0, 1), rPrice),
+      reReview: cacheFigures(reviewerCalls.slice(1), rPrice)
     }
   } finally {
     await world.close()

@@ -1,18 +1,12 @@
 // What every section of the bench shares: where the built action is, how many runs,
-// the targets of the issue, the prices, the log, and the arithmetic of medians.
+// the targets of the issue, the log, and the arithmetic of medians.
 import { join, resolve } from 'node:path'
-import { BUILT_IN_PRICES } from '../src/pricing'
 
 export const ROOT = resolve(import.meta.dirname, '..')
 export const ACTION = join(ROOT, 'dist', 'index.js')
 export const PROBE = join(ROOT, 'bench', 'probe.cjs')
 export const REPS = Math.max(1, Number(process.env.BENCH_REPS ?? 3))
 export const TARGETS = { startupMs: 150, overheadMs: 2000, peakRssMb: 150 }
-export const PRICES = {
-  sonnet: BUILT_IN_PRICES['anthropic:claude-sonnet-4-6']!,
-  opus: BUILT_IN_PRICES['anthropic:claude-opus-4-8']!,
-  terra: BUILT_IN_PRICES['openai:gpt-6.1-terra']!
-}
 // The bench's clock, restarted by main() once every module is loaded: the log and
 // benchSeconds count the bench's work, not the loading of its modules.
 export let benchStart = performance.now()

@@ -1,71 +1,81 @@
-// 4. Cost model: what orchestration costs against a premium model alone, by reject rate,
-// caching and drafter, with the cache shares the caching section measured.
-import { BUILT_IN_PRICES, costOf } from '../src/pricing'
-import type { CacheFigures, CachingResult } from './caching'
-import { PRICES } from './common'
-import { cacheBreakEvenRejectRate, NO_CACHE, SEED_PROFILE, simulateCosts, type CacheShares, type CostModelResult } from './cost-model'
+// 4. Cost model: the current lineup of drafter ladders and reviewers, priced as the action
+// runs a task (escalation and caching included), against both premium baselines; the
+// routing question (when does starting one tier up pay?); and the seed article's figures.
+import { BUILT_IN_PRICES, costOf, savingsPct, type Price } from '../src/pricing'
+import { expectTask, oneReviewLimit, routingBreakEven, SEED_TASK, type LadderSetup, type Tier } from './cost-ladder'
 
-const DRAFTER_CHOICES = [
-  'anthropic:claude-sonnet-4-6',
-  'anthropic:claude-sonnet-5-5',
-  'anthropic:claude-haiku-4-5',
-  'anthropic:claude-haiku-5-5',
-  'openai:gpt-6.1-terra',
-  'openai:gpt-6-luna'
+const tier = (id: string, minCacheable: number, price: Price = BUILT_IN_PRICES[id]!): Tier => ({ id, price, minCacheable })
+// Prices the built-in table does not carry, as the README's recipes give them in `prices`.
+const DEEPSEEK_FLASH: Price = { input: 0.3, output: 1.2, cacheRead: 0.006, cacheWrite: 0.3 }
+const FREE: Price = { input: 0, output: 0, cacheRead: 0, cacheWrite: 0 }
+
+// Minimum cacheable prompts (PROVIDERS.md): 512 on the 5.5 models, 1,024 on Opus 4.8 and on
+// OpenAI's automatic cache; DeepSeek caches in 64-token units.
+export const LADDERS: { name: string; tiers: Tier[] }[] = [
+  { name: 'Haiku 5.5 → Sonnet 5.5 (default)', tiers: [tier('anthropic:claude-haiku-5-5', 512), tier('anthropic:claude-sonnet-5-5', 512)] },
+  { name: 'gpt-6-luna → gpt-6.1-terra', tiers: [tier('openai:gpt-6-luna', 1024), tier('openai:gpt-6.1-terra', 1024)] },
+  { name: 'DeepSeek V4.1 Flash (peak prices)', tiers: [tier('openai:deepseek-flash', 64, DEEPSEEK_FLASH)] },
+  { name: 'a free local model (Ollama)', tiers: [tier('openai:qwen3-coder:30b', 0, FREE)] }
 ]
+export const REVIEWERS: { name: string; tier: Tier }[] = [
+  { name: 'Opus 5.5 (default)', tier: tier('anthropic:claude-opus-5-5', 512) },
+  { name: 'gpt-6.1-sol', tier: tier('openai:gpt-6.1-sol', 1024) },
+  { name: 'Opus 4.8', tier: tier('anthropic:claude-opus-4-8', 1024) }
+]
+export const REJECT_RATES = [0.1, 0.2, 0.4]
+/** Stated assumption: the second tier's drafts are rejected half as often as the first tier's. */
+export const secondTier = (p: number): number => p / 2
+const LOOP = { maxReviews: 3, escalateAfter: 2 }
+export const TARGETS = { premiumOnly: 0.35, premiumAlone: 0.5, at: 0.2 }
 
-export function costModel(measured: { anthropic?: CachingResult }) {
-  const base = { ...SEED_PROFILE, drafterPrice: PRICES.sonnet, reviewerPrice: PRICES.opus }
-  const a = measured.anthropic
-  // (b) The stable prefix of a re-draft and of a re-review comes from the cache; the first
-  // draft and the first review write it, at the cache-write price. A re-draft continues
-  // the drafter's conversation, so its prefix is all of it: the share the emulated re-draft
-  // of section 3 read from the cache. A re-review could share the system prompt, the issue
-  // and the diff up to the first hunk the re-draft changed: half its input, assumed.
-  const reDraftShare = a && a.reDraft.promptTokens > 0 ? Math.round(a.reDraft.cachedShare * 100) / 100 : 0.9
-  const reReviewShare = 0.5
-  const stablePrefix: CacheShares = {
-    firstDraft: { read: 0, write: reDraftShare },
-    reDraft: { read: reDraftShare, write: 0 },
-    firstReview: { read: 0, write: reReviewShare },
-    reReview: { read: reReviewShare, write: 0 }
-  }
-  // (c) The read and write shares the emulated Anthropic run of section 3 reported for each phase.
-  const share = (f: CacheFigures | undefined) => ({ read: f?.cachedShare ?? 0, write: f?.writeShare ?? 0 })
-  const asToday: CacheShares | undefined = a
-    ? { firstDraft: share(a.firstDraft), reDraft: share(a.reDraft), firstReview: share(a.firstReview), reReview: share(a.reReview) }
-    : undefined
-  const rows: { rejectRate: number; none: CostModelResult; stablePrefix: CostModelResult; asToday?: CostModelResult }[] = []
-  for (const rejectRate of [0, 0.1, 0.2, 0.4]) {
-    rows.push({
-      rejectRate,
-      none: simulateCosts({ ...base, rejectRate, cache: NO_CACHE }),
-      stablePrefix: simulateCosts({ ...base, rejectRate, cache: stablePrefix }),
-      asToday: asToday && simulateCosts({ ...base, rejectRate, cache: asToday })
+function setup(ladder: Tier[], reviewer: Tier, p: number, caching = true, startTier = 0): LadderSetup {
+  return { ...LOOP, ladder, reviewer, rejectRates: ladder.length > 1 ? [p, secondTier(p)] : [p], caching, startTier }
+}
+
+export function costModel() {
+  const lineup = LADDERS.flatMap((l) =>
+    REVIEWERS.map((r) => ({
+      ladder: l.name,
+      reviewer: r.name,
+      at: REJECT_RATES.map((p) => ({ rejectRate: p, ...expectTask(setup(l.tiers, r.tier, p)) }))
+    }))
+  )
+  const dflt = LADDERS[0]!.tiers
+  const opus55 = REVIEWERS[0]!.tier
+  const at20 = expectTask(setup(dflt, opus55, TARGETS.at))
+  const at20NoCache = expectTask(setup(dflt, opus55, TARGETS.at, false))
+  const routing = LADDERS.slice(0, 2).flatMap((l) =>
+    [0.2, 0.4, 0.6, 0.8].map((p) => {
+      const first = expectTask(setup(l.tiers, opus55, p, true, 0))
+      const up = expectTask(setup(l.tiers, opus55, p, true, 1))
+      return { ladder: l.name, rejectRate: p, first, up }
     })
-  }
-  const draftSonnet = costOf({ input: 10_000, output: 5_000, cacheRead: 0, cacheWrite: 0 }, PRICES.sonnet)
-  const draftOpus = costOf({ input: 10_000, output: 5_000, cacheRead: 0, cacheWrite: 0 }, PRICES.opus)
-  const reviewOpus = costOf({ input: 10_000, output: 1_000, cacheRead: 0, cacheWrite: 0 }, PRICES.opus)
+  )
+  const base = (l: Tier[]) => ({ ...LOOP, ladder: l, reviewer: opus55, caching: true })
+  const breakEven = LADDERS.slice(0, 2).map((l) => ({
+    ladder: l.name,
+    half: routingBreakEven(base(l.tiers), (p) => p / 2),
+    quarter: routingBreakEven(base(l.tiers), (p) => p / 4),
+    perfect: routingBreakEven(base(l.tiers), () => 0)
+  }))
+  // The seed article's own pair, one round, no caching: the contract's figures.
+  const seed = { input: 10_000, output: 5_000, cacheRead: 0, cacheWrite: 0 }
+  const review = { input: 10_000, output: 1_000, cacheRead: 0, cacheWrite: 0 }
+  const sonnet46 = BUILT_IN_PRICES['anthropic:claude-sonnet-4-6']!
+  const opus48 = BUILT_IN_PRICES['anthropic:claude-opus-4-8']!
+  const cost = costOf(seed, sonnet46) + costOf(review, opus48)
+  const only = costOf(seed, opus48) + costOf(review, opus48)
+  const alone = costOf(seed, opus48)
   return {
-    profile: { ...SEED_PROFILE, drafterPrice: PRICES.sonnet, reviewerPrice: PRICES.opus },
-    oneRound: {
-      draftSonnetUsd: draftSonnet, draftOpusUsd: draftOpus, reviewOpusUsd: reviewOpus,
-      orchestratedUsd: draftSonnet + reviewOpus, premiumOnlyUsd: draftOpus + reviewOpus,
-      ratio: Math.round(((draftSonnet + reviewOpus) / (draftOpus + reviewOpus)) * 1e4) / 1e4
-    },
-    shares: { stablePrefix, asToday, reDraftShare, reReviewShare },
-    breakEven: {
-      stablePrefix: cacheBreakEvenRejectRate({ ...base, cache: stablePrefix }),
-      asToday: asToday ? cacheBreakEvenRejectRate({ ...base, cache: asToday }) : null
-    },
-    rows,
-    // Which drafter reaches <= 0.5 at a 20% reject rate: under A the ratio is fixed by the
-    // drafter's prices relative to the reviewer's, whatever the caching.
-    drafterChoice: DRAFTER_CHOICES.map((id) => {
-      const drafterPrice = BUILT_IN_PRICES[id]!
-      const at20 = (cache: CacheShares) => simulateCosts({ ...base, drafterPrice, rejectRate: 0.2, cache })
-      return { drafter: id, none: at20(NO_CACHE).ratio, asToday: asToday ? at20(asToday).ratio : null }
-    })
+    profile: SEED_TASK,
+    loop: LOOP,
+    rejectRates: REJECT_RATES,
+    targets: TARGETS,
+    lineup,
+    defaultAt20: { ...at20, noCaching: at20NoCache },
+    limit: oneReviewLimit(opus55.price),
+    routing,
+    breakEven,
+    seedPair: { costUsd: cost, premiumOnlyUsd: only, savingsPct: savingsPct(cost, only), premiumAloneUsd: alone, savingsVsAlonePct: savingsPct(cost, alone) }
   }
 }

@@ -1,5 +1,5 @@
 // The report: bench/RESULTS.md from the figures of every section, as Markdown tables.
-import type { CacheFigures, CachingResult } from './caching'
+import { REVIEWER, type CacheFigures, type CachingResult } from './caching'
 import { TARGETS } from './common'
 import type { OverheadSummary } from './overhead'
 
@@ -74,26 +74,11 @@ export function render(r: any): string {
   for (const c of C) {
     rowsC.push(cRow(`**${c.drafterModel}** drafter, all`, c.drafter), cRow('  first draft', c.firstDraft), cRow('  re-draft', c.reDraft))
   }
-  if (C[0]) rowsC.push(cRow('anthropic:claude-opus-4-8 review 1', C[0].firstReview), cRow('anthropic:claude-opus-4-8 review 2', C[0].reReview))
+  if (C[0]) rowsC.push(cRow(`${REVIEWER} review 1`, C[0].firstReview), cRow(`${REVIEWER} review 2 (reads the system prompt and the issue)`, C[0].reReview))
   out.push(table(['model calls', 'n', 'prompt tokens', 'cache read', 'cache write', 'cached share', 'cost as reported', 'all as uncached input', 'saved'], rowsC))
   out.push('')
 
-  const M = r.costModel
-  out.push(`## 4. Cost model (${M.profile.tasks} tasks, seed profile, at most ${M.profile.maxReviews} reviews per task, PRNG seed ${M.profile.seed})`, '')
-  out.push(`One round, no caching: Sonnet draft ${usd(M.oneRound.draftSonnetUsd)} + Opus review ${usd(M.oneRound.reviewOpusUsd)} = ${usd(M.oneRound.orchestratedUsd)}; the same tokens at Opus prices ${usd(M.oneRound.draftOpusUsd)} + ${usd(M.oneRound.reviewOpusUsd)} = ${usd(M.oneRound.premiumOnlyUsd)}; ratio **${M.oneRound.ratio}**.`, '')
-  out.push(table(['reject rate (drawn)', 'drafts / task', 'orchestrated $/task: none / (b) / (c)', 'A none', 'A (b)', 'A (c)', 'B none', 'C none'],
-    M.rows.map((x: any) => [
-      `${x.rejectRate * 100}% (${fmtPct(x.none.realizedRejectRate)})`, x.none.draftsPerTask,
-      `${usd(x.none.orchestratedPerTaskUsd)} / ${usd(x.stablePrefix.orchestratedPerTaskUsd)} / ${x.asToday ? usd(x.asToday.orchestratedPerTaskUsd) : 'n/a'}`,
-      x.none.ratio, x.stablePrefix.ratio, x.asToday?.ratio ?? 'n/a', x.none.ratioVsOpusAlone, x.none.ratioVsOpusOneRound
-    ])))
-  out.push('')
-  out.push('Ratios are orchestrated cost over: **A** every token of the orchestrated run (same counts, same cache split) at Opus 4.8 prices, which is the action\'s `premium-only-cost-usd`; **B** Opus drafting each task once with no review; **C** Opus drafting once and reviewing once. Each review rejects independently with the given rate; a task stops at approval or after 3 reviews.', '')
-  out.push(`Caching: none = every input token uncached. (b) stable prefix: a re-draft reads ${fmtPct(M.shares.reDraftShare)} of its input from the cache (the share the emulated Anthropic re-draft read), a re-review ${fmtPct(M.shares.reReviewShare)} (assumed: system prompt, issue and the diff up to the first changed hunk); the first draft and first review write those prefixes at 1.25× input. (c) every phase with the read and write shares the emulated Anthropic run reported. Expected break-even reject rate where caching starts to cost less than none: (b) ${M.breakEven.stablePrefix === null ? 'never' : fmtPct(M.breakEven.stablePrefix)}, (c) ${M.breakEven.asToday === null ? 'never' : fmtPct(M.breakEven.asToday)}.`, '')
-
-  out.push('Against A, the ratio cannot fall below the drafter\'s price relative to the reviewer\'s on the drafting share: every Sonnet 4.6 price is 0.6× Opus 4.8\'s, so with the seed profile the ratio is 0.72 however many rounds and whatever the caching. What reaches ≤ 0.5 is a cheaper first tier of the drafter ladder, at a 20% reject rate with Opus 4.8 reviewing:', '')
-  out.push(table(['drafter (Opus 4.8 reviews)', 'A, no caching', 'A, caching as today (c)'], M.drafterChoice.map((d: any) => [d.drafter, d.none, d.asToday ?? 'n/a'])))
-  out.push('')
+  out.push(...renderCostModel(r.costModel))
 
   const B = r.bundle
   out.push('## 5. Bundle', '')
@@ -118,4 +103,31 @@ export function render(r: any): string {
     '- Cold start: `node dist/index.js` with only PATH and HOME set, so it fails at once on the missing anthropic-api-key input, timed from spawn to exit in the bench process.'
   ].join('\n'), '')
   return out.join('\n')
+}
+
+const orNever = (x: number | null): string => (x === null ? 'never' : fmtPct(x))
+
+/** Section 4 on its own: pure, from costModel()'s figures (bench/cost-ratios.ts). */
+export function renderCostModel(M: any): string[] {
+  const out: string[] = []
+  const P = M.profile
+  out.push(`## 4. Cost model: the current lineup (expected values over every reject/approve path; at most ${M.loop.maxReviews} reviews, escalation after ${M.loop.escalateAfter} rejections)`, '')
+  out.push(`Profile (the seed article's): a first draft reads ${P.draft.input} tokens and writes ${P.draft.output}; a review reads ${P.review.prefix + P.review.rest} (${P.review.prefix} of them the system prompt and the issue, the cached prefix) and writes ${P.review.output}; a rejection sends ${P.feedbackTokens} tokens of findings back, and the re-draft continues the conversation (its prompt is the last prompt, the last answer and the findings). The first tier's drafts are rejected at the rate shown, the second tier's at half of it (stated assumption). Caching as the action does it: each drafter call writes what is new and reads what the previous call on the same model wrote (a tier that takes over reads nothing); the first review writes the prefix, re-reviews read it.`, '')
+  const cell = (x: any) => `${x.ratioPremiumOnly} / ${x.ratioPremiumAlone} / ${x.ratioOneDraft} (${usd(x.costUsd)})`
+  out.push(table(['drafter ladder', 'reviewer', ...M.rejectRates.map((p: number) => `${p * 100}% rejects: ×premium-only / ×premium-alone / ×one premium draft ($/task)`)],
+    M.lineup.map((row: any) => [row.ladder, row.reviewer, ...row.at.map(cell)])))
+  out.push('')
+  const D = M.defaultAt20
+  out.push(`**The default setup** (Haiku 5.5 → Sonnet 5.5, Opus 5.5 reviewing) at ${M.targets.at * 100}% first-draft rejects: **${D.ratioPremiumOnly}× premium-only** (target ≤ ${M.targets.premiumOnly}) and **${D.ratioPremiumAlone}× premium-alone** (target ≤ ${M.targets.premiumAlone}); ${usd(D.costUsd)} a task, ${D.reviews} reviews a task, ${fmtPct(D.approved)} approved within the cap. Without caching it would be ${usd(D.noCaching.costUsd)} a task (${D.noCaching.ratioPremiumOnly}× / ${D.noCaching.ratioPremiumAlone}×). The limit of any split on this profile: one premium review of the diff per task is **${M.limit}×** premium-only. Against one premium draft per task with no review and no re-draft (the strictest reading of "Opus alone"), the default is ${D.ratioOneDraft}×.`, '')
+  out.push('premium-only = every token of the run at the reviewer\'s prices (`premium-only-cost-usd`); premium-alone = the drafter calls\' tokens at the reviewer\'s prices, no review (`premium-alone-cost-usd`); one premium draft = the reviewer model drafting each task once, nothing else.', '')
+  out.push(`The seed article's pair (Sonnet 4.6 drafting, Opus 4.8 reviewing, one round, no caching): ${usd(M.seedPair.costUsd)} against ${usd(M.seedPair.premiumOnlyUsd)} at Opus prices (${M.seedPair.savingsPct}% saved) and ${usd(M.seedPair.premiumAloneUsd)} for Opus drafting alone (${M.seedPair.savingsVsAlonePct}%: the split costs more).`, '')
+  out.push('### Routing: start on the second tier?', '')
+  out.push(table(['ladder (Opus 5.5 reviews)', 'first-tier rejects', 'start on tier 1: $/approved change (approved)', 'start on tier 2: $/approved change (approved)', 'cheaper'],
+    M.routing.map((x: any) => [x.ladder, fmtPct(x.rejectRate), `${usd(x.first.perApprovedUsd)} (${fmtPct(x.first.approved)})`, `${usd(x.up.perApprovedUsd)} (${fmtPct(x.up.approved)})`, x.first.perApprovedUsd <= x.up.perApprovedUsd ? 'tier 1' : 'tier 2'])))
+  out.push('')
+  out.push('First-tier reject rate above which starting on the second tier costs less per approved change, by what the second tier\'s reject rate is: ' +
+    M.breakEven.map((b: any) => `${b.ladder}: ${orNever(b.half)} (half the first tier's), ${orNever(b.quarter)} (a quarter), ${orNever(b.perfect)} (never rejected)`).join('; ') +
+    '. Hence `route-by-history` is on by default with `route-reject-threshold` 0.6.', '')
+
+  return out
 }

@@ -70,7 +70,7 @@ async function main(): Promise<void> {
     tokens: tokenFigures(ovLarge, ovSmall),
     mapScaling: scaling,
     caching: [anthropic, openai],
-    costModel: costModel({ anthropic: anthropic.exitCode === 0 ? anthropic : undefined }),
+    costModel: costModel(),
     bundle,
     benchSeconds: 0
   }

@@ -121,11 +121,16 @@ export function sameKind(r: LedgerRecord, category: string, mode: string): boole
   return r.category === category && r.mode === mode
 }
 
-/** The reject rate of the category's most recent `window` reviewed runs; null with none. */
-export function recentRejectRate(records: LedgerRecord[], window: number): { rate: number | null; runs: number } {
-  const recent = records.filter((r) => r.reviews > 0).slice(-window)
-  const reviews = sum(recent, (r) => r.reviews)
-  return { rate: reviews ? sum(recent, (r) => r.rejections) / reviews : null, runs: recent.length }
+/**
+ * The reject rate of the category's most recent `window` reviewed runs; null with none.
+ * With `tier`, only the reviews of that drafter's drafts count, in the records that say
+ * which drafter each review judged (older records count whole).
+ */
+export function recentRejectRate(records: LedgerRecord[], window: number, tier?: string): { rate: number | null; runs: number } {
+  const counts = (r: LedgerRecord) => (tier && r.reviewsByDrafter ? r.reviewsByDrafter[tier] ?? { reviews: 0, rejections: 0 } : r)
+  const recent = records.filter((r) => counts(r).reviews > 0).slice(-window)
+  const reviews = sum(recent, (r) => counts(r).reviews)
+  return { rate: reviews ? sum(recent, (r) => counts(r).rejections) / reviews : null, runs: recent.length }
 }
 
 export function pct(x: number | null): string {
@@ -143,17 +148,21 @@ export interface Route {
   reason: string
 }
 
-/** Routing: over the threshold, the run starts on the ladder's next tier (when there is one). */
+/**
+ * Routing: when the first tier's recent reject rate for this kind of task is over the
+ * threshold, the run starts on the ladder's next tier (when there is one). Fewer than
+ * MIN_RUNS_TO_JUDGE reviewed runs say too little to move: one bad run must not.
+ */
 export function chooseStartTier(
   ladder: string[],
   history: LedgerRecord[],
   opts: { enabled: boolean; threshold: number; window: number }
 ): Route {
   if (!opts.enabled || ladder.length < 2) return { tier: 0, reason: '' }
-  const { rate, runs } = recentRejectRate(history, opts.window)
-  if (rate === null || rate <= opts.threshold) return { tier: 0, reason: '' }
+  const { rate, runs } = recentRejectRate(history, opts.window, ladder[0])
+  if (rate === null || runs < Math.min(MIN_RUNS_TO_JUDGE, opts.window) || rate <= opts.threshold) return { tier: 0, reason: '' }
   return {
     tier: 1,
-    reason: `Routed to ${ladder[1]}: this kind of task's recent reject rate is ${pct(rate)} over ${runs} reviewed runs, above route-reject-threshold ${pct(opts.threshold)}.`
+    reason: `Routed to ${ladder[1]}: ${ladder[0]}'s recent reject rate on this kind of task is ${pct(rate)} over ${runs} reviewed runs, above route-reject-threshold ${pct(opts.threshold)}.`
   }
 }
