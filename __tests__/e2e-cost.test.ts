@@ -1,7 +1,11 @@
 // Both premium baselines, recomputed here from the usage the emulators reported, in a
 // run that saves and in one that costs more than the premium model alone; and the
 // action's own defaults (Haiku 5.5 -> Sonnet 5.5, Opus 5.5) end to end.
+import { checkoutWorkspace } from '../emulators/git'
 import { markerOf, OWNER, REPO, startWorld, type World } from '../emulators/harness'
+import { Git } from '../src/git'
+import { Ledger } from '../src/ledger'
+import { repriceRun } from '../src/cost/whatif'
 import type { EmulatorTurn } from '../emulators/models'
 import { usd } from '../src/cost/usd'
 import { BUILT_IN_PRICES, costOf, roundUsd, savingsPct } from '../src/pricing'
@@ -145,4 +149,27 @@ test('the defaults end to end: Haiku 5.5 rejected twice, Sonnet 5.5 takes over t
   const x = recompute(world, 'anthropic:claude-opus-5-5')
   expect(run.outputs).toMatchObject({ 'cost-usd': String(x.cost), 'premium-only-cost-usd': String(x.only), 'premium-alone-cost-usd': String(x.alone) })
   expect(summary).toContain('Opus 5.5 drafting alone, no review')
+})
+
+test('the ledger keeps both baselines and the tokens per role and model; report prices them under other pairings', async () => {
+  world.anthropic.respond('claude-haiku-5-5', edit('a + b'))
+  world.anthropic.respond('claude-opus-5-5', [approve])
+  const run = await world.run({ inputs: { 'drafter-model': 'anthropic:claude-haiku-5-5', 'reviewer-model': 'anthropic:claude-opus-5-5' } })
+  expect(run.outputs['stop-reason']).toBe('approved')
+  const [rec] = (await new Ledger(new Git(await checkoutWorkspace(world.bareDir))).read()).records
+  const marker = markerOf(summaryOf(world, run.outputs['pr-number']!))!
+  expect(rec).toMatchObject({
+    costUsd: Number(run.outputs['cost-usd']),
+    premiumOnlyCostUsd: Number(run.outputs['premium-only-cost-usd']),
+    premiumAloneCostUsd: Number(run.outputs['premium-alone-cost-usd']),
+    usage: marker.usage,
+    reviewsByDrafter: { 'anthropic:claude-haiku-5-5': { reviews: 1, rejections: 0 } }
+  })
+  const report = await world.run({ eventName: 'workflow_dispatch', payload: {}, inputs: { command: 'report' } })
+  expect(report.exitCode).toBe(0)
+  const luna = repriceRun(rec!, { drafters: ['openai:gpt-6-luna'] }, BUILT_IN_PRICES)!
+  expect(report.stepSummary).toContain(`| gpt-6-luna drafting | ${usd(roundUsd(luna))} |`)
+  expect(report.stepSummary).toContain(`| **as run** | ${usd(rec!.costUsd)} |`)
+  // One run within a day counts as a day's work: seven a week.
+  expect(report.stepSummary).toContain("At this repository's rate, 7 runs a week (1 run over 1 day)")
 })
