@@ -5,7 +5,7 @@ import {
   external_exports,
   mergePrices,
   priceOf
-} from "./chunk-BMU7JN73.js";
+} from "./chunk-YURAMFSW.js";
 import {
   __commonJS,
   __require
@@ -19155,7 +19155,7 @@ var DEFAULTS = {
   maxDiffLines: 2e3,
   modelTimeoutSeconds: 300,
   runTimeoutMinutes: 45,
-  routeRejectThreshold: 0.4,
+  routeRejectThreshold: 0.6,
   routeWindow: 10,
   escalateAfter: 2,
   testTimeoutSeconds: 600,
@@ -19214,7 +19214,7 @@ function readSettings(read) {
     command,
     categoryLabels: globList(get("category-labels"), []),
     ledger: bool("ledger", get("ledger") || "true"),
-    routeByHistory: bool("route-by-history", get("route-by-history") || "false"),
+    routeByHistory: bool("route-by-history", get("route-by-history") || "true"),
     routeRejectThreshold: fraction("route-reject-threshold", get("route-reject-threshold") || String(DEFAULTS.routeRejectThreshold)),
     routeWindow: positiveInt("route-window", get("route-window") || String(DEFAULTS.routeWindow)),
     escalateAfter: positiveInt("escalate-after", get("escalate-after") || String(DEFAULTS.escalateAfter)),

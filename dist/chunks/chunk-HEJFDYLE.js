@@ -10,7 +10,7 @@ import {
   require_undici,
   scrubEnv,
   secretsOf
-} from "./chunk-O2IU4GGO.js";
+} from "./chunk-DCX6MWLY.js";
 import {
   BOT_EMAIL,
   Git,
@@ -32,14 +32,14 @@ import {
   statsOf,
   usd,
   verdictWords
-} from "./chunk-ZM4I6SRF.js";
+} from "./chunk-IP5W7VNE.js";
 import {
   costOf,
   external_exports,
   roundUsd,
   savingsPct,
   skip
-} from "./chunk-BMU7JN73.js";
+} from "./chunk-YURAMFSW.js";
 import {
   estimateTokens
 } from "./chunk-PLLUF5YN.js";

@@ -3,14 +3,14 @@ import { createRequire as __draftReviewCreateRequire } from 'node:module';
 const require = __draftReviewCreateRequire(import.meta.url);
 import {
   renderLedgerReport
-} from "./chunk-QF3W2YRO.js";
+} from "./chunk-YW4YDII2.js";
 import {
   Git,
   Ledger
-} from "./chunk-ZM4I6SRF.js";
+} from "./chunk-IP5W7VNE.js";
 import {
   setSkippedOutputs
-} from "./chunk-BMU7JN73.js";
+} from "./chunk-YURAMFSW.js";
 import "./chunk-I4BPBFEM.js";
 
 // src/report-command.ts

@@ -4,7 +4,7 @@ const require = __draftReviewCreateRequire(import.meta.url);
 import {
   external_exports,
   roundUsd
-} from "./chunk-BMU7JN73.js";
+} from "./chunk-YURAMFSW.js";
 
 // src/git.ts
 import { execFile } from "node:child_process";
@@ -211,10 +211,11 @@ function categoryOf(labels, categoryLabels) {
 function sameKind(r, category, mode) {
   return r.category === category && r.mode === mode;
 }
-function recentRejectRate(records, window) {
-  const recent = records.filter((r) => r.reviews > 0).slice(-window);
-  const reviews = sum(recent, (r) => r.reviews);
-  return { rate: reviews ? sum(recent, (r) => r.rejections) / reviews : null, runs: recent.length };
+function recentRejectRate(records, window, tier) {
+  const counts = (r) => tier && r.reviewsByDrafter ? r.reviewsByDrafter[tier] ?? { reviews: 0, rejections: 0 } : r;
+  const recent = records.filter((r) => counts(r).reviews > 0).slice(-window);
+  const reviews = sum(recent, (r) => counts(r).reviews);
+  return { rate: reviews ? sum(recent, (r) => counts(r).rejections) / reviews : null, runs: recent.length };
 }
 function pct(x) {
   return x === null ? "n/a" : `${Math.round(x * 1e3) / 10}%`;
@@ -224,11 +225,11 @@ function sum(xs, f) {
 }
 function chooseStartTier(ladder, history, opts) {
   if (!opts.enabled || ladder.length < 2) return { tier: 0, reason: "" };
-  const { rate, runs } = recentRejectRate(history, opts.window);
-  if (rate === null || rate <= opts.threshold) return { tier: 0, reason: "" };
+  const { rate, runs } = recentRejectRate(history, opts.window, ladder[0]);
+  if (rate === null || runs < Math.min(MIN_RUNS_TO_JUDGE, opts.window) || rate <= opts.threshold) return { tier: 0, reason: "" };
   return {
     tier: 1,
-    reason: `Routed to ${ladder[1]}: this kind of task's recent reject rate is ${pct(rate)} over ${runs} reviewed runs, above route-reject-threshold ${pct(opts.threshold)}.`
+    reason: `Routed to ${ladder[1]}: ${ladder[0]}'s recent reject rate on this kind of task is ${pct(rate)} over ${runs} reviewed runs, above route-reject-threshold ${pct(opts.threshold)}.`
   };
 }
 

@@ -19830,6 +19830,7 @@ export {
   skip,
   setSkippedOutputs,
   external_exports,
+  BUILT_IN_PRICES,
   mergePrices,
   priceOf,
   costOf,
