@@ -1,7 +1,7 @@
 import { BudgetExceeded } from '../src/calls'
 import { DiffTooLarge, diffLines, runLoop, type LoopSteps } from '../src/loop'
 import type { Review } from '../src/reviewer'
-import type { TestRun } from '../src/testrun'
+import type { TestRun } from '../src/sandbox/testrun'
 
 const approve: Review = { verdict: { verdict: 'approve', summary: 'good', findings: [] } }
 const reject = (msg: string): Review => ({ verdict: { verdict: 'reject', summary: 'no', findings: [{ file: 'a.ts', line: 1, severity: 'major', message: msg }] } })

@@ -10,7 +10,8 @@ import { outcomeLine } from './narrate'
 import { buildReport, publish } from './publish'
 import { renderSummary } from './report'
 import { branchFor } from './run-issue'
-import { makeRedactor } from './secrets'
+import { preflightSandbox } from './sandbox/preflight'
+import { makeRedactor, secretsOfEnv } from './secrets'
 import { runDeadline, runSession, type ProgressSink } from './session'
 import { readSettings, secretsOf, type InputReader } from './settings'
 import { modeFromLabels, type RunContext } from './triggers'
@@ -53,8 +54,9 @@ export async function localRun(a: LocalRunArgs): Promise<number> {
   }
   const read: InputReader = (name) => a.inputs[name] ?? fromEnv[name] ?? ''
   const settings = readSettings(read)
-  const redact = makeRedactor(secretsOf(settings))
+  const redact = makeRedactor([...secretsOf(settings), ...secretsOfEnv(a.env)])
   const say = (line: string): void => void process.stderr.write(`${redact(line)}\n`)
+  if (settings.testCommand && settings.testSandbox) await preflightSandbox(say)
   const git = new Git(a.dir, redact)
   const needsGitHub = a.issueNumber !== undefined || a.openPr
   if (needsGitHub && !token) throw new Error('--issue and --open-pr need GITHUB_TOKEN (or GH_TOKEN) in the environment')

@@ -4,7 +4,7 @@ import { ModelStopped } from './providers/turn'
 import type { DraftResult } from './drafter'
 import { reviewRejectedMessage, testsFailedMessage } from './prompts'
 import type { Review } from './reviewer'
-import type { TestRun } from './testrun'
+import type { TestRun } from './sandbox/testrun'
 
 export type StopReason = 'approved' | 'max-iterations' | 'max-cost' | 'no-changes' | 'skipped' | 'error'
 

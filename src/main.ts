@@ -3,7 +3,7 @@
 // a run is certain, so a run that does not start costs almost nothing.
 import * as core from '@actions/core'
 import { nothingSpentOutputs, skip, type RunIO } from './io'
-import { makeRedactor } from './secrets'
+import { makeRedactor, secretsOfEnv } from './secrets'
 import { readSettings, secretsOf } from './settings'
 import { decideTrigger, readRunContext } from './triggers'
 
@@ -18,7 +18,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   try {
     const settings = readSettings((name) => core.getInput(name))
     validated = true
-    const secrets = secretsOf(settings)
+    const secrets = [...secretsOf(settings), ...secretsOfEnv(env)]
     for (const s of secrets) core.setSecret(s)
     redact = makeRedactor(secrets)
     const io: RunIO = {

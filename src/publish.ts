@@ -84,6 +84,7 @@ export function buildReport(
     history: a.history,
     testCommand: settings.testCommand,
     testRuns: a.result.testRuns,
+    testsUnisolated: Boolean(settings.testCommand) && !settings.testSandbox,
     toolErrors: a.result.toolErrors,
     cutOffs: a.result.cutOffs,
     note: a.result.note,

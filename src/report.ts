@@ -30,6 +30,8 @@ export interface RunReport extends CostTotals {
   history?: { stats: CategoryStats; recorded: boolean }
   testCommand: string
   testRuns: { passed: boolean }[]
+  /** test-command ran with `test-sandbox: false`: the summary says so. */
+  testsUnisolated?: boolean
   toolErrors: number
   cutOffs: number
   note: string
@@ -40,6 +42,9 @@ export interface RunReport extends CostTotals {
   /** Every round on this pull request summed, this one included; absent on the first round. */
   totals?: RoundTotals
 }
+
+export const UNISOLATED_WARNING =
+  "⚠️ **Tests ran unisolated** (`test-sandbox: false`): the test command, running code the drafter wrote before any review, could reach this job's secrets, files and network."
 
 export function rejectionsOf(r: { reviews: ReviewRecord[] }): number {
   return r.reviews.filter((x) => x.review.verdict.verdict === 'reject').length
@@ -145,6 +150,7 @@ export function renderSummary(r: RunReport): string {
     '',
     headline,
     r.note ? `\n> ${r.note.split('\n').join('\n> ')}` : '',
+    r.testsUnisolated ? `\n${UNISOLATED_WARNING}` : '',
     '',
     ...allRoundsSection(r),
     `**This run: ${usd(r.costUsd)}**`,

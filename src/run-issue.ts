@@ -16,6 +16,7 @@ import { firstReviewApproved, outputsOf, rejectionsOf, reviewsByDrafter, SUMMARY
 import { boundedDiff, earlierRounds, roundsIn } from './rounds/account'
 import { checkoutBranch, commitsSince, fetchBranch, withTrailer, type BranchCommit } from './rounds/branch'
 import { markerIn } from './rounds/totals'
+import { preflightSandbox } from './sandbox/preflight'
 import { runDeadline, runSession, type SessionRound } from './session'
 import type { Settings } from './settings'
 import { branchFor, issueOfBranch, modeFromLabels, WRITE_PERMISSIONS, type RunContext, type RunDecision } from './triggers'
@@ -59,6 +60,8 @@ export async function runIssue(settings: Settings, ctx: RunContext, io: RunIO, d
     return skip(io, `${author} has '${authorPermission}' permission; a round needs write, maintain or admin`)
   }
   if (issue.isPullRequest) return skip(io, `#${issue.number} is a pull request, not an issue`)
+  // Before any model call or comment: a runner that cannot isolate the tests fails here.
+  if (settings.testCommand && settings.testSandbox) await preflightSandbox(io.info)
   if (decision.request) {
     // Seen: before any slow work, so the person knows the request was heard.
     await api.acknowledge(decision.request).catch((e) => io.warning(`Could not react to the ${decision.request!.source}: ${messageOf(e)}`))

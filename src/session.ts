@@ -12,9 +12,9 @@ import { drafterFirstMessage, drafterSystem, reviewerPrefix, reviewerRound, roun
 import { createModel } from './providers'
 import { reviewDiff } from './reviewer'
 import { withTrailer } from './rounds/branch'
+import { runTestCommand } from './sandbox/testrun'
 import { scrubEnv } from './secrets'
 import { secretsOf, type Settings } from './settings'
-import { runTestCommand } from './testrun'
 import type { Mode } from './workspace/paths'
 import { buildRepoMap } from './workspace/repo-map'
 import type { WorkspaceTools } from './workspace/tools'
@@ -123,7 +123,9 @@ export async function runSession(settings: Settings, run: Session): Promise<Loop
               timeoutSeconds: settings.testTimeoutSeconds,
               env: testEnv,
               redact,
-              signal
+              signal,
+              sandbox: settings.testSandbox,
+              jobEnv: run.env
             })
             signal.throwIfAborted()
             return result
