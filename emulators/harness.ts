@@ -23,6 +23,8 @@ export interface ActionRun {
   stderr: string
   outputs: Record<string, string>
   stepSummary: string
+  /** GITHUB_ENV, GITHUB_PATH and GITHUB_STATE after the run, as the runner would read them. */
+  commandFiles: { env: string; path: string; state: string }
   wallMs: number
 }
 
@@ -57,6 +59,10 @@ export interface World {
   github: GitHubEmulator
   bareDir: string
   workspace: string
+  /** RUNNER_TEMP: where the runner keeps its command files and checkout its credentials. */
+  runnerTemp: string
+  /** HOME of the action's process. */
+  home: string
   run(opts?: RunOptions): Promise<ActionRun>
   close(): Promise<void>
 }
@@ -80,6 +86,10 @@ export async function startWorld(opts: WorldOptions): Promise<World> {
   const scratch = await mkdtemp(join(tmpdir(), 'draft-review-runner-'))
   const home = join(scratch, 'home')
   await mkdir(home)
+  // The runner's layout: RUNNER_TEMP, and the command files in a folder of it.
+  const runnerTemp = join(scratch, 'temp')
+  const commandDir = join(runnerTemp, '_runner_file_commands')
+  await mkdir(commandDir, { recursive: true })
   let runs = 0
 
   return {
@@ -88,6 +98,8 @@ export async function startWorld(opts: WorldOptions): Promise<World> {
     github,
     bareDir: origin.bareDir,
     workspace,
+    runnerTemp,
+    home,
     async run(r: RunOptions = {}): Promise<ActionRun> {
       runs++
       const eventName = r.eventName ?? 'issues'
@@ -100,11 +112,13 @@ export async function startWorld(opts: WorldOptions): Promise<World> {
         sender
       }
       const eventPath = join(scratch, `event-${runs}.json`)
-      const outputPath = join(scratch, `output-${runs}.txt`)
-      const summaryPath = join(scratch, `summary-${runs}.md`)
+      const outputPath = join(commandDir, `set_output_${runs}`)
+      const summaryPath = join(commandDir, `step_summary_${runs}`)
+      const envPath = join(commandDir, `set_env_${runs}`)
+      const pathPath = join(commandDir, `add_path_${runs}`)
+      const statePath = join(commandDir, `save_state_${runs}`)
       await writeFile(eventPath, JSON.stringify(payload))
-      await writeFile(outputPath, '')
-      await writeFile(summaryPath, '')
+      for (const p of [outputPath, summaryPath, envPath, pathPath, statePath]) await writeFile(p, '')
       const inputs: Record<string, string> = r.onlyInputs ? { ...r.inputs } : {
         'github-token': SECRETS.githubToken,
         'anthropic-api-key': SECRETS.anthropicKey,
@@ -132,6 +146,10 @@ export async function startWorld(opts: WorldOptions): Promise<World> {
         GITHUB_WORKSPACE: workspace,
         GITHUB_OUTPUT: outputPath,
         GITHUB_STEP_SUMMARY: summaryPath,
+        GITHUB_ENV: envPath,
+        GITHUB_PATH: pathPath,
+        GITHUB_STATE: statePath,
+        RUNNER_TEMP: runnerTemp,
         GITHUB_RUN_ID: String(1000 + runs),
         GITHUB_ACTOR: sender.login,
         GIT_CONFIG_NOSYSTEM: '1',
@@ -147,6 +165,11 @@ export async function startWorld(opts: WorldOptions): Promise<World> {
         stderr,
         outputs: parseOutputFile(await readFile(outputPath, 'utf8')),
         stepSummary: await readFile(summaryPath, 'utf8'),
+        commandFiles: {
+          env: await readFile(envPath, 'utf8'),
+          path: await readFile(pathPath, 'utf8'),
+          state: await readFile(statePath, 'utf8')
+        },
         wallMs: Date.now() - started
       }
     },
