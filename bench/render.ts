@@ -95,6 +95,22 @@ export function render(r: any): string {
   out.push(`Cold start by CPU profile (mean of 5, total ${B.cpuProfileMs.total} ms profiled): ${prof}.`, '')
   out.push(`Largest packages in the bundle: ${B.byPackage.slice(0, 8).map((p: any) => `${p.name} ${(p.bytes / 1e3).toFixed(0)} kB`).join(', ')}.`, '')
 
+  const S = r.sandbox
+  if (S) {
+    out.push(`## 6. Test sandbox (\`test-command: true\`, median of ${S.runs} runs each)`, '')
+    if (!S.launcher) out.push(`The sandbox is not available on this machine: ${S.error}`, '')
+    const med = (xs: number[]): string => (xs.length ? fmtMs([...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!) : 'n/a')
+    out.push(table(['', 'value'], [
+      ['launcher', S.launcher ?? 'none'],
+      ['preflight (once per run, before any model call)', S.preflightMs === null ? 'n/a' : fmtMs(S.preflightMs)],
+      ['one test run, sandboxed', med(S.sandboxedMs)],
+      ['one test run, unisolated', med(S.unisolatedMs)],
+      ['**sandbox start-up cost per test run**', S.startupMedianMs === null ? 'n/a' : `**${fmtMs(S.startupMedianMs)}**`],
+      ...S.tenThousandLines.map((l: any) => [`10,000 lines of output, ${l.mode}: wall / CPU of the action`, `${fmtMs(l.wallMs)} / ${fmtMs(l.cpuMs)} (${l.outputChars} chars kept)`])
+    ]))
+    out.push('')
+  }
+
   out.push('## How it was measured', '')
   out.push([
     '- Every action run is `world.run()` of emulators/harness.ts (`node dist/index.js`, the runner\'s environment), one fresh world (origin, workspace, emulators) per run. Repositories are generated from a seeded PRNG (bench/gen-repo.ts).',

@@ -5,7 +5,7 @@
 //   BENCH_REPS=3   runs per repository for the overhead figures (median reported)
 //
 // Each section lives in its own module: overhead.ts (1), tokens.ts (2), caching.ts (3),
-// cost-ratios.ts (4), bundle-figures.ts (5); render.ts writes the report.
+// cost-ratios.ts (4), bundle-figures.ts (5), sandbox.ts (6); render.ts writes the report.
 import { execFileSync } from 'node:child_process'
 import { writeFileSync } from 'node:fs'
 import { cpus, totalmem } from 'node:os'
@@ -17,6 +17,7 @@ import { costModel } from './cost-ratios'
 import { generateRepo } from './gen-repo'
 import { overhead, slowModels, summarize, type OverheadResult } from './overhead'
 import { render } from './render'
+import { sandboxFigures } from './sandbox'
 import { mapScaling, tokenFigures } from './tokens'
 
 /** Which source the bundle was built from: the commit, and the files under src/ changed since. */
@@ -49,6 +50,7 @@ async function main(): Promise<void> {
   const anthropic = await caching(small, 'anthropic')
   const openai = await caching(small, 'openai')
   const scaling = await mapScaling()
+  const sandbox = await sandboxFigures()
 
   const strip = (o: OverheadResult) => ({ ...o, summary: summarize(o) })
 
@@ -72,6 +74,7 @@ async function main(): Promise<void> {
     caching: [anthropic, openai],
     costModel: costModel(),
     bundle,
+    sandbox,
     benchSeconds: 0
   }
   results.benchSeconds = Math.round((performance.now() - benchStart) / 100) / 10

@@ -30,8 +30,12 @@ export async function runUnisolated(o: UnisolatedOptions): Promise<Supervised> {
   })
   const endAll = async (): Promise<void> => {
     killGroup(child.pid)
-    // Twice: a process can fork while the first sweep kills its parent.
-    for (let i = 0; i < 2; i++) for (const pid of await pidsWithMarker(marker)) kill(pid)
+    // Again while it finds any: a process can fork while the sweep kills its parent.
+    for (let i = 0; i < 4; i++) {
+      const left = await pidsWithMarker(marker)
+      if (left.length === 0) break
+      for (const pid of left) kill(pid)
+    }
   }
   return supervise(child, {
     timeoutMs: o.timeoutMs,
