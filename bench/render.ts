@@ -95,18 +95,20 @@ export function render(r: any): string {
   out.push(`Cold start by CPU profile (mean of 5, total ${B.cpuProfileMs.total} ms profiled): ${prof}.`, '')
   out.push(`Largest packages in the bundle: ${B.byPackage.slice(0, 8).map((p: any) => `${p.name} ${(p.bytes / 1e3).toFixed(0)} kB`).join(', ')}.`, '')
 
-  const S = r.sandbox
-  if (S) {
-    out.push(`## 6. Test sandbox (\`test-command: true\`, median of ${S.runs} runs each)`, '')
-    if (!S.launcher) out.push(`The sandbox is not available on this machine: ${S.error}`, '')
+  const SB = r.sandbox
+  if (SB) {
+    out.push(`## 6. Test sandbox (\`test-command: true\`, median of ${SB.runs} runs each)`, '')
+    if (!SB.launcher) out.push(`The sandbox is not available on this machine: ${SB.error}`, '')
     const med = (xs: number[]): string => (xs.length ? fmtMs([...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!) : 'n/a')
     out.push(table(['', 'value'], [
-      ['launcher', S.launcher ?? 'none'],
-      ['preflight (once per run, before any model call)', S.preflightMs === null ? 'n/a' : fmtMs(S.preflightMs)],
-      ['one test run, sandboxed', med(S.sandboxedMs)],
-      ['one test run, unisolated', med(S.unisolatedMs)],
-      ['**sandbox start-up cost per test run**', S.startupMedianMs === null ? 'n/a' : `**${fmtMs(S.startupMedianMs)}**`],
-      ...S.tenThousandLines.map((l: any) => [`10,000 lines of output, ${l.mode}: wall / CPU of the action`, `${fmtMs(l.wallMs)} / ${fmtMs(l.cpuMs)} (${l.outputChars} chars kept)`])
+      ['launcher', SB.launcher ?? 'none'],
+      ['preflight (once per run, before any model call)', SB.preflightMs === null ? 'n/a' : fmtMs(SB.preflightMs)],
+      ['one test run, sandboxed', med(SB.sandboxedMs)],
+      ['one test run, unisolated', med(SB.unisolatedMs)],
+      ['**sandbox start-up cost per test run**', SB.startupMedianMs === null ? 'n/a' : `**${fmtMs(SB.startupMedianMs)}**`],
+      ...SB.tenThousandLines.map((l: any) => [`10,000 lines of output, ${l.mode}: wall / CPU of the action`, `${fmtMs(l.wallMs)} / ${fmtMs(l.cpuMs)} (${l.outputChars} chars kept)`]),
+      ['10,000 lines as 10,000 chunks, collector before (concat per chunk)', `${fmtMs(SB.collector.before.ms)}, ${SB.collector.before.copiedMb} MB copied`],
+      ['  after (head and tail, each chunk looked at once)', `${SB.collector.after.ms} ms, ${SB.collector.after.copiedMb} MB copied`]
     ]))
     out.push('')
   }

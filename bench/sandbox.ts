@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { REPS, log, median } from './common'
 import { sandboxLauncher } from '../src/sandbox/preflight'
+import { OutputCollector } from '../src/sandbox/output'
 import { runTestCommand } from '../src/sandbox/testrun'
 
 export interface SandboxFigures {
@@ -16,6 +17,8 @@ export interface SandboxFigures {
   unisolatedMs: number[]
   startupMedianMs: number | null
   tenThousandLines: { mode: string; wallMs: number; cpuMs: number; outputChars: number }[]
+  /** 10,000 lines arriving as 10,000 chunks (a suite that prints as it goes), collected in-process. */
+  collector: { before: { ms: number; copiedMb: number }; after: { ms: number; copiedMb: number } }
   error?: string
 }
 
@@ -32,7 +35,7 @@ export async function sandboxFigures(): Promise<SandboxFigures> {
     const cpu = process.cpuUsage(cpu0)
     return { r, wallMs: performance.now() - t0, cpuMs: (cpu.user + cpu.system) / 1000 }
   }
-  const out: SandboxFigures = { launcher: null, preflightMs: null, runs, sandboxedMs: [], unisolatedMs: [], startupMedianMs: null, tenThousandLines: [] }
+  const out: SandboxFigures = { launcher: null, preflightMs: null, runs, sandboxedMs: [], unisolatedMs: [], startupMedianMs: null, tenThousandLines: [], collector: collectorFigures() }
   try {
     try {
       const ready = await sandboxLauncher()
@@ -55,4 +58,25 @@ export async function sandboxFigures(): Promise<SandboxFigures> {
     await rm(ws, { recursive: true, force: true })
   }
   return out
+}
+
+/** The collector before (a Buffer.concat of everything kept, per chunk, as src/testrun.ts did) and after. */
+function collectorFigures(): SandboxFigures['collector'] {
+  const chunks = Array.from({ length: 10_000 }, (_, i) => Buffer.from(`line ${i} ${'x'.repeat(100)}\n`))
+  const KEEP = 256 * 1024
+  let copied = 0
+  let t0 = performance.now()
+  let buffer = Buffer.alloc(0)
+  for (const c of chunks) {
+    buffer = Buffer.concat([buffer, c])
+    copied += buffer.length
+    if (buffer.length > 2 * KEEP) buffer = buffer.subarray(buffer.length - KEEP)
+  }
+  const before = { ms: Math.round(performance.now() - t0), copiedMb: Math.round(copied / 1e6) }
+  t0 = performance.now()
+  const collector = new OutputCollector(3000, 9000)
+  for (const c of chunks) collector.push(c)
+  const kept = collector.kept()
+  const after = { ms: Math.round((performance.now() - t0) * 10) / 10, copiedMb: Math.round((kept.head.length + kept.tail.length) / 1e4) / 100 }
+  return { before, after }
 }

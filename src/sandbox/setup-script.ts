@@ -106,7 +106,8 @@ for m in "${'$'}{mps[@]}"; do
     { [ -e "$mp" ] && fail "could not make $mp read-only: $(mount -n -o "remount,bind,ro$keep" "$mp" 2>&1)"; }
 done
 for p in /proc/sys /proc/sysrq-trigger /proc/irq /proc/bus /proc/fs; do
-  [ -e "$p" ] && M --bind "$p" "$p" && M -o remount,bind,ro,nosuid,nodev,noexec "$p"
+  # One call: mount binds, then remounts with the flags.
+  [ -e "$p" ] && M -o bind,ro,nosuid,nodev,noexec "$p" "$p"
 done
 
 # Loopback only, up, so tests that start local servers work.
