@@ -3,10 +3,10 @@ import { createRequire as __draftReviewCreateRequire } from 'node:module';
 const require = __draftReviewCreateRequire(import.meta.url);
 import {
   runIssue
-} from "./chunk-HEJFDYLE.js";
+} from "./chunk-3X2A7QNM.js";
 import {
   branchFor
-} from "./chunk-DCX6MWLY.js";
+} from "./chunk-BWSKJGOX.js";
 import "./chunk-IP5W7VNE.js";
 import "./chunk-YURAMFSW.js";
 import "./chunk-PLLUF5YN.js";

@@ -19466,22 +19466,59 @@ function modeFromLabels(labels, testsLabel) {
 
 // src/secrets.ts
 var MIN_SECRET_LENGTH = 6;
+var MIN_FORM_LENGTH = 8;
+var MIN_WRAPPED_LENGTH = 12;
+function formsOf(secret) {
+  const bytes = Buffer.from(secret, "utf8");
+  const forms = [secret];
+  const hex = bytes.toString("hex");
+  forms.push(hex, hex.toUpperCase());
+  for (let offset = 0; offset < 3; offset++) {
+    const core = base64Core(bytes, offset);
+    forms.push(core, core.replace(/\+/g, "-").replace(/\//g, "_"));
+  }
+  forms.push(encodeURIComponent(secret));
+  const pct = [...bytes].map((b) => `%${b.toString(16).padStart(2, "0")}`).join("");
+  forms.push(pct, pct.toUpperCase());
+  forms.push([...secret].reverse().join(""));
+  return [...new Set(forms.filter((f, i) => i === 0 || f.length >= MIN_FORM_LENGTH))];
+}
+function base64Core(bytes, offset) {
+  const padded = Buffer.concat([Buffer.alloc(offset), bytes]);
+  const whole = Math.floor(padded.length / 3) * 4;
+  return padded.toString("base64").slice(offset > 0 ? 4 : 0, whole);
+}
 function makeRedactor(secrets) {
-  const values = [...new Set(secrets.filter((s) => s.length >= MIN_SECRET_LENGTH))].sort((a, b) => b.length - a.length);
+  const values = [...new Set(secrets.filter((s) => s.length >= MIN_SECRET_LENGTH))];
   if (values.length === 0) return (t) => t;
+  const forms = [...new Set(values.flatMap(formsOf))].sort((a, b) => b.length - a.length);
+  const wrapped = forms.filter((f) => f.length >= MIN_WRAPPED_LENGTH);
   return (text) => {
     let out = text;
-    for (const v of values) if (out.includes(v)) out = out.split(v).join("***");
+    for (const f of forms) if (out.includes(f)) out = out.split(f).join("***");
+    if (/\s/.test(out)) {
+      const squeezed = out.replace(/\s+/g, "");
+      for (const f of wrapped) {
+        if (squeezed.includes(f)) out = out.replace(new RegExp([...f].map(escapeRegExp).join("\\s*"), "g"), "***");
+      }
+    }
     return out;
   };
 }
-var DROP_NAMES = /^(INPUT_.*|GITHUB_TOKEN|GH_TOKEN|ACTIONS_.*|ANTHROPIC_.*|OPENAI_.*)$/i;
+function escapeRegExp(c) {
+  return c.replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&");
+}
+var ENV_SECRETS = ["ACTIONS_RUNTIME_TOKEN", "ACTIONS_ID_TOKEN_REQUEST_TOKEN", "GITHUB_TOKEN", "GH_TOKEN"];
+function secretsOfEnv(env) {
+  return ENV_SECRETS.map((n) => env[n] ?? "").filter((v) => v.length >= MIN_SECRET_LENGTH);
+}
+var DROP_NAMES = /^(INPUT_.*|GITHUB_TOKEN|GH_TOKEN|ACTIONS_.*|ANTHROPIC_.*|OPENAI_.*|GITHUB_(ENV|OUTPUT|PATH|STATE|STEP_SUMMARY)|GIT_CONFIG_.*|GIT_ASKPASS|SSH_ASKPASS|SSH_AUTH_SOCK)$/i;
 function scrubEnv(env, secrets) {
-  const values = secrets.filter((s) => s.length >= MIN_SECRET_LENGTH);
+  const redact = makeRedactor(secrets);
   const out = {};
   for (const [name, value] of Object.entries(env)) {
     if (value === void 0 || DROP_NAMES.test(name)) continue;
-    if (values.some((s) => value.includes(s))) continue;
+    if (redact(value) !== value) continue;
     out[name] = value;
   }
   return out;
@@ -19491,6 +19528,7 @@ export {
   require_tunnel2 as require_tunnel,
   require_undici,
   makeRedactor,
+  secretsOfEnv,
   scrubEnv,
   InputError,
   readSettings,

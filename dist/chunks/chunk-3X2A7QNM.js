@@ -2,6 +2,7 @@
 import { createRequire as __draftReviewCreateRequire } from 'node:module';
 const require = __draftReviewCreateRequire(import.meta.url);
 import {
+  InputError,
   WRITE_PERMISSIONS,
   branchFor,
   issueOfBranch,
@@ -10,7 +11,7 @@ import {
   require_undici,
   scrubEnv,
   secretsOf
-} from "./chunk-DCX6MWLY.js";
+} from "./chunk-BWSKJGOX.js";
 import {
   BOT_EMAIL,
   Git,
@@ -8772,6 +8773,7 @@ function roundFirstMessage(a) {
 
 // src/report.ts
 var SUMMARY_MARKER = "<!-- draft-review:summary ";
+var UNISOLATED_WARNING = "\u26A0\uFE0F **Tests ran unisolated** (`test-sandbox: false`): the test command, running code the drafter wrote before any review, could reach this job's secrets, files and network.";
 function rejectionsOf(r) {
   return r.reviews.filter((x) => x.review.verdict.verdict === "reject").length;
 }
@@ -8860,6 +8862,8 @@ function renderSummary(r) {
     headline,
     r.note ? `
 > ${r.note.split("\n").join("\n> ")}` : "",
+    r.testsUnisolated ? `
+${UNISOLATED_WARNING}` : "",
     "",
     ...allRoundsSection(r),
     `**This run: ${usd(r.costUsd)}**`,
@@ -9183,6 +9187,7 @@ function buildReport(settings, a, runUrl) {
     history: a.history,
     testCommand: settings.testCommand,
     testRuns: a.result.testRuns,
+    testsUnisolated: Boolean(settings.testCommand) && !settings.testSandbox,
     toolErrors: a.result.toolErrors,
     cutOffs: a.result.cutOffs,
     note: a.result.note,
@@ -9296,6 +9301,326 @@ async function mergeBase(git2, a, b) {
     if (e instanceof GitError) return void 0;
     throw e;
   }
+}
+
+// src/sandbox/preflight.ts
+import { execFile } from "node:child_process";
+import { mkdtemp as mkdtemp2, rm as rm2 } from "node:fs/promises";
+import { tmpdir as tmpdir2 } from "node:os";
+import { join as join2 } from "node:path";
+
+// src/sandbox/isolated.ts
+import { spawn } from "node:child_process";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+// src/sandbox/launch.ts
+var NAMESPACE_FLAGS = ["--pid", "--fork", "--kill-child", "--mount-proc", "--mount", "--propagation", "private", "--net"];
+var LAUNCHER_WORDS = {
+  root: "unshare as root",
+  sudo: "sudo -n unshare",
+  userns: "unshare in an unprivileged user namespace"
+};
+var SYSTEM_PATH = "/usr/sbin:/usr/bin:/sbin:/bin";
+function launcherArgv(kind) {
+  if (kind === "root") return ["unshare", ...NAMESPACE_FLAGS];
+  if (kind === "sudo") return ["sudo", "-n", "--", "unshare", ...NAMESPACE_FLAGS];
+  return ["unshare", "--user", "--map-root-user", ...NAMESPACE_FLAGS];
+}
+function setupArgv(a) {
+  const out = [`ws=${a.workspace}`, `stage=${a.stage}`];
+  if (a.user) out.push(`uid=${a.user.uid}`, `gid=${a.user.gid}`);
+  for (const h of a.hide) out.push(`hide=${h}`);
+  for (const [k, v] of Object.entries(a.env)) out.push(`env=${k}=${v}`);
+  out.push(`cmd=${a.command}`);
+  return out;
+}
+function testUser(kind, uid, gid) {
+  return kind === "sudo" ? { uid, gid } : void 0;
+}
+
+// src/sandbox/setup-script.ts
+var READY_LINE = "draft-review-sandbox: ready";
+var SETUP_FAILED = 125;
+var SETUP_SCRIPT = String.raw`
+set -u
+PATH=/usr/sbin:/usr/bin:/sbin:/bin
+fail() { printf 'draft-review-sandbox: %s\n' "$*" >&2; exit ${SETUP_FAILED}; }
+M() { mount -n "$@" 2>/dev/null || fail "mount $* failed: $(mount -n "$@" 2>&1)"; }
+ws= stage= uid= gid= cmd=
+hide=() envs=()
+for a in "$@"; do
+  case $a in
+    ws=*) ws=${"$"}{a#ws=} ;;
+    stage=*) stage=${"$"}{a#stage=} ;;
+    uid=*) uid=${"$"}{a#uid=} ;;
+    gid=*) gid=${"$"}{a#gid=} ;;
+    cmd=*) cmd=${"$"}{a#cmd=} ;;
+    hide=*) hide+=("${"$"}{a#hide=}") ;;
+    env=*) envs+=("${"$"}{a#env=}") ;;
+    *) fail "unknown argument" ;;
+  esac
+done
+[ -n "$ws" ] && [ -d "$ws" ] || fail "no workspace"
+[ -n "$stage" ] && [ -d "$stage" ] || fail "no stage"
+under() { case $1/ in "$2"/*) return 0 ;; esac; return 1; }
+
+# A fresh /dev, built in a tmpfs on the stage (an empty folder the action made) and
+# filled by bind mounts (no mknod, so this also works in a user namespace), then moved.
+d=$stage
+M -t tmpfs -o mode=0755,size=1m,nosuid,nodev,noexec dev "$d"
+for n in null zero full random urandom tty; do
+  : > "$d/$n" && M --bind "/dev/$n" "$d/$n"
+done
+mkdir "$d/pts" "$d/shm"
+M -t devpts -o newinstance,ptmxmode=0666,mode=0620 devpts "$d/pts"
+M -t tmpfs -o mode=1777,nosuid,nodev shm "$d/shm"
+ln -s pts/ptmx "$d/ptmx"; ln -s /proc/self/fd "$d/fd"
+ln -s /proc/self/fd/0 "$d/stdin"; ln -s /proc/self/fd/1 "$d/stdout"; ln -s /proc/self/fd/2 "$d/stderr"
+M --move "$d" /dev
+
+# The workspace becomes a mount of its own: it stays writable, and it survives a
+# tmpfs put over one of its parents (/tmp when the workspace is under /tmp).
+M --bind "$ws" "$ws"
+hold=/dev/.draft-review-ws
+cover() { # $1: a directory to replace by an empty tmpfs
+  local d=$1 mode=${"$"}{2:-0755}
+  if under "$ws" "$d"; then
+    mkdir "$hold" && M --move "$ws" "$hold"
+    M -t tmpfs -o "mode=$mode,nosuid,nodev" hidden "$d"
+    mkdir -p "$ws" && M --move "$hold" "$ws" && rmdir "$hold"
+  else
+    M -t tmpfs -o "mode=$mode,size=1m,nosuid,nodev,noexec" hidden "$d"
+  fi
+}
+for h in "${"$"}{hide[@]}"; do
+  if [ -d "$h" ]; then cover "$h"
+  elif [ -e "$h" ]; then M --bind /dev/null "$h"
+  fi
+done
+cover /run
+cover /tmp 1777
+
+# Everything else read-only: a test running as root must not change the machine
+# (binaries, the runner, other steps' tools). Mount points are octal-escaped in mountinfo.
+skip() {
+  case $1 in /proc | /proc/* | /dev | /dev/* | /tmp | /tmp/*) return 0 ;; esac
+  [ "$1" = "$ws" ] || under "$1" "$ws" && return 0
+  for h in "${"$"}{hide[@]}"; do [ "$1" = "$h" ] || under "$1" "$h" && return 0; done
+  return 1
+}
+mps=()
+while read -r _ _ _ _ mp opts _; do
+  case $mp in *\\*) mp=$(printf '%b' "${"$"}{mp//\\/\\0}") ;; esac
+  case $opts in ro | ro,*) continue ;; esac
+  skip "$mp" && continue
+  keep=
+  for o in ${"$"}{opts//,/ }; do
+    case $o in nosuid | nodev | noexec | noatime | nodiratime | relatime | strictatime) keep+=",$o" ;; esac
+  done
+  mps+=("$mp$keep")
+done < /proc/self/mountinfo
+for m in "${"$"}{mps[@]}"; do
+  mp=${"$"}{m%%,*}; [ "$mp" = "$m" ] && keep= || keep=,${"$"}{m#*,}
+  mount -n -o "remount,bind,ro$keep" "$mp" 2>/dev/null ||
+    { [ -e "$mp" ] && fail "could not make $mp read-only: $(mount -n -o "remount,bind,ro$keep" "$mp" 2>&1)"; }
+done
+for p in /proc/sys /proc/sysrq-trigger /proc/irq /proc/bus /proc/fs; do
+  # One call: mount binds, then remounts with the flags.
+  [ -e "$p" ] && M -o bind,ro,nosuid,nodev,noexec "$p" "$p"
+done
+
+# Loopback only, up, so tests that start local servers work.
+ip link set lo up 2>/dev/null || ifconfig lo up 2>/dev/null ||
+  printf 'draft-review-sandbox: warning: loopback is down (no ip or ifconfig)\n' >&2
+
+drop=(--no-new-privs --inh-caps=-all --ambient-caps=-all --bounding-set=-all)
+if [ -n "$uid" ] && [ "$uid" != "$(id -u)" ]; then drop+=(--reuid="$uid" --regid="$gid" --clear-groups); fi
+cd "$ws" || fail "cannot enter the workspace"
+printf '%s\n' '${READY_LINE}'
+exec 3<&0
+env -i "${"$"}{envs[@]}" TMPDIR=/tmp RUNNER_TEMP=/tmp setpriv "${"$"}{drop[@]}" -- /bin/bash -c "$cmd" </dev/null 3<&- &
+test_pid=$!
+{ read -r _ <&3; kill -KILL "$test_pid" 2>/dev/null; } &
+wait "$test_pid"
+`;
+
+// src/sandbox/supervise.ts
+var DRAIN_MS = 1e3;
+function supervise(child, o) {
+  return new Promise((resolve) => {
+    const state = { exitCode: null, signal: null, timedOut: false, aborted: false };
+    let done = false;
+    child.stdout?.on("data", o.onStdout);
+    child.stderr?.on("data", o.onStderr);
+    const finish = () => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      o.signal?.removeEventListener("abort", onAbort);
+      child.stdout?.destroy();
+      child.stderr?.destroy();
+      child.stdin?.destroy();
+      resolve(state);
+    };
+    const closed = new Promise((r) => child.once("close", () => r()));
+    const drainThenFinish = () => {
+      const grace = setTimeout(finish, DRAIN_MS);
+      void closed.then(() => {
+        clearTimeout(grace);
+        finish();
+      });
+    };
+    const deadline = (why) => {
+      if (done) return;
+      state[why] = true;
+      o.stop();
+      drainThenFinish();
+    };
+    const timer = setTimeout(() => deadline("timedOut"), o.timeoutMs);
+    const onAbort = () => deadline("aborted");
+    if (o.signal?.aborted) queueMicrotask(onAbort);
+    else o.signal?.addEventListener("abort", onAbort, { once: true });
+    child.once("error", (e) => {
+      state.startError = e;
+      finish();
+    });
+    child.once("exit", (code2, signal) => {
+      state.exitCode = code2;
+      state.signal = signal;
+      void o.afterExit().finally(drainThenFinish);
+    });
+  });
+}
+
+// src/sandbox/isolated.ts
+var READY = Buffer.from(`${READY_LINE}
+`);
+var SETUP_STDERR_CAP = 4096;
+async function runIsolated(o) {
+  const stage = await mkdtemp(join(tmpdir(), "draft-review-sandbox-"));
+  try {
+    const args = setupArgv({
+      workspace: o.cwd,
+      stage,
+      user: testUser(o.kind, process.getuid?.() ?? 0, process.getgid?.() ?? 0),
+      hide: o.hide,
+      env: o.env,
+      command: o.command
+    });
+    const [cmd, ...pre] = launcherArgv(o.kind);
+    const child = spawn(cmd, [...pre, "--", "/bin/bash", "-c", SETUP_SCRIPT, "draft-review-sandbox", ...args], {
+      cwd: o.cwd,
+      env: { PATH: SYSTEM_PATH },
+      // stdin is the lifeline: closing it (or the action dying) ends the test at once.
+      stdio: ["pipe", "pipe", "pipe"],
+      detached: true
+    });
+    child.stdin.on("error", () => {
+    });
+    let ready = false;
+    let pending = Buffer.alloc(0);
+    let setupStderr = "";
+    const onStdout = (chunk) => {
+      if (ready) return o.onOutput(chunk);
+      pending = Buffer.concat([pending, chunk]);
+      if (pending.length < READY.length) return;
+      if (pending.subarray(0, READY.length).equals(READY)) {
+        ready = true;
+        if (pending.length > READY.length) o.onOutput(pending.subarray(READY.length));
+      } else {
+        setupStderr += pending.toString("utf8");
+        pending = Buffer.alloc(0);
+      }
+    };
+    const onStderr = (chunk) => {
+      if (ready) return o.onOutput(chunk);
+      if (setupStderr.length < SETUP_STDERR_CAP) setupStderr += chunk.toString("utf8");
+    };
+    const stop = () => {
+      child.stdin.end();
+      signalGroup(child.pid, "SIGTERM");
+      setTimeout(() => signalGroup(child.pid, "SIGKILL"), 300).unref();
+    };
+    const result = await supervise(child, {
+      timeoutMs: o.timeoutMs,
+      signal: o.signal,
+      onStdout,
+      onStderr,
+      stop,
+      // PID 1 has exited, so the kernel has ended everything in the namespace.
+      afterExit: async () => void child.stdin.end()
+    });
+    if (!ready && !result.timedOut && !result.aborted) {
+      result.setupError = (result.startError?.message ?? setupStderr.trim()) || `exit ${result.exitCode ?? result.signal}`;
+    }
+    return result;
+  } finally {
+    await rm(stage, { recursive: true, force: true });
+  }
+}
+function signalGroup(pid, sig) {
+  if (!pid) return;
+  try {
+    process.kill(-pid, sig);
+  } catch {
+  }
+}
+
+// src/sandbox/preflight.ts
+async function chooseLauncher(probe) {
+  const tried = [];
+  const order = probe.isRoot ? ["root", "userns"] : ["sudo", "userns"];
+  for (const kind of order) {
+    if (kind === "sudo" && !await probe.sudoWorks()) {
+      tried.push({ kind, reason: "no passwordless sudo" });
+      continue;
+    }
+    const reason = await probe.trySandbox(kind);
+    if (reason === void 0) return { kind, tried };
+    tried.push({ kind, reason });
+  }
+  return { kind: void 0, tried };
+}
+function noSandboxMessage(tried) {
+  const why = tried.map((a) => `${LAUNCHER_WORDS[a.kind]}: ${oneLine3(a.reason)}`).join("; ");
+  return `this runner cannot isolate test-command (${why}). draft-review runs the test command in its own PID, mount and network namespaces, so code a model wrote cannot reach the job's secrets; that needs root, passwordless sudo, or unprivileged user namespaces, and util-linux (unshare, setpriv). To run the tests unisolated instead, set 'test-sandbox: false' (the summary then says they ran unisolated), or leave test-command empty. No model was called.`;
+}
+var cached;
+function sandboxLauncher(probe = realProbe()) {
+  cached ??= (async () => {
+    const started = performance.now();
+    const choice = await chooseLauncher(probe);
+    if (!choice.kind) throw new InputError("test-sandbox", noSandboxMessage(choice.tried));
+    return { kind: choice.kind, probeMs: Math.round(performance.now() - started) };
+  })();
+  return cached;
+}
+async function preflightSandbox(log) {
+  const ready = await sandboxLauncher();
+  log(`test-command will run isolated (${LAUNCHER_WORDS[ready.kind]}; checked in ${ready.probeMs} ms).`);
+}
+function realProbe() {
+  return {
+    isRoot: process.getuid?.() === 0,
+    sudoWorks: () => new Promise((resolve) => execFile("sudo", ["-n", "true"], { env: { PATH: SYSTEM_PATH }, timeout: 1e4 }, (err) => resolve(!err))),
+    trySandbox: async (kind) => {
+      const ws = await mkdtemp2(join2(tmpdir2(), "draft-review-probe-"));
+      try {
+        const run = await runIsolated({ kind, command: "true", cwd: ws, env: { PATH: SYSTEM_PATH }, hide: [], timeoutMs: 15e3, onOutput: () => {
+        } });
+        if (run.setupError !== void 0) return run.setupError;
+        if (run.timedOut) return "it did not start within 15 s";
+        return run.exitCode === 0 ? void 0 : `\`true\` exited ${run.exitCode ?? run.signal} inside it`;
+      } finally {
+        await rm2(ws, { recursive: true, force: true });
+      }
+    }
+  };
+}
+function oneLine3(s) {
+  return s.replace(/\s+/g, " ").trim().slice(0, 300);
 }
 
 // src/providers/turn.ts
@@ -9713,71 +10038,288 @@ async function reviewDiff(caller, ref, model, prompt, effort) {
   };
 }
 
-// src/testrun.ts
-import { spawn } from "node:child_process";
-var KEEP_BYTES = 256 * 1024;
-function runTestCommand(opts) {
-  const started = Date.now();
-  return new Promise((resolve) => {
-    const child = spawn("bash", ["-c", opts.command], {
-      cwd: opts.cwd,
-      env: opts.env,
-      stdio: ["ignore", "pipe", "pipe"],
-      // Its own process group, so a timeout can stop everything it started.
-      detached: true
-    });
-    let buffer = Buffer.alloc(0);
-    const collect = (chunk) => {
-      buffer = Buffer.concat([buffer, chunk]);
-      if (buffer.length > 2 * KEEP_BYTES) buffer = buffer.subarray(buffer.length - KEEP_BYTES);
-    };
-    child.stdout.on("data", collect);
-    child.stderr.on("data", collect);
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      killGroup(child.pid);
-    }, opts.timeoutSeconds * 1e3);
-    const onAbort = () => killGroup(child.pid);
-    opts.signal?.addEventListener("abort", onAbort, { once: true });
-    const finish = (exitCode, extra = "") => {
-      clearTimeout(timer);
-      opts.signal?.removeEventListener("abort", onAbort);
-      const text = opts.redact(buffer.toString("utf8") + extra);
-      resolve({
-        passed: !timedOut && exitCode === 0,
-        exitCode,
-        timedOut,
-        output: tail(text, opts.tailChars ?? 12e3),
-        durationMs: Date.now() - started
-      });
-    };
-    child.on("error", (e) => finish(null, `
-[could not start bash: ${e.message}]`));
-    child.on("close", (code2) => {
-      killGroup(child.pid);
-      finish(code2);
-    });
+// src/sandbox/git-credentials.ts
+import { execFile as execFile2 } from "node:child_process";
+import { lstat, readdir, readFile, rm as rm3, writeFile } from "node:fs/promises";
+import { dirname, join as join3 } from "node:path";
+var CREDENTIAL_KEY = /^(http\.(.*\.)?extraheader|includeif\..*|include\..*|credential\..*)$/i;
+async function hideGitCredentials(workspace, holdsSecret) {
+  const saved = [];
+  for (const path6 of await configFiles(join3(workspace, ".git"))) {
+    const entries = await listEntries(path6);
+    const keys = [...new Set(entries.filter((e) => CREDENTIAL_KEY.test(e.key) || holdsSecret(e.key) || holdsSecret(e.value)).map((e) => e.key))];
+    if (keys.length === 0) continue;
+    const st = await lstat(path6);
+    saved.push({ path: path6, bytes: await readFile(path6), mode: st.mode & 511 });
+    for (const key of keys) await gitConfig(path6, ["--unset-all", key]).catch(() => void 0);
+    const left = await listEntries(path6);
+    if (left.some((e) => keys.includes(e.key))) throw new Error(`could not remove saved credentials from ${path6}`);
+  }
+  return saved;
+}
+async function restoreGitCredentials(workspace, saved) {
+  for (const s of saved) {
+    for (let dir = dirname(s.path); dir.length > workspace.length; dir = dirname(dir)) {
+      if (!(await lstat(dir)).isDirectory()) throw new Error(`the test command replaced ${dir}: its git config was not restored`);
+    }
+    await rm3(s.path, { force: true, recursive: true });
+    await writeFile(s.path, s.bytes, { flag: "wx", mode: s.mode });
+  }
+}
+async function configFiles(gitDir) {
+  const out = [];
+  const visit = async (dir, depth) => {
+    const config = join3(dir, "config");
+    if ((await lstat(config).catch(() => void 0))?.isFile()) out.push(config);
+    if (depth > 4) return;
+    const modules = join3(dir, "modules");
+    for (const e of await readdir(modules, { withFileTypes: true }).catch(() => [])) {
+      if (e.isDirectory()) await visit(join3(modules, e.name), depth + 1);
+    }
+  };
+  if ((await lstat(gitDir).catch(() => void 0))?.isDirectory()) await visit(gitDir, 0);
+  return out;
+}
+async function listEntries(path6) {
+  const raw = await gitConfig(path6, ["--null", "--list"]);
+  return raw.split("\0").filter(Boolean).map((entry) => {
+    const nl = entry.indexOf("\n");
+    return nl < 0 ? { key: entry, value: "" } : { key: entry.slice(0, nl), value: entry.slice(nl + 1) };
+  });
+}
+function gitConfig(path6, args) {
+  const env = { PATH: process.env.PATH ?? "/usr/bin:/bin", GIT_CONFIG_NOSYSTEM: "1", GIT_CONFIG_GLOBAL: "/dev/null", HOME: "/nonexistent" };
+  return new Promise((resolve, reject) => {
+    execFile2(
+      "git",
+      ["config", "--file", path6, ...args],
+      { env, maxBuffer: 16 * 1024 * 1024 },
+      (err, stdout) => err ? reject(err) : resolve(stdout)
+    );
+  });
+}
+
+// src/sandbox/hidden-paths.ts
+import { dirname as dirname2, isAbsolute, join as join4, normalize } from "node:path";
+var COMMAND_FILES = ["GITHUB_ENV", "GITHUB_OUTPUT", "GITHUB_PATH", "GITHUB_STATE", "GITHUB_STEP_SUMMARY"];
+var HOME_CREDENTIALS = [
+  ".gitconfig",
+  ".git-credentials",
+  ".config/git",
+  ".config/gh",
+  ".config/hub",
+  ".netrc",
+  ".npmrc",
+  ".yarnrc.yml",
+  ".docker",
+  ".ssh",
+  ".gnupg",
+  ".aws",
+  ".azure",
+  ".config/gcloud",
+  ".kube",
+  ".pypirc",
+  ".gem/credentials",
+  ".cargo/credentials",
+  ".cargo/credentials.toml",
+  ".m2/settings.xml",
+  ".gradle/gradle.properties",
+  ".terraform.d/credentials.tfrc.json",
+  ".vault-token"
+];
+var NAMED_BY_ENV = ["GIT_CONFIG_GLOBAL", "NPM_CONFIG_USERCONFIG", "DOCKER_CONFIG", "KUBECONFIG", "AWS_SHARED_CREDENTIALS_FILE", "GOOGLE_APPLICATION_CREDENTIALS"];
+function pathsToHide(env, runnerRoot) {
+  const out = [];
+  const add = (p) => {
+    if (!p || !isAbsolute(p)) return;
+    const n = normalize(p).replace(/\/+$/, "");
+    if (n && n !== "/" && !out.includes(n)) out.push(n);
+  };
+  add(env.RUNNER_TEMP);
+  for (const name of COMMAND_FILES) if (env[name]) add(dirname2(env[name]));
+  add(runnerRoot);
+  if (env.HOME) for (const rel of HOME_CREDENTIALS) add(join4(env.HOME, rel));
+  if (env.XDG_CONFIG_HOME) for (const rel of ["git", "gh"]) add(join4(env.XDG_CONFIG_HOME, rel));
+  for (const name of NAMED_BY_ENV) add(env[name]);
+  return out;
+}
+
+// src/sandbox/output.ts
+var OutputCollector = class {
+  constructor(headCap, tailCap) {
+    this.headCap = headCap;
+    this.tailCap = tailCap;
+  }
+  headCap;
+  tailCap;
+  head = [];
+  headBytes = 0;
+  tail = [];
+  first = 0;
+  tailBytes = 0;
+  total = 0;
+  push(chunk) {
+    this.total += chunk.length;
+    if (this.headBytes < this.headCap) {
+      const take = chunk.subarray(0, this.headCap - this.headBytes);
+      this.head.push(take);
+      this.headBytes += take.length;
+      chunk = chunk.subarray(take.length);
+      if (chunk.length === 0) return;
+    }
+    this.tail.push(chunk);
+    this.tailBytes += chunk.length;
+    while (this.tail.length - this.first > 1 && this.tailBytes - this.tail[this.first].length >= this.tailCap) {
+      this.tailBytes -= this.tail[this.first].length;
+      this.tail[this.first++] = EMPTY;
+    }
+    if (this.first > 1024) {
+      this.tail.splice(0, this.first);
+      this.first = 0;
+    }
+  }
+  kept() {
+    const head = Buffer.concat(this.head);
+    let tail = Buffer.concat(this.tail.slice(this.first));
+    if (tail.length > this.tailCap) tail = tail.subarray(tail.length - this.tailCap);
+    return { head, tail, cutBytes: this.total - head.length - tail.length, totalBytes: this.total };
+  }
+};
+var EMPTY = Buffer.alloc(0);
+function renderOutput(k, redact, extra = "") {
+  if (k.cutBytes === 0) return redact(Buffer.concat([k.head, k.tail]).toString("utf8") + extra);
+  const head = cutAfterLastLine(k.head.toString("utf8"));
+  const tail = cutBeforeFirstLine(k.tail.toString("utf8"));
+  const dropped = k.totalBytes - Buffer.byteLength(head) - Buffer.byteLength(tail);
+  return `${redact(head)}
+[\u2026 ${dropped} bytes of output cut \u2026]
+${redact(tail + extra)}`;
+}
+var SEARCH = 2048;
+var HARD_DROP = 512;
+function cutAfterLastLine(s) {
+  const nl = s.lastIndexOf("\n");
+  if (nl >= 0 && s.length - nl <= SEARCH) return s.slice(0, nl);
+  return s.slice(0, Math.max(0, s.length - HARD_DROP));
+}
+function cutBeforeFirstLine(s) {
+  const nl = s.indexOf("\n");
+  if (nl >= 0 && nl < SEARCH) return s.slice(nl + 1);
+  return s.slice(Math.min(s.length, HARD_DROP));
+}
+
+// src/sandbox/runner-root.ts
+import { readFile as readFile2, readlink } from "node:fs/promises";
+import { basename, dirname as dirname3 } from "node:path";
+var RUNNER_PROGRAM = /^Runner\.(Worker|Listener)$/;
+async function findRunnerRoot(startPid = process.ppid) {
+  let pid = startPid;
+  for (let depth = 0; depth < 16 && pid > 1; depth++) {
+    try {
+      const exe = await readlink(`/proc/${pid}/exe`);
+      if (RUNNER_PROGRAM.test(basename(exe))) return dirname3(dirname3(exe));
+      pid = parentOf(await readFile2(`/proc/${pid}/stat`, "utf8"));
+    } catch {
+      return void 0;
+    }
+  }
+  return void 0;
+}
+function parentOf(stat) {
+  const rest = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  return Number(rest[1]);
+}
+
+// src/sandbox/unisolated.ts
+import { spawn as spawn2 } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import { readdir as readdir2, readFile as readFile3 } from "node:fs/promises";
+var MARKER_VARIABLE = "DRAFT_REVIEW_TEST_RUN";
+async function runUnisolated(o) {
+  const marker = randomUUID();
+  const child = spawn2("bash", ["-c", o.command], {
+    cwd: o.cwd,
+    env: { ...o.env, [MARKER_VARIABLE]: marker },
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: true
+  });
+  const endAll = async () => {
+    killGroup(child.pid);
+    for (let i = 0; i < 4; i++) {
+      const left = await pidsWithMarker(marker);
+      if (left.length === 0) break;
+      for (const pid of left) kill(pid);
+    }
+  };
+  return supervise(child, {
+    timeoutMs: o.timeoutMs,
+    signal: o.signal,
+    onStdout: o.onOutput,
+    onStderr: o.onOutput,
+    stop: () => void endAll(),
+    afterExit: endAll
   });
 }
 function killGroup(pid) {
-  if (!pid) return;
+  if (pid) kill(-pid);
+}
+function kill(pid) {
   try {
-    process.kill(-pid, "SIGKILL");
+    process.kill(pid, "SIGKILL");
   } catch {
   }
 }
-function tail(text, maxChars) {
-  if (text.length <= maxChars) return text;
-  const cut2 = text.slice(text.length - maxChars);
-  const nl = cut2.indexOf("\n");
-  const body = nl >= 0 && nl < 200 ? cut2.slice(nl + 1) : cut2;
-  return `[\u2026 ${text.length - body.length} earlier characters cut]
-${body}`;
+async function pidsWithMarker(marker) {
+  const needle = Buffer.from(`${MARKER_VARIABLE}=${marker}\0`);
+  const names = await readdir2("/proc").catch(() => []);
+  const found = [];
+  await Promise.all(
+    names.filter((n) => /^\d+$/.test(n) && Number(n) !== process.pid).map(async (n) => {
+      const environ = await readFile3(`/proc/${n}/environ`).catch(() => void 0);
+      if (environ?.includes(needle)) found.push(Number(n));
+    })
+  );
+  return found;
+}
+
+// src/sandbox/testrun.ts
+var DEFAULT_CHARS = 12e3;
+async function runTestCommand(opts) {
+  const started = Date.now();
+  const chars = opts.tailChars ?? DEFAULT_CHARS;
+  const collector = new OutputCollector(Math.floor(chars / 4), chars - Math.floor(chars / 4));
+  const onOutput = (chunk) => collector.push(chunk);
+  const timeoutMs = opts.timeoutSeconds * 1e3;
+  let run;
+  if (opts.sandbox) {
+    const { kind } = await sandboxLauncher();
+    const hide = pathsToHide(opts.jobEnv ?? process.env, await findRunnerRoot());
+    const saved = await hideGitCredentials(opts.cwd, (t) => opts.redact(t) !== t);
+    try {
+      const isolated = await runIsolated({ kind, command: opts.command, cwd: opts.cwd, env: opts.env, hide, timeoutMs, signal: opts.signal, onOutput });
+      if (isolated.setupError !== void 0) throw new Error(`the test sandbox did not start: ${opts.redact(isolated.setupError)}`);
+      run = isolated;
+    } finally {
+      await restoreGitCredentials(opts.cwd, saved);
+    }
+  } else {
+    run = await runUnisolated({ command: opts.command, cwd: opts.cwd, env: opts.env, timeoutMs, signal: opts.signal, onOutput });
+  }
+  const note = run.startError ? `
+[could not start the test command: ${run.startError.message}]` : run.timedOut ? `
+[stopped at test-timeout-seconds (${opts.timeoutSeconds} s), with everything it started]` : "";
+  return {
+    passed: !run.timedOut && !run.aborted && run.exitCode === 0,
+    exitCode: run.exitCode,
+    timedOut: run.timedOut,
+    output: renderOutput(collector.kept(), opts.redact, note),
+    durationMs: Date.now() - started,
+    isolated: opts.sandbox
+  };
 }
 
 // src/workspace/repo-map.ts
-import { execFile } from "node:child_process";
+import { execFile as execFile3 } from "node:child_process";
 import { lstatSync, promises as fs } from "node:fs";
 import path2 from "node:path";
 
@@ -10082,7 +10624,7 @@ function git(cwd, args) {
   }
   const full = ["-c", "core.fsmonitor=false", "-c", `safe.directory=${cwd}`, ...args];
   return new Promise((resolve, reject) => {
-    execFile("git", full, { cwd, env, maxBuffer: 256 * 1024 * 1024, timeout: 6e4 }, (err, stdout) => {
+    execFile3("git", full, { cwd, env, maxBuffer: 256 * 1024 * 1024, timeout: 6e4 }, (err, stdout) => {
       if (err) reject(err);
       else resolve(stdout);
     });
@@ -10172,7 +10714,9 @@ ${redact(summary)}`.trim(), run.runId));
           timeoutSeconds: settings.testTimeoutSeconds,
           env: testEnv,
           redact,
-          signal
+          signal,
+          sandbox: settings.testSandbox,
+          jobEnv: run.env
         });
         signal.throwIfAborted();
         return result;
@@ -10879,6 +11423,7 @@ async function runIssue(settings, ctx, io, decision) {
     return skip(io, `${author} has '${authorPermission}' permission; a round needs write, maintain or admin`);
   }
   if (issue.isPullRequest) return skip(io, `#${issue.number} is a pull request, not an issue`);
+  if (settings.testCommand && settings.testSandbox) await preflightSandbox(io.info);
   if (decision.request) {
     await api.acknowledge(decision.request).catch((e) => io.warning(`Could not react to the ${decision.request.source}: ${messageOf(e)}`));
   }
@@ -11076,6 +11621,7 @@ export {
   renderSummary,
   buildReport,
   publish,
+  preflightSandbox,
   runDeadline,
   runSession,
   WorkspaceTools,
