@@ -154,7 +154,7 @@ export function toAnthropicMessages(messages: ChatMessage[], cacheHistory = true
         m.results.map((r) => ({
           type: 'tool_result' as const,
           tool_use_id: anthropicToolId(r.callId),
-          content: r.content || '(no output)',
+          content: r.content.trim() ? r.content : '(no output)',
           ...(r.isError ? { is_error: true } : {})
         }))
       )
