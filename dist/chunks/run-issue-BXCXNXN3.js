@@ -3,7 +3,7 @@ import { createRequire as __draftReviewCreateRequire } from 'node:module';
 const require = __draftReviewCreateRequire(import.meta.url);
 import {
   runIssue
-} from "./chunk-3X2A7QNM.js";
+} from "./chunk-UVDA25WJ.js";
 import {
   branchFor
 } from "./chunk-BWSKJGOX.js";

@@ -126,7 +126,7 @@ function toAnthropicMessages(messages, cacheHistory = true, modelId) {
         m.results.map((r) => ({
           type: "tool_result",
           tool_use_id: anthropicToolId(r.callId),
-          content: r.content || "(no output)",
+          content: r.content.trim() ? r.content : "(no output)",
           ...r.isError ? { is_error: true } : {}
         }))
       );

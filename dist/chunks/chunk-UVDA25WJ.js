@@ -9943,7 +9943,7 @@ async function createModel(ref, settings, limits) {
   const p = ref.provider === "anthropic" ? settings.anthropic : settings.openai;
   const opts = { apiKey: p.apiKey, baseUrl: p.baseUrl, ...limits };
   if (ref.provider === "anthropic") {
-    const { AnthropicModel } = await import("./anthropic-IAIWI7YM.js");
+    const { AnthropicModel } = await import("./anthropic-VSZQONG4.js");
     return new AnthropicModel(ref.model, opts);
   }
   const { OpenAIModel } = await import("./openai-ZZPCQVVI.js");
