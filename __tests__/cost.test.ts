@@ -25,7 +25,9 @@ describe('costOf', () => {
   test('built-in cache prices differ by model', () => {
     expect(BUILT_IN_PRICES['anthropic:claude-opus-5-5']).toEqual({ input: 4, output: 20, cacheRead: 0.2, cacheWrite: 5 })
     expect(BUILT_IN_PRICES['anthropic:claude-sonnet-5-5']!.cacheRead).toBe(0.1)
-    expect(BUILT_IN_PRICES['openai:gpt-6.1-sol']).toEqual({ input: 2, output: 10, cacheRead: 0.1, cacheWrite: 2.5 })
+    expect(BUILT_IN_PRICES['openai:gpt-6.1-sol']).toMatchObject({ input: 2, output: 10, cacheRead: 0.1, cacheWrite: 2.5 })
+    // Above 272K prompt tokens the whole request bills 2x input and cache, 1.5x output.
+    expect(BUILT_IN_PRICES['openai:gpt-6.1-sol']!.band).toEqual({ aboveTokens: 272_000, input: 4, output: 15, cacheRead: 0.2, cacheWrite: 5 })
   })
 })
 
@@ -56,5 +58,36 @@ describe('budget', () => {
   test('savingsPct is 0 without a baseline', () => {
     expect(savingsPct(0, 0)).toBe(0)
     expect(savingsPct(0.5, 1)).toBe(50)
+  })
+})
+
+describe('price bands and model limits', () => {
+  test('Haiku 5.5 bills a prompt past 100K whole at the band; the cap check prices the worst case at it', async () => {
+    const { costOf, limitsOf, DEFAULT_CONTEXT_TOKENS } = await import('../src/pricing')
+    const { CostMeter } = await import('../src/meter')
+    const haiku = BUILT_IN_PRICES['anthropic:claude-haiku-5-5']!
+    expect(costOf({ input: 100_000, output: 1000, cacheRead: 0, cacheWrite: 0 }, haiku)).toBeCloseTo((100_000 * 0.1 + 1000 * 0.5) / 1e6, 10)
+    expect(costOf({ input: 60_000, output: 1000, cacheRead: 30_000, cacheWrite: 20_000 }, haiku)).toBeCloseTo((60_000 * 0.5 + 1000 * 2.5 + 30_000 * 0.05 + 20_000 * 0.625) / 1e6, 10)
+    const meter = new CostMeter(0.1, haiku)
+    // 150K input at the band's 0.625 write price is $0.094: $0.00625 left buys 2,500 tokens at $2.50/M.
+    expect(meter.affordableOutputTokens(haiku, 150_000, 8192)).toBe(2500)
+    expect(meter.affordableOutputTokens(haiku, 90_000, 8192)).toBe(8192)
+    const call = meter.record('drafter', 'anthropic:claude-haiku-5-5', haiku, { input: 120_000, output: 100, cacheRead: 0, cacheWrite: 0 })
+    expect(call.banded).toBe(true)
+    expect(meter.bandLines()).toEqual([{ role: 'drafter', model: 'anthropic:claude-haiku-5-5', calls: 1, aboveTokens: 100_000 }])
+    expect(limitsOf('anthropic:claude-haiku-5-5')).toEqual({ contextWindow: 1_000_000, maxOutput: 128_000 })
+    expect(limitsOf('anthropic:claude-haiku-5-5', 50_000).contextWindow).toBe(50_000)
+    expect(limitsOf('openai:qwen3-coder').contextWindow).toBe(DEFAULT_CONTEXT_TOKENS)
+    expect(DEFAULT_CONTEXT_TOKENS).toBe(16_000)
+  })
+
+  test('estimated usage marks the meter', async () => {
+    const { CostMeter } = await import('../src/meter')
+    const p = BUILT_IN_PRICES['anthropic:claude-sonnet-4-6']!
+    const meter = new CostMeter(1, p)
+    meter.record('drafter', 'x', p, { input: 10, output: 1, cacheRead: 0, cacheWrite: 0 })
+    expect(meter.estimated).toBe(false)
+    meter.record('drafter', 'x', p, { input: 10, output: 1, cacheRead: 0, cacheWrite: 0 }, true)
+    expect(meter.estimated).toBe(true)
   })
 })

@@ -35,6 +35,10 @@ export interface WorldOptions {
   permissions?: Record<string, Permission>
   openaiFlavor?: 'openai' | 'ollama' | 'deepseek' | 'bare'
   apiPathPrefix?: string
+  /** Context windows per model the emulators enforce (with their strict tokenizer). */
+  contextWindows?: Record<string, number>
+  /** The OpenAI-compatible server reports no usage. */
+  openaiNoUsage?: boolean
 }
 
 export interface RunOptions {
@@ -73,8 +77,13 @@ export async function startWorld(opts: WorldOptions): Promise<World> {
   const origin = await makeOrigin(opts.files, { executable: opts.executable })
   const workspace = await checkoutWorkspace(origin.bareDir)
   const github = await startGitHubEmulator({ token: SECRETS.githubToken, pathPrefix: opts.apiPathPrefix })
-  const anthropic = await startAnthropicEmulator({ apiKey: SECRETS.anthropicKey })
-  const openai = await startOpenAIEmulator({ apiKey: SECRETS.openaiKey, flavor: opts.openaiFlavor ?? 'openai' })
+  const anthropic = await startAnthropicEmulator({ apiKey: SECRETS.anthropicKey, contextWindows: opts.contextWindows })
+  const openai = await startOpenAIEmulator({
+    apiKey: SECRETS.openaiKey,
+    flavor: opts.openaiFlavor ?? 'openai',
+    contextWindows: opts.contextWindows,
+    noUsage: opts.openaiNoUsage
+  })
   github.addRepo({
     owner: OWNER,
     name: REPO,

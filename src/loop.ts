@@ -29,6 +29,11 @@ export interface LoopResult {
   /** Drafter mistakes handled along the way, summed over drafts. */
   toolErrors: number
   cutOffs: number
+  /** Loop sense, summed over drafts: nudges for a thrice-repeated call, drafts ended by a fourth. */
+  repeatNudges: number
+  endedForRepeats: number
+  /** Context compaction steps, summed over drafts. */
+  compactions: number
   /** What stopped the run, in words, when it was not an approval. */
   note: string
   /** The fault that stopped the run (stopReason 'error'): reported, then rethrown by the caller. */
@@ -97,6 +102,9 @@ export async function runLoop(firstMessage: string, steps: LoopSteps, limits: Lo
     drafterModels: [steps.drafterModel()],
     toolErrors: 0,
     cutOffs: 0,
+    repeatNudges: 0,
+    endedForRepeats: 0,
+    compactions: 0,
     note: ''
   }
   const stop = (reason: StopReason, note: string): LoopResult => Object.assign(result, { stopReason: reason, note })
@@ -118,6 +126,9 @@ export async function runLoop(firstMessage: string, steps: LoopSteps, limits: Lo
       result.drafterSummary = draft.summary
       result.toolErrors += draft.toolErrors
       result.cutOffs += draft.cutOffs
+      result.repeatNudges += draft.repeatNudges ?? 0
+      result.endedForRepeats += draft.endedForRepeats ? 1 : 0
+      result.compactions += draft.compactions ?? 0
       steps.onEvent?.({ kind: 'draft', n: result.drafts, result: draft })
       const diff = await steps.commitDraft(result.drafts, draft.summary)
       if (diff.trim() === '') {

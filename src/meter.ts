@@ -1,7 +1,7 @@
 // Counts every model call's tokens and dollars, per (role, model), and answers the
 // budget question before a call. Pure: the providers report usage, this adds it up.
 import type { Usage } from './chat'
-import { costOf, roundUsd, savingsPct, type Price } from './pricing'
+import { costOf, inBand, priceAt, promptTokensOf, roundUsd, savingsPct, type Price } from './pricing'
 
 export type Role = 'drafter' | 'reviewer'
 
@@ -39,6 +39,18 @@ export interface CallCost {
   premiumOnlyCostUsd: number
   /** The call at the reviewer's prices when it is drafting work; 0 for a review. */
   premiumAloneCostUsd: number
+  /** The server reported no usage: these tokens are our own estimate. */
+  estimated?: boolean
+  /** The prompt was past the model's long-prompt band and billed at its prices. */
+  banded?: boolean
+}
+
+/** Calls of one (role, model) whose prompts were billed at the long-prompt band. */
+export interface BandLine {
+  role: Role
+  model: string
+  calls: number
+  aboveTokens: number
 }
 
 /** Calls that count as the work itself: the premium model doing it alone would make them too. */
@@ -49,6 +61,7 @@ export function isWork(role: Role): boolean {
 export class CostMeter {
   private readonly lines = new Map<string, UsageLine>()
   private readonly calls: CallCost[] = []
+  private readonly bands = new Map<string, BandLine>()
   private spent = 0
   private premiumOnly = 0
   private premiumAlone = 0
@@ -59,10 +72,17 @@ export class CostMeter {
     private readonly premiumPrice: Price
   ) {}
 
-  record(role: Role, model: string, price: Price, usage: Usage): CallCost {
+  record(role: Role, model: string, price: Price, usage: Usage, estimated = false): CallCost {
     // Each call priced on its own, at its own prompt size: costOf applies a model's
     // long-prompt band per call, so both baselines see the same bands the bill does.
     const cost = costOf(usage, price)
+    const banded = inBand(price, promptTokensOf(usage))
+    if (banded) {
+      const key = `${role}\u0000${model}`
+      const b = this.bands.get(key) ?? { role, model, calls: 0, aboveTokens: price.band!.aboveTokens }
+      b.calls++
+      this.bands.set(key, b)
+    }
     const premium = costOf(usage, this.premiumPrice)
     const alone = isWork(role) ? premium : 0
     this.spent += cost
@@ -86,7 +106,16 @@ export class CostMeter {
     line.cacheWriteTokens += usage.cacheWrite
     line.costUsd += cost
     this.lines.set(key, line)
-    const call = { role, model, usage, costUsd: cost, premiumOnlyCostUsd: premium, premiumAloneCostUsd: alone }
+    const call: CallCost = {
+      role,
+      model,
+      usage,
+      costUsd: cost,
+      premiumOnlyCostUsd: premium,
+      premiumAloneCostUsd: alone,
+      ...(estimated ? { estimated } : {}),
+      ...(banded ? { banded } : {})
+    }
     this.calls.push(call)
     return call
   }
@@ -100,12 +129,24 @@ export class CostMeter {
     return Math.max(0, this.capUsd - this.spent)
   }
 
+  /** Some call's tokens were estimated because its server reported no usage. */
+  get estimated(): boolean {
+    return this.calls.some((c) => c.estimated)
+  }
+
+  /** Calls billed at a long-prompt band, per (role, model). */
+  bandLines(): BandLine[] {
+    return [...this.bands.values()].map((b) => ({ ...b }))
+  }
+
   /**
    * The largest output budget (max_tokens) a call may ask for so that its worst case,
-   * every estimated input token uncached plus all of max_tokens, stays within the cap.
-   * Returns 0 when even the input alone would not fit.
+   * every estimated input token uncached plus all of max_tokens, at the prices of the
+   * band that prompt size falls in, stays within the cap. Returns 0 when even the input
+   * alone would not fit.
    */
-  affordableOutputTokens(price: Price, estimatedInputTokens: number, wantedMaxTokens: number): number {
+  affordableOutputTokens(banded: Price, estimatedInputTokens: number, wantedMaxTokens: number): number {
+    const price = priceAt(banded, estimatedInputTokens)
     const inputWorst = (estimatedInputTokens * Math.max(price.input, price.cacheWrite)) / 1e6
     const left = this.capUsd - this.spent - inputWorst
     if (left <= 0) return 0

@@ -87,6 +87,13 @@ export function buildReport(
     testsUnisolated: Boolean(settings.testCommand) && !settings.testSandbox,
     toolErrors: a.result.toolErrors,
     cutOffs: a.result.cutOffs,
+    context: {
+      estimated: a.meter.estimated,
+      repeatNudges: a.result.repeatNudges ?? 0,
+      endedForRepeats: a.result.endedForRepeats ?? 0,
+      compactions: a.result.compactions ?? 0,
+      bands: a.meter.bandLines()
+    },
     note: a.result.note,
     runUrl
   }

@@ -7,6 +7,7 @@ import { usd } from './cost/usd'
 import { pct, verdictWords, type CategoryStats } from './history'
 import type { StopReason, ReviewRecord } from './loop'
 import type { CallCost, UsageLine, CostTotals } from './meter'
+import { contextNotes, type ContextReport } from './conversation/report-words'
 import { formatFinding } from './prompts'
 import type { RoundTotals } from './rounds/totals'
 import type { Mode } from './workspace/paths'
@@ -34,6 +35,8 @@ export interface RunReport extends CostTotals {
   testsUnisolated?: boolean
   toolErrors: number
   cutOffs: number
+  /** Context budget, loop sense and estimated usage (src/conversation/). */
+  context?: ContextReport
   note: string
   prNumber?: number
   prUrl?: string
@@ -92,7 +95,8 @@ export function markerJson(r: RunReport): Record<string, unknown> {
     category: r.category,
     drafterModels: r.drafterModels,
     reviewerModel: r.reviewerModel,
-    ...(r.totals ? { totals: r.totals } : {})
+    ...(r.totals ? { totals: r.totals } : {}),
+    ...(r.context?.estimated ? { estimated: true } : {})
   }
 }
 
@@ -244,7 +248,9 @@ function handledSection(r: RunReport): string[] {
   if (r.cutOffs > 0) parts.push(`${plural(r.cutOffs, 'answer')} cut off at the output limit`)
   const invalid = r.reviews.filter((x) => x.review.invalidAnswer).length
   if (invalid > 0) parts.push(`${plural(invalid, 'review answer')} did not fit the verdict format, counted as rejections`)
-  return parts.length ? [`Handled along the way: ${parts.join('; ')}.`, ''] : []
+  if (r.context) parts.push(...contextNotes(r.context).handled)
+  const notices = r.context ? contextNotes(r.context).notices : []
+  return [...(parts.length ? [`Handled along the way: ${parts.join('; ')}.`, ''] : []), ...notices.flatMap((n) => [n, ''])]
 }
 
 function reviewsSection(reviews: ReviewRecord[]): string[] {

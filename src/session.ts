@@ -77,7 +77,10 @@ export async function runSession(settings: Settings, run: Session): Promise<Loop
   const { issue, mode, git, baseSha, meter, tools, progress, route, signal, redact } = run
   let tier = route.tier
   const limits = { maxRetries: MODEL_RETRIES, timeoutMs: settings.modelTimeoutSeconds * 1000 }
-  const caller = new BudgetedCaller(meter, redact, (e: CallEvent) => run.log(describeCall(e, settings.maxCostUsd)), signal)
+  const caller = new BudgetedCaller(meter, redact, (e: CallEvent) => run.log(describeCall(e, settings.maxCostUsd)), signal, {
+    contextTokens: settings.contextTokens
+  })
+  const repoMap = await buildRepoMap(run.workspace)
   // The whole ladder up front: escalating mid-run then costs nothing but the switch.
   const ladder = await Promise.all(settings.drafters.map((ref) => createModel(ref, settings, limits)))
   const drafter = new Drafter({
@@ -87,7 +90,9 @@ export async function runSession(settings: Settings, run: Session): Promise<Loop
     tools,
     system: drafterSystem(mode, settings.testPaths),
     maxTurns: DRAFTER_MAX_TURNS,
-    maxTokens: DRAFTER_MAX_TOKENS
+    maxTokens: DRAFTER_MAX_TOKENS,
+    shrinkable: { span: repoMap, stub: REPO_MAP_STUB },
+    onCompact: (c) => run.log(`drafter context compacted: about ${c.beforeTokens} -> ${c.afterTokens} tokens (${c.stubs} older pieces replaced by stubs)`)
   })
   const reviewerModel = await createModel(settings.reviewer, settings, limits)
   const testEnv = scrubEnv(run.env, secretsOf(settings))
@@ -99,7 +104,6 @@ export async function runSession(settings: Settings, run: Session): Promise<Loop
     run.log(line)
     progress.settle(isSetback(e) ?? 'done', line)
   }
-  const repoMap = await buildRepoMap(run.workspace)
   const round = run.round
   const feedback = run.feedback && redact(run.feedback)
   const opening = round
@@ -169,10 +173,12 @@ export async function runSession(settings: Settings, run: Session): Promise<Loop
   )
 }
 
+const REPO_MAP_STUB = '(The repository map was dropped here to fit the context window; use list_files to see the files.)'
+
 function describeCall(e: CallEvent, cap: number): string {
   const u = e.reply.usage
   return (
-    `${e.role} ${e.model}: ${u.input} in, ${u.cacheRead} cache read, ${u.cacheWrite} cache write, ${u.output} out, ` +
+    `${e.role} ${e.model}: ${u.input} in, ${u.cacheRead} cache read, ${u.cacheWrite} cache write, ${u.output} out${e.estimated ? ' (estimated: the server reported no usage)' : ''}, ` +
     `$${e.costUsd.toFixed(4)} (run total $${e.spentUsd.toFixed(4)} of $${cap})`
   )
 }

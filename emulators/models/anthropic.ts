@@ -7,6 +7,7 @@ import {
   EmulatorCore, PrefixCache, chainHash, estimateTokens, headersOf, isObject, isObjectSchema, noScriptMessage,
   randomId, readBody, resolveUsage, sendJson, serveScripted, walkSchema, type SseEvent
 } from './common'
+import { anthropicPromptTokens } from './tokenizer'
 import type { AnthropicEmulatorOptions, EmulatorTurn, ModelEmulator, SeenMessage, SeenRequest } from './types'
 
 const ERROR_TYPES: Record<number, string> = {
@@ -338,7 +339,7 @@ function seenMessage(m: any): SeenMessage {
   }
 }
 
-function reply(turn: EmulatorTurn, model: string, cache: PrefixCache, body: any, signer: ThinkingSigner, thinking: boolean): unknown {
+function reply(turn: EmulatorTurn, model: string, cache: PrefixCache, body: any, signer: ThinkingSigner, thinking: boolean, strict?: number): unknown {
   const content: unknown[] = []
   const text = turn.json !== undefined ? JSON.stringify(turn.json) : turn.text
   const toolUse = (turn.toolCalls?.length ?? 0) > 0
@@ -350,6 +351,13 @@ function reply(turn: EmulatorTurn, model: string, cache: PrefixCache, body: any,
   for (const c of turn.toolCalls ?? []) content.push({ type: 'tool_use', id: c.id ?? randomId('toolu_01', 22), name: c.name, input: c.input ?? {} })
   const stop = (turn.stopReason && STOP_REASONS[turn.stopReason]) ?? (toolUse ? 'tool_use' : 'end_turn')
   const est = cacheUsage(cache, model, promptUnits(body))
+  if (strict !== undefined && est.total > 0) {
+    // A model with a context window counts with the strict tokenizer; the cache split keeps its proportions.
+    const f = strict / est.total
+    est.read = Math.floor(est.read * f)
+    est.write = { '5m': Math.floor(est.write['5m'] * f), '1h': Math.floor(est.write['1h'] * f) }
+    est.total = strict
+  }
   const estWrite = est.write['5m'] + est.write['1h']
   const u = resolveUsage(turn, {
     input: est.total - est.read - estWrite,
@@ -445,6 +453,15 @@ export async function startAnthropicEmulator(opts: AnthropicEmulatorOptions): Pr
       throw e
     }
     if (known && !known.has(body.model)) return reject(404, `model: ${body.model}`)
+    const window = opts.contextWindows?.[body.model]
+    const strict = window !== undefined ? anthropicPromptTokens(body) : undefined
+    if (countOnly && strict !== undefined) return sendJson(res, 200, { input_tokens: strict }, idHeader)
+    if (window !== undefined && strict !== undefined) {
+      if (strict > window) return reject(400, `prompt is too long: ${strict} tokens > ${window} maximum`)
+      if (strict + body.max_tokens > window) {
+        return reject(400, `input length and \`max_tokens\` exceed context limit: ${strict} + ${body.max_tokens} > ${window}, decrease input length or \`max_tokens\` and try again`)
+      }
+    }
     if (countOnly) {
       const chars = promptUnits(body).reduce((n, u) => n + u.chars, 0)
       return sendJson(res, 200, { input_tokens: estimateTokens(chars) }, idHeader)
@@ -455,13 +472,14 @@ export async function startAnthropicEmulator(opts: AnthropicEmulatorOptions): Pr
       messages: body.messages.map(seenMessage),
       toolNames: (body.tools ?? []).map((t: any) => t.name).filter((n: unknown) => typeof n === 'string'),
       structured: isObject(body.output_config?.format),
-      maxTokens: body.max_tokens, headers, body
+      maxTokens: body.max_tokens, headers, body,
+      ...(strict !== undefined ? { promptTokens: strict } : {})
     }
     await serveScripted(core, res, seen, {
       headers: idHeader,
       faultBody: (status) => errorBody(status, FAULT_MESSAGES[status] ?? `emulated ${status} error`, requestId),
       noScriptBody: () => errorBody(500, noScriptMessage(body.model), requestId),
-      reply: (turn) => reply(turn, body.model, cache, body, signer, thinking),
+      reply: (turn) => reply(turn, body.model, cache, body, signer, thinking, strict),
       stream: streamEvents,
       streamFault: (status) => [
         { event: 'message_start', data: { type: 'message_start', message: { id: randomId('msg_01', 22), type: 'message', role: 'assistant', model: body.model, content: [], stop_reason: null, stop_sequence: null, usage: { input_tokens: 1, output_tokens: 1 } } } },

@@ -7,6 +7,7 @@ import {
   EmulatorCore, PromptHistory, estimateTokens, headersOf, isObject, isObjectSchema, noScriptMessage, randomId,
   readBody, resolveUsage, sendJson, serveScripted, walkSchema, type SseEvent
 } from './common'
+import { openaiPromptTokens } from './tokenizer'
 import type { EmulatorTurn, ModelEmulator, OpenAIEmulatorOptions, OpenAIFlavor, SeenMessage, SeenRequest } from './types'
 
 const ROLES = ['system', 'developer', 'user', 'assistant', 'tool', 'function']
@@ -214,7 +215,7 @@ function usageBody(flavor: OpenAIFlavor, model: string, u: { input: number; outp
   }
 }
 
-function reply(turn: EmulatorTurn, body: any, flavor: OpenAIFlavor, history: PromptHistory, thought: Set<string>): unknown {
+function reply(turn: EmulatorTurn, body: any, flavor: OpenAIFlavor, history: PromptHistory, thought: Set<string>, strict?: number, noUsage = false): unknown {
   const model: string = body.model
   const text = turn.json !== undefined ? JSON.stringify(turn.json) : turn.text
   const calls = (turn.toolCalls ?? []).map((c) => {
@@ -235,11 +236,14 @@ function reply(turn: EmulatorTurn, body: any, flavor: OpenAIFlavor, history: Pro
     : calls.length && turn.stopReason !== 'end' ? 'tool_calls' : 'stop'
   // Automatic caching: the prompt's longest prefix shared with an earlier one, in 128-token steps from 1024.
   const prompt = JSON.stringify(body.tools ?? []) + body.messages.map((m: unknown) => JSON.stringify(m)).join('')
-  const total = estimateTokens(prompt.length)
+  const total = strict ?? estimateTokens(prompt.length)
   let read = 0
   let write = 0
   if ((flavor === 'openai' || flavor === 'deepseek') && total >= MIN_CACHED_TOKENS) {
-    const shared = Math.floor(Math.floor(history.longestSharedPrefixChars(model, prompt) / 4) / CACHE_STEP) * CACHE_STEP
+    const sharedChars = history.longestSharedPrefixChars(model, prompt)
+    // With the strict tokenizer the shared prefix is counted at the prompt's own tokens per character.
+    const sharedTokens = strict !== undefined ? Math.floor((sharedChars / Math.max(1, prompt.length)) * strict) : Math.floor(sharedChars / 4)
+    const shared = Math.floor(sharedTokens / CACHE_STEP) * CACHE_STEP
     read = shared >= MIN_CACHED_TOKENS ? shared : 0
     if (flavor === 'openai' && reportsCacheWrites(model)) write = Math.max(0, Math.floor(total / CACHE_STEP) * CACHE_STEP - read)
     history.add(model, prompt)
@@ -254,7 +258,7 @@ function reply(turn: EmulatorTurn, body: any, flavor: OpenAIFlavor, history: Pro
   return {
     id: randomId('chatcmpl-', 29), object: 'chat.completion', created: Math.floor(Date.now() / 1000), model,
     choices: [{ index: 0, message, finish_reason: finish, logprobs: null }],
-    usage: usageBody(flavor, model, u, outOfBudget ? u.output : 0),
+    ...(noUsage ? {} : { usage: usageBody(flavor, model, u, outOfBudget ? u.output : 0) }),
     service_tier: 'default', system_fingerprint: flavor === 'ollama' ? 'fp_ollama' : null
   }
 }
@@ -334,6 +338,25 @@ export async function startOpenAIEmulator(opts: OpenAIEmulatorOptions): Promise<
     }
     if (known && !known.has(body.model)) return reject(...modelNotFound(flavor, body.model))
     const isSystem = (m: any) => m.role === 'system' || m.role === 'developer'
+    const window = opts.contextWindows?.[body.model]
+    let strict: number | undefined
+    let dropped = 0
+    if (window !== undefined) {
+      const maxOut = body.max_completion_tokens ?? body.max_tokens ?? 0
+      strict = openaiPromptTokens(body.messages, body.tools)
+      if (flavor === 'ollama') {
+        // Ollama fits num_ctx silently: the oldest non-system messages go, and nobody is told.
+        while (strict > window && body.messages.some((m: any) => !isSystem(m))) {
+          body.messages.splice(body.messages.findIndex((m: any) => !isSystem(m)), 1)
+          dropped++
+          strict = openaiPromptTokens(body.messages, body.tools)
+        }
+      } else if (strict > window) {
+        return reject(400, errorBody(flavor, 400, `This model's maximum context length is ${window} tokens. However, your messages resulted in ${strict} tokens. Please reduce the length of the messages.`, 'messages', 'context_length_exceeded'))
+      } else if (strict + maxOut > window) {
+        return reject(400, errorBody(flavor, 400, `This model's maximum context length is ${window} tokens. However, you requested ${strict + maxOut} tokens (${strict} in the messages, ${maxOut} in the completion). Please reduce the length of the messages or completion.`, 'messages', 'context_length_exceeded'))
+      }
+    }
     const rf = body.response_format
     const seen: SeenRequest = {
       provider: 'openai', model: body.model,
@@ -342,13 +365,15 @@ export async function startOpenAIEmulator(opts: OpenAIEmulatorOptions): Promise<
       toolNames: (body.tools ?? []).map((t: any) => t.function.name),
       structured: isObject(rf) && rf.type === 'json_schema',
       maxTokens: body.max_completion_tokens ?? body.max_tokens ?? 0,
-      headers, body
+      headers, body,
+      ...(strict !== undefined ? { promptTokens: strict } : {}),
+      ...(dropped ? { droppedMessages: dropped } : {})
     }
     await serveScripted(core, res, seen, {
       headers: idHeader,
       faultBody: (status) => faultBody(flavor, status, body.model),
       noScriptBody: () => errorBody(flavor, 500, noScriptMessage(body.model)),
-      reply: (turn) => reply(turn, body, flavor, history, thought),
+      reply: (turn) => reply(turn, body, flavor, history, thought, strict, opts.noUsage),
       stream: (completion) => streamChunks(completion, body.stream_options?.include_usage === true),
       streamFault: (status) => [
         { data: { id: randomId('chatcmpl-', 29), object: 'chat.completion.chunk', created: Math.floor(Date.now() / 1000), model: body.model, choices: [{ index: 0, delta: { role: 'assistant', content: '' }, logprobs: null, finish_reason: null }] } },

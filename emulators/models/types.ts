@@ -67,6 +67,10 @@ export interface SeenRequest {
   headers: Record<string, string>
   /** the raw JSON body */
   body: any
+  /** the prompt's tokens by the strict tokenizer, for models with a context window (after any silent truncation) */
+  promptTokens?: number
+  /** ollama: how many of the oldest messages the server silently dropped to fit num_ctx */
+  droppedMessages?: number
 }
 
 export type Responder = (req: SeenRequest, callIndex: number) => EmulatorTurn | Promise<EmulatorTurn>
@@ -110,6 +114,11 @@ export interface AnthropicEmulatorOptions {
   alwaysThinking?: (model: string) => boolean
   /** known model ids; anything else gets the API's not-found error */
   models?: string[]
+  /**
+   * Context windows per model, enforced as the API does (400 "prompt is too long"), with
+   * the strict tokenizer (o200k x 1.3), which then also counts the usage.
+   */
+  contextWindows?: Record<string, number>
 }
 
 export type OpenAIFlavor = 'openai' | 'ollama' | 'deepseek' | 'bare'
@@ -121,4 +130,12 @@ export interface OpenAIEmulatorOptions {
   noStreaming?: boolean
   /** known model ids; anything else gets the server's not-found error */
   models?: string[]
+  /**
+   * Context windows per model, counted with the strict tokenizer (o200k x 1.3), which
+   * then also counts the usage. Over it: 400 context_length_exceeded, except on the
+   * ollama flavor, which silently drops the oldest messages to fit (its num_ctx).
+   */
+  contextWindows?: Record<string, number>
+  /** the server reports no `usage` at all (some compatible servers and proxies) */
+  noUsage?: boolean
 }

@@ -36,7 +36,7 @@ export class AnthropicModel implements ChatModel {
       max_tokens: req.maxTokens,
       // The system prompt (with the tools before it) is the stable prefix: cache it.
       system: [{ type: 'text', text: req.system, cache_control: EPHEMERAL }],
-      messages: toAnthropicMessages(req.messages, req.cacheHistory ?? true, this.id)
+      messages: toAnthropicMessages(req.messages, req.cacheHistory ?? true, this.id, req.cacheMarks)
     }
     if (req.tools?.length) {
       body.tools = req.tools.map((t) => ({
@@ -138,14 +138,17 @@ function stopKind(reason: string | null): StopKind {
  * - a final assistant turn (a paused turn sent back to be continued) may not end in
  *   white space.
  */
-export function toAnthropicMessages(messages: ChatMessage[], cacheHistory = true, modelId?: string): Param[] {
+export function toAnthropicMessages(messages: ChatMessage[], cacheHistory = true, modelId?: string, cacheMarks: number[] = []): Param[] {
   const out: Param[] = []
+  /** Wire messages that end a marked message (user messages may merge into one). */
+  const marked = new Set<number>()
   const push = (role: 'user' | 'assistant', blocks: Block[]): void => {
     const last = out[out.length - 1]
     if (last?.role === role && Array.isArray(last.content)) last.content.push(...blocks)
     else out.push({ role, content: blocks })
   }
-  for (const m of messages) {
+  for (const [i, m] of messages.entries()) {
+    if (i > 0 && cacheMarks.includes(i - 1) && cacheHistory && out.length > 0) marked.add(out.length - 1)
     if (m.role === 'user') {
       push('user', [{ type: 'text', text: m.text.trim() ? m.text : '(empty)', ...(m.cacheBreakpoint ? { cache_control: EPHEMERAL } : {}) }])
     } else if (m.role === 'tool') {
@@ -177,8 +180,12 @@ export function toAnthropicMessages(messages: ChatMessage[], cacheHistory = true
     const tail = last.content[last.content.length - 1]
     if (tail?.type === 'text') tail.text = tail.text.trimEnd()
   }
-  if (cacheHistory && last && Array.isArray(last.content) && last.content.length > 0) {
-    const block = last.content[last.content.length - 1] as Block & { cache_control?: unknown }
+  if (cacheHistory && out.length > 0) marked.add(out.length - 1)
+  // At most 4 breakpoints in all: the system prompt, up to two stable messages, the end.
+  for (const n of [...marked].slice(-3)) {
+    const content = out[n]?.content
+    if (!Array.isArray(content) || content.length === 0) continue
+    const block = content[content.length - 1] as Block & { cache_control?: unknown }
     if (block.type === 'text' || block.type === 'tool_result') block.cache_control = EPHEMERAL
   }
   return out

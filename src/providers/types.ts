@@ -19,6 +19,11 @@ export interface ModelRequest {
    * `output_config.effort`); sent only to models that take it.
    */
   effort?: Effort
+  /**
+   * Indexes of messages that stay the same across compaction steps (the task): a cache
+   * breakpoint after each, so a step re-reads them from the cache instead of writing them again.
+   */
+  cacheMarks?: number[]
 }
 
 export type Effort = 'low' | 'medium' | 'high'
