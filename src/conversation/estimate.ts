@@ -115,7 +115,7 @@ function rawTokens(text: string): number {
 }
 
 /** What each message costs beyond its text: role markers, block and tool-call framing. */
-const PER_MESSAGE = 16
+const PER_MESSAGE = 8
 /** Anthropic's hidden tool-use system prompt is a few hundred tokens; count a safe 600. */
 const TOOL_USE_OVERHEAD = 600
 

@@ -42,7 +42,7 @@ const WRITE_TOOLS = new Set(['write_file', 'edit_file', 'delete_file'])
 
 export class Transcript {
   readonly entries: Entry[] = []
-  /** Keys of the pieces replaced by their stubs. */
+  /** Keys of the pieces replaced by their stubs (`d<i>`: a whole old turn left out). */
   readonly stubbed = new Set<string>()
   /** The last write sequence number per path, to find superseded reads. */
   private readonly lastWrite = new Map<string, number>()
@@ -68,7 +68,16 @@ export class Transcript {
 
   /** The history as messages, stubs applied. */
   render(): ChatMessage[] {
-    return this.entries.map((e, i): ChatMessage => {
+    return this.entries.flatMap((e, i): ChatMessage[] => (this.dropped(i) ? [] : [this.renderEntry(e, i)]))
+  }
+
+  /** A turn left out whole: the assistant's calls at `i` or their results at `i + 1`. */
+  private dropped(i: number): boolean {
+    return this.stubbed.has(`d${i}`) || (this.entries[i]?.role === 'tool' && this.stubbed.has(`d${i - 1}`))
+  }
+
+  private renderEntry(e: Entry, i: number): ChatMessage {
+    {
       if (e.role === 'user') {
         if (this.stubbed.has(`u${i}`)) return { role: 'user', text: userStub(e.kind) }
         if (e.shrinkable && this.stubbed.has(`m${i}`)) return { role: 'user', text: e.text.replace(e.shrinkable.span, e.shrinkable.stub) }
@@ -82,7 +91,7 @@ export class Transcript {
         role: 'tool',
         results: e.results.map((r, k) => ({ callId: r.callId, isError: r.isError, content: this.stubbed.has(`r${i}.${k}`) ? resultStub(r.meta, this.superseded(r.meta)) : r.content }))
       }
-    })
+    }
   }
 
   /** Everything that may still be shortened, given what must stay whole. */
@@ -116,6 +125,17 @@ export class Transcript {
           out.push({ key, tier: superseded ? 0 : 1, order: i, text: r.content, stub })
         })
       }
+    })
+    // Last: old read-only turns whose results are all stubs already, left out whole (call
+    // and results together, so every provider's pairing rule still holds). Without this the
+    // stubs themselves would pile up until every turn needed a step.
+    this.entries.forEach((e, i) => {
+      const next = this.entries[i + 1]
+      if (e.role !== 'assistant' || next?.role !== 'tool' || i + 1 === lastTool || this.stubbed.has(`d${i}`)) return
+      if (e.toolCalls.length === 0 || !e.toolCalls.every((c) => READ_TOOLS.has(c.name))) return
+      if (!next.results.every((_, k) => this.stubbed.has(`r${i + 1}.${k}`))) return
+      const text = JSON.stringify(this.renderEntry(e, i)) + JSON.stringify(this.renderEntry(next, i + 1))
+      out.push({ key: `d${i}`, tier: 5, order: i, text, stub: '' })
     })
     return out
   }
