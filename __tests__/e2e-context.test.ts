@@ -37,7 +37,7 @@ function expectWithinBudget(reqs: SeenRequest[], window: number, system: string)
 }
 
 test('Anthropic, 200K window: a 34-read exploration stays within the window, compacts in steps, and opens a PR', async () => {
-  world = await startWorld({ files: largeFiles(34), issue: ISSUE, contextWindows: { [SONNET]: 200_000 } })
+  world = await startWorld({ files: largeFiles(34, 320), issue: ISSUE, contextWindows: { [SONNET]: 200_000 } })
   world.anthropic.respond(SONNET, [...exploration(0, 34), ...fixAndFinish])
   world.anthropic.respond(OPUS, [approve])
   const run = await world.run({ inputs: { 'test-command': 'node test.js', 'max-cost-usd': '20' } })

@@ -1,4 +1,4 @@
-// 6. Long sessions: a 40-turn exploration (38 reads of large files, the fix, finish) on
+// 7. Long sessions: a 40-turn exploration (38 reads of large files, the fix, finish) on
 // an Anthropic model and on an OpenAI-compatible server with a 16K window, both
 // enforcing their windows with the strict tokenizer (o200k x 1.3). Reports the largest
 // request, the billed input with compaction (as run) and without (the same session's
@@ -45,18 +45,40 @@ function script(): EmulatorTurn[] {
   ]
 }
 
-/** Each message of the session counted once, at its first sight (before any stub replaced it). */
-function uniqueMessages(reqs: SeenRequest[], provider: 'anthropic' | 'openai'): number[] {
-  const sizes: number[] = []
-  for (const r of reqs) {
-    const raw: any[] = provider === 'anthropic' ? r.body.messages : r.body.messages.filter((m: any) => m.role !== 'system' && m.role !== 'developer')
-    for (let k = sizes.length; k < raw.length; k++) {
-      const m = raw[k]
-      const text = provider === 'anthropic' ? (typeof m.content === 'string' ? m.content : m.content.map(anthropicBlockText).join('\n')) : openaiMessageText(m)
-      sizes.push(strictTokens([text]))
-    }
+/** A message's identity across compaction: its tool call ids, or its text. */
+function messageKey(m: any, provider: 'anthropic' | 'openai'): string {
+  if (provider === 'openai') {
+    if (m.role === 'tool') return `result:${m.tool_call_id}`
+    if (m.role === 'assistant' && m.tool_calls?.length) return `call:${m.tool_calls.map((c: any) => c.id).join(',')}`
+    return `${m.role}:${typeof m.content === 'string' ? m.content : JSON.stringify(m.content)}`
   }
-  return sizes
+  const blocks: any[] = typeof m.content === 'string' ? [{ type: 'text', text: m.content }] : m.content
+  return blocks.map((b) => (b.type === 'tool_result' ? `result:${b.tool_use_id}` : b.type === 'tool_use' ? `call:${b.id}` : `${m.role}:${b.text ?? b.type}`)).join('|')
+}
+
+function messagesOf(r: SeenRequest, provider: 'anthropic' | 'openai'): any[] {
+  return provider === 'anthropic' ? r.body.messages : r.body.messages.filter((m: any) => m.role !== 'system' && m.role !== 'developer')
+}
+
+const sizeOf = (m: any, provider: 'anthropic' | 'openai'): number =>
+  strictTokens([provider === 'anthropic' ? (typeof m.content === 'string' ? m.content : m.content.map(anthropicBlockText).join('\n')) : openaiMessageText(m)])
+
+/**
+ * Each message counted once, at its first sight (before any stub replaced it), and per
+ * request the tokens first seen in it: the session as it would be with nothing compacted.
+ */
+function uniqueGrowth(reqs: SeenRequest[], provider: 'anthropic' | 'openai'): number[] {
+  const seen = new Set<string>()
+  return reqs.map((r) => {
+    let added = 0
+    for (const m of messagesOf(r, provider)) {
+      const key = messageKey(m, provider)
+      if (seen.has(key)) continue
+      seen.add(key)
+      added += sizeOf(m, provider)
+    }
+    return added
+  })
 }
 
 export interface LongSessionResult {
@@ -71,6 +93,8 @@ export interface LongSessionResult {
   billedInputTokens: number
   billedWeighted: number
   withoutCompactionWeighted: number
+  /** The last prompt without compaction: what the window would have had to hold. */
+  withoutCompactionLargest: number
   billedToUnique: number
   cacheReadShare: number
   costUsd: number
@@ -100,18 +124,16 @@ export async function longSession(provider: 'anthropic' | 'openai'): Promise<Lon
       read += c.cacheRead
       cost += costOf({ input: c.input, output: c.output, cacheRead: c.cacheRead, cacheWrite: c.cacheWrite }, price)
     }
-    const first = reqs[0]
-    const base = first ? (first.promptTokens ?? 0) - uniqueMessages([first], provider).reduce((a, b) => a + b, 0) : 0
-    const sizes = uniqueMessages(reqs, provider)
-    const unique = base + sizes.reduce((a, b) => a + b, 0)
+    const growth = uniqueGrowth(reqs, provider)
+    // System prompt and tools: the first prompt less its messages.
+    const base = reqs[0] ? (reqs[0].promptTokens ?? 0) - growth[0]! : 0
+    const unique = base + growth.reduce((a, b) => a + b, 0)
     // Without compaction: request i carries everything so far; an ideal cache reads the previous prompt and writes the rest.
     let without = 0
     let prev = 0
     let prefix = base
-    let seen = 0
-    for (const r of reqs) {
-      const n = (provider === 'anthropic' ? r.body.messages.length : r.body.messages.filter((m: any) => m.role !== 'system').length)
-      for (; seen < n; seen++) prefix += sizes[seen] ?? 0
+    for (const g of growth) {
+      prefix += g
       without += prev * ratioRead + (prefix - prev) * ratioWrite
       prev = prefix
     }
@@ -128,6 +150,7 @@ export async function longSession(provider: 'anthropic' | 'openai'): Promise<Lon
       billedInputTokens: billed,
       billedWeighted: Math.round(weighted),
       withoutCompactionWeighted: Math.round(without),
+      withoutCompactionLargest: prefix,
       billedToUnique: unique ? Math.round((weighted / unique) * 100) / 100 : 0,
       cacheReadShare: billed ? Math.round((read / billed) * 1000) / 1000 : 0,
       costUsd: Math.round(cost * 1e6) / 1e6,
@@ -142,11 +165,11 @@ export async function longSession(provider: 'anthropic' | 'openai'): Promise<Lon
 }
 
 export function renderLongSession(rows: LongSessionResult[]): string[] {
-  const out = ['## 6. Long sessions (38 reads of ~40 KB files, the fix, finish; windows enforced with o200k x 1.3)', '']
-  out.push('| setup | stop | drafter calls | largest request / window | unique content | billed input (raw) | billed input (cache at its price ratio) | without compaction (same messages, ideal cache) | billed ÷ unique | cache-read share | compaction steps | drafter cost |')
+  const out = ['## 7. Long sessions (38 reads of ~40 KB files, the fix, finish; windows enforced with o200k x 1.3)', '']
+  out.push('| setup | stop | drafter calls | largest request / window | unique content | billed input (raw) | billed input (cache at its price ratio) | without compaction: billed (same messages, ideal cache) / its last prompt | billed ÷ unique | cache-read share | compaction steps | drafter cost |')
   out.push('|---|---|---|---|---|---|---|---|---|---|---|---|')
   for (const r of rows) {
-    out.push(`| ${r.label} | ${r.stopReason}${r.rejected ? ` (${r.rejected} refused)` : ''} | ${r.drafterCalls} | ${r.largestRequestTokens.toLocaleString('en-US')} / ${r.window.toLocaleString('en-US')} | ${r.uniqueContentTokens.toLocaleString('en-US')} | ${r.billedInputTokens.toLocaleString('en-US')} | ${r.billedWeighted.toLocaleString('en-US')} | ${r.withoutCompactionWeighted.toLocaleString('en-US')} | ${r.billedToUnique}× | ${(r.cacheReadShare * 100).toFixed(1)}% | ${r.compactions} | $${r.costUsd.toFixed(4)} |`)
+    out.push(`| ${r.label} | ${r.stopReason}${r.rejected ? ` (${r.rejected} refused)` : ''} | ${r.drafterCalls} | ${r.largestRequestTokens.toLocaleString('en-US')} / ${r.window.toLocaleString('en-US')} | ${r.uniqueContentTokens.toLocaleString('en-US')} | ${r.billedInputTokens.toLocaleString('en-US')} | ${r.billedWeighted.toLocaleString('en-US')} | ${r.withoutCompactionWeighted.toLocaleString('en-US')} / ${r.withoutCompactionLargest.toLocaleString('en-US')}${r.withoutCompactionLargest > r.window ? ' (over the window)' : ''} | ${r.billedToUnique}× | ${(r.cacheReadShare * 100).toFixed(1)}% | ${r.compactions} | $${r.costUsd.toFixed(4)} |`)
   }
   out.push('', 'Target: billed input (cache reads and writes at their price ratio to input) ≤ 3× the session\'s unique content.', '')
   return out

@@ -1,6 +1,7 @@
 // The report: bench/RESULTS.md from the figures of every section, as Markdown tables.
 import { REVIEWER, type CacheFigures, type CachingResult } from './caching'
 import { TARGETS } from './common'
+import { renderLongSession } from './long-session'
 import type { OverheadSummary } from './overhead'
 
 const fmtMs = (x: number): string => `${Math.round(x).toLocaleString('en-US')} ms`
@@ -113,6 +114,7 @@ export function render(r: any): string {
     out.push('')
   }
 
+  if (r.longSessions) out.push(...renderLongSession(r.longSessions))
   out.push('## How it was measured', '')
   out.push([
     '- Every action run is `world.run()` of emulators/harness.ts (`node dist/index.js`, the runner\'s environment), one fresh world (origin, workspace, emulators) per run. Repositories are generated from a seeded PRNG (bench/gen-repo.ts).',

@@ -15,6 +15,7 @@ import { caching } from './caching'
 import { REPS, ROOT, TARGETS, benchStart, log, startBenchClock } from './common'
 import { costModel } from './cost-ratios'
 import { generateRepo } from './gen-repo'
+import { longSession } from './long-session'
 import { overhead, slowModels, summarize, type OverheadResult } from './overhead'
 import { render } from './render'
 import { sandboxFigures } from './sandbox'
@@ -51,6 +52,7 @@ async function main(): Promise<void> {
   const openai = await caching(small, 'openai')
   const scaling = await mapScaling()
   const sandbox = await sandboxFigures()
+  const longSessions = [await longSession('anthropic'), await longSession('openai')]
 
   const strip = (o: OverheadResult) => ({ ...o, summary: summarize(o) })
 
@@ -72,6 +74,7 @@ async function main(): Promise<void> {
     tokens: tokenFigures(ovLarge, ovSmall),
     mapScaling: scaling,
     caching: [anthropic, openai],
+    longSessions,
     costModel: costModel(),
     bundle,
     sandbox,

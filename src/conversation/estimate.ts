@@ -93,8 +93,19 @@ function whitespaceTokens(ws: string): number {
 
 /** At least as many tokens as any tokenizer the supported models use would count for `text`. */
 export function estimateTextTokens(text: string): number {
-  return Math.ceil(rawTokens(text) * SAFETY)
+  if (text.length < MEMO_MIN_CHARS) return Math.ceil(rawTokens(text) * SAFETY)
+  // A conversation is re-estimated every turn and only its end is new: remember the long texts.
+  const known = memo.get(text)
+  if (known !== undefined) return known
+  const n = Math.ceil(rawTokens(text) * SAFETY)
+  if (memo.size >= MEMO_MAX_ENTRIES) memo.clear()
+  memo.set(text, n)
+  return n
 }
+
+const MEMO_MIN_CHARS = 256
+const MEMO_MAX_ENTRIES = 4096
+const memo = new Map<string, number>()
 
 /** Headroom for tokenizers no one can run offline (Claude 4.7+), on top of the rules above. */
 const SAFETY = 1.1
