@@ -9,13 +9,13 @@ import {
   statsOf,
   usd,
   verdictWords
-} from "./chunk-IP5W7VNE.js";
+} from "./chunk-BMS3S3OZ.js";
 import {
   BUILT_IN_PRICES,
   costOf,
   roundUsd,
   savingsPct
-} from "./chunk-YURAMFSW.js";
+} from "./chunk-WAJCCAE4.js";
 
 // src/cost/whatif.ts
 var DRAFTER_LADDERS = [

@@ -5,7 +5,7 @@ import {
   external_exports,
   mergePrices,
   priceOf
-} from "./chunk-YURAMFSW.js";
+} from "./chunk-WAJCCAE4.js";
 import {
   __commonJS,
   __require

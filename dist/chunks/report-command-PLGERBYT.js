@@ -3,14 +3,14 @@ import { createRequire as __draftReviewCreateRequire } from 'node:module';
 const require = __draftReviewCreateRequire(import.meta.url);
 import {
   renderLedgerReport
-} from "./chunk-YW4YDII2.js";
+} from "./chunk-KKAGGPKG.js";
 import {
   Git,
   Ledger
-} from "./chunk-IP5W7VNE.js";
+} from "./chunk-BMS3S3OZ.js";
 import {
   setSkippedOutputs
-} from "./chunk-YURAMFSW.js";
+} from "./chunk-WAJCCAE4.js";
 import "./chunk-I4BPBFEM.js";
 
 // src/report-command.ts

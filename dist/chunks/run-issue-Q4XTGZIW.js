@@ -3,13 +3,12 @@ import { createRequire as __draftReviewCreateRequire } from 'node:module';
 const require = __draftReviewCreateRequire(import.meta.url);
 import {
   runIssue
-} from "./chunk-UVDA25WJ.js";
+} from "./chunk-HXHPTHCC.js";
 import {
   branchFor
-} from "./chunk-BWSKJGOX.js";
-import "./chunk-IP5W7VNE.js";
-import "./chunk-YURAMFSW.js";
-import "./chunk-PLLUF5YN.js";
+} from "./chunk-YPOB4AQS.js";
+import "./chunk-BMS3S3OZ.js";
+import "./chunk-WAJCCAE4.js";
 import "./chunk-I4BPBFEM.js";
 export {
   branchFor,

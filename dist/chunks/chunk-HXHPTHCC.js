@@ -11,7 +11,7 @@ import {
   require_undici,
   scrubEnv,
   secretsOf
-} from "./chunk-BWSKJGOX.js";
+} from "./chunk-YPOB4AQS.js";
 import {
   BOT_EMAIL,
   Git,
@@ -33,17 +33,18 @@ import {
   statsOf,
   usd,
   verdictWords
-} from "./chunk-IP5W7VNE.js";
+} from "./chunk-BMS3S3OZ.js";
 import {
   costOf,
   external_exports,
+  inBand,
+  limitsOf,
+  priceAt,
+  promptTokensOf,
   roundUsd,
   savingsPct,
   skip
-} from "./chunk-YURAMFSW.js";
-import {
-  estimateTokens
-} from "./chunk-PLLUF5YN.js";
+} from "./chunk-WAJCCAE4.js";
 import {
   __commonJS,
   __require,
@@ -8536,11 +8537,19 @@ var CostMeter = class {
   premiumPrice;
   lines = /* @__PURE__ */ new Map();
   calls = [];
+  bands = /* @__PURE__ */ new Map();
   spent = 0;
   premiumOnly = 0;
   premiumAlone = 0;
-  record(role, model, price, usage) {
+  record(role, model, price, usage, estimated = false) {
     const cost = costOf(usage, price);
+    const banded = inBand(price, promptTokensOf(usage));
+    if (banded) {
+      const key2 = `${role}\0${model}`;
+      const b = this.bands.get(key2) ?? { role, model, calls: 0, aboveTokens: price.band.aboveTokens };
+      b.calls++;
+      this.bands.set(key2, b);
+    }
     const premium = costOf(usage, this.premiumPrice);
     const alone = isWork(role) ? premium : 0;
     this.spent += cost;
@@ -8564,7 +8573,16 @@ var CostMeter = class {
     line.cacheWriteTokens += usage.cacheWrite;
     line.costUsd += cost;
     this.lines.set(key, line);
-    const call = { role, model, usage, costUsd: cost, premiumOnlyCostUsd: premium, premiumAloneCostUsd: alone };
+    const call = {
+      role,
+      model,
+      usage,
+      costUsd: cost,
+      premiumOnlyCostUsd: premium,
+      premiumAloneCostUsd: alone,
+      ...estimated ? { estimated } : {},
+      ...banded ? { banded } : {}
+    };
     this.calls.push(call);
     return call;
   }
@@ -8575,12 +8593,22 @@ var CostMeter = class {
   get remainingUsd() {
     return Math.max(0, this.capUsd - this.spent);
   }
+  /** Some call's tokens were estimated because its server reported no usage. */
+  get estimated() {
+    return this.calls.some((c) => c.estimated);
+  }
+  /** Calls billed at a long-prompt band, per (role, model). */
+  bandLines() {
+    return [...this.bands.values()].map((b) => ({ ...b }));
+  }
   /**
    * The largest output budget (max_tokens) a call may ask for so that its worst case,
-   * every estimated input token uncached plus all of max_tokens, stays within the cap.
-   * Returns 0 when even the input alone would not fit.
+   * every estimated input token uncached plus all of max_tokens, at the prices of the
+   * band that prompt size falls in, stays within the cap. Returns 0 when even the input
+   * alone would not fit.
    */
-  affordableOutputTokens(price, estimatedInputTokens, wantedMaxTokens) {
+  affordableOutputTokens(banded, estimatedInputTokens, wantedMaxTokens) {
+    const price = priceAt(banded, estimatedInputTokens);
     const inputWorst = estimatedInputTokens * Math.max(price.input, price.cacheWrite) / 1e6;
     const left = this.capUsd - this.spent - inputWorst;
     if (left <= 0) return 0;
@@ -8660,6 +8688,25 @@ function failureLine(where, e, redact) {
 }
 function oneLine(s) {
   return s.replace(/\s+/g, " ").trim();
+}
+
+// src/conversation/report-words.ts
+var plural = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
+function contextNotes(c) {
+  const handled = [];
+  if (c.compactions > 0) handled.push(`the drafter's conversation was compacted ${plural(c.compactions, "time")} to fit its context budget (older tool results replaced by short notes)`);
+  if (c.repeatNudges > 0) handled.push(`${plural(c.repeatNudges, "identical tool call")} repeated a third time got a nudge`);
+  if (c.endedForRepeats > 0) handled.push(`${plural(c.endedForRepeats, "draft")} ended because one tool call came a fourth time`);
+  const notices = [];
+  if (c.estimated) {
+    notices.push("\u26A0\uFE0F **Estimated figures:** a model server reported no token usage, so those calls' tokens and costs are this action's own estimate (erring high), and the budget was held on that estimate.");
+  }
+  for (const b of c.bands) {
+    notices.push(
+      `\u26A0\uFE0F **Long-prompt price band:** ${plural(b.calls, `${b.role} call`)} to \`${b.model}\` had prompts over ${b.aboveTokens.toLocaleString("en-US")} tokens and were billed whole at the band's higher prices` + (b.role === "drafter" ? "; the drafter could not be kept under the band (the parts that always stay whole did not fit)." : ".")
+    );
+  }
+  return { handled, notices };
 }
 
 // src/prompts.ts
@@ -8814,7 +8861,8 @@ function markerJson(r) {
     category: r.category,
     drafterModels: r.drafterModels,
     reviewerModel: r.reviewerModel,
-    ...r.totals ? { totals: r.totals } : {}
+    ...r.totals ? { totals: r.totals } : {},
+    ...r.context?.estimated ? { estimated: true } : {}
   };
 }
 function markerLine(r) {
@@ -8850,7 +8898,7 @@ function tokens(n) {
   return n.toLocaleString("en-US");
 }
 function renderSummary(r) {
-  const outcome = r.approved ? `\u2705 **Approved** after ${plural(r.reviews.length, "review")} \u2014 ready for a person to review and merge.` : `\u{1F4DD} **Not approved**: ${STOP_WORDS[r.stopReason]}. The pull request is a draft.`;
+  const outcome = r.approved ? `\u2705 **Approved** after ${plural2(r.reviews.length, "review")} \u2014 ready for a person to review and merge.` : `\u{1F4DD} **Not approved**: ${STOP_WORDS[r.stopReason]}. The pull request is a draft.`;
   const dearer = dearerWords(r, r.reviewerModel);
   const headline = dearer ? `${outcome} **${dearer}**` : outcome;
   const rejections = rejectionsOf(r);
@@ -8910,7 +8958,7 @@ function historySection(r) {
   const kind = `${code(r.category)} \xB7 ${r.mode}`;
   if (s.runs === 0) return [`**This kind of task** (${kind}): no history yet (the ledger is off or could not be written).`, ""];
   return [
-    `**This kind of task** (${kind}, ${plural(s.runs, "run")}${r.history.recorded ? " including this one" : ""}): first drafts approved ${pct(s.firstDraftApprovalRate)} \xB7 reject rate ${pct(s.rejectRate)} \xB7 saved ${usd(s.savedUsd)} to date (${usd(s.costUsd)} spent vs ${usd(s.premiumOnlyCostUsd)} at ${modelName(r.reviewerModel)} prices)` + aloneToDate(s, r.reviewerModel) + ".",
+    `**This kind of task** (${kind}, ${plural2(s.runs, "run")}${r.history.recorded ? " including this one" : ""}): first drafts approved ${pct(s.firstDraftApprovalRate)} \xB7 reject rate ${pct(s.rejectRate)} \xB7 saved ${usd(s.savedUsd)} to date (${usd(s.costUsd)} spent vs ${usd(s.premiumOnlyCostUsd)} at ${modelName(r.reviewerModel)} prices)` + aloneToDate(s, r.reviewerModel) + ".",
     `> ${verdictWords(s)}`,
     ""
   ];
@@ -8940,11 +8988,13 @@ function chartsSection(r) {
 }
 function handledSection(r) {
   const parts = [];
-  if (r.toolErrors > 0) parts.push(`${plural(r.toolErrors, "tool call")} failed and went back to the drafter (bad arguments, refused paths, no match)`);
-  if (r.cutOffs > 0) parts.push(`${plural(r.cutOffs, "answer")} cut off at the output limit`);
+  if (r.toolErrors > 0) parts.push(`${plural2(r.toolErrors, "tool call")} failed and went back to the drafter (bad arguments, refused paths, no match)`);
+  if (r.cutOffs > 0) parts.push(`${plural2(r.cutOffs, "answer")} cut off at the output limit`);
   const invalid = r.reviews.filter((x) => x.review.invalidAnswer).length;
-  if (invalid > 0) parts.push(`${plural(invalid, "review answer")} did not fit the verdict format, counted as rejections`);
-  return parts.length ? [`Handled along the way: ${parts.join("; ")}.`, ""] : [];
+  if (invalid > 0) parts.push(`${plural2(invalid, "review answer")} did not fit the verdict format, counted as rejections`);
+  if (r.context) parts.push(...contextNotes(r.context).handled);
+  const notices = r.context ? contextNotes(r.context).notices : [];
+  return [...parts.length ? [`Handled along the way: ${parts.join("; ")}.`, ""] : [], ...notices.flatMap((n) => [n, ""])];
 }
 function reviewsSection(reviews) {
   if (reviews.length === 0) return [];
@@ -8972,7 +9022,7 @@ function code(s) {
 function oneLine2(s) {
   return s.replace(/\s+/g, " ").trim();
 }
-function plural(n, word) {
+function plural2(n, word) {
   return `${n} ${word}${n === 1 ? "" : "s"}`;
 }
 
@@ -9190,6 +9240,13 @@ function buildReport(settings, a, runUrl) {
     testsUnisolated: Boolean(settings.testCommand) && !settings.testSandbox,
     toolErrors: a.result.toolErrors,
     cutOffs: a.result.cutOffs,
+    context: {
+      estimated: a.meter.estimated,
+      repeatNudges: a.result.repeatNudges ?? 0,
+      endedForRepeats: a.result.endedForRepeats ?? 0,
+      compactions: a.result.compactions ?? 0,
+      bands: a.meter.bandLines()
+    },
     note: a.result.note,
     runUrl
   };
@@ -9623,6 +9680,183 @@ function oneLine3(s) {
   return s.replace(/\s+/g, " ").trim().slice(0, 300);
 }
 
+// src/conversation/estimate.ts
+var CHUNKS = /\S+|\s+/g;
+var PIECES = /[A-Za-z]+|[0-9]+|[\x21-\x2f\x3a-\x40\x5b-\x60\x7b-\x7e]+|[^\x00-\x7f]+|[\x00-\x20\x7f]/g;
+var HUMPS = /[A-Z]{2,}(?![a-z])|[A-Z]?[a-z]+|[A-Z]/g;
+var COMMON_PAIRS = new Set(
+  "th he in er an re on at en nd ti es or te of ed is it al ar st to nt ng se ha as ou io le ve co me de hi ri ro ic ne ea ra ce li ch ll be ma si om ur ca el ta la ns di fo ho pe ec pr no ct us ac ot il tr ly nc et ut ss so rs un lo wa ge ie wh ee wi em ad ol rt po we na ul ni ts mo ow pa im mi ai sh ir su id os iv ia am fi ci vi pl ig tu ev ld ry mp fe bl ab gh ty op wo sa ay ex ke fr oo av ag if ap gr od bo sp rd do uc bu ei ov by rm ep tt oc fa ef cu rn sc gi da yo cr cl du ga qu ue ff ba ey ls va um pp ua up lu go ht ru ug ds lt pi rc rr eg au ck ew mu br bi pt ak pu ui rg ib tl ny ki rk ys ob mm fu ph og ms ye ud mb ip ub oi rl gu dr hr cc tw ft wn nu af hu nn eo vo rv nf xp gn sm fl iz ok nl my gl aw ju oa eq sy sl ps jo fy xt yp js".split(" ")
+);
+function isWordLike(h) {
+  if (h.length <= 2) return true;
+  const w = h.toLowerCase();
+  let common = 0;
+  for (let i = 0; i + 1 < w.length; i++) if (COMMON_PAIRS.has(w.slice(i, i + 2))) common++;
+  return common / (w.length - 1) >= 0.7;
+}
+function looksRandom(chunk) {
+  if (chunk.length < 8) return false;
+  let alnumRuns = 0;
+  let alnumChars = 0;
+  let oddHumps = 0;
+  let letters = 0;
+  let lettersInOddHumps = 0;
+  for (const m of chunk.matchAll(/[A-Za-z]+|[0-9]+/g)) {
+    alnumRuns++;
+    alnumChars += m[0].length;
+    if (m[0].charCodeAt(0) <= 57) continue;
+    for (const h of m[0].match(HUMPS) ?? []) {
+      letters += h.length;
+      if (!isWordLike(h)) {
+        oddHumps++;
+        lettersInOddHumps += h.length;
+      }
+    }
+    alnumRuns += Math.max(0, (m[0].match(HUMPS)?.length ?? 1) - 1);
+  }
+  if (alnumChars === 0) return false;
+  if (alnumChars >= 8 && alnumChars / alnumRuns < 3) return true;
+  return letters >= 8 && lettersInOddHumps / letters > 0.5 && oddHumps > 0;
+}
+function pieceTokens(p) {
+  const c = p.charCodeAt(0);
+  if (c >= 128) return Buffer.byteLength(p, "utf8");
+  if (c >= 65 && c <= 90 || c >= 97 && c <= 122) {
+    let t = 0;
+    for (const h of p.match(HUMPS) ?? []) t += isWordLike(h) ? Math.ceil(h.length / 4) : Math.ceil(h.length * 0.75);
+    return t;
+  }
+  if (c >= 48 && c <= 57) return Math.ceil(p.length / 2);
+  if (c <= 32 || c === 127) return 1;
+  return p.length <= 2 ? 1 : p.length;
+}
+function whitespaceTokens(ws) {
+  let t = 0;
+  for (const line of ws.split("\n")) {
+    if (line.length > 1) t += Math.ceil((line.length - 1) / 4);
+  }
+  return t + (ws.split("\n").length - 1);
+}
+function estimateTextTokens(text) {
+  if (text.length < MEMO_MIN_CHARS) return Math.ceil(rawTokens(text) * SAFETY);
+  const known = memo.get(text);
+  if (known !== void 0) return known;
+  const n = Math.ceil(rawTokens(text) * SAFETY);
+  if (memo.size >= MEMO_MAX_ENTRIES) memo.clear();
+  memo.set(text, n);
+  return n;
+}
+var MEMO_MIN_CHARS = 256;
+var MEMO_MAX_ENTRIES = 4096;
+var memo = /* @__PURE__ */ new Map();
+var SAFETY = 1.1;
+function rawTokens(text) {
+  let t = 0;
+  for (const m of text.matchAll(CHUNKS)) {
+    const chunk = m[0];
+    if (chunk.charCodeAt(0) <= 32) {
+      t += whitespaceTokens(chunk);
+    } else if (looksRandom(chunk)) {
+      t += Buffer.byteLength(chunk, "utf8");
+    } else {
+      for (const p of chunk.matchAll(PIECES)) t += pieceTokens(p[0]);
+    }
+  }
+  return t;
+}
+var PER_MESSAGE = 8;
+var TOOL_USE_OVERHEAD = 600;
+function estimateMessageTokens(m) {
+  if (m.role === "user") return PER_MESSAGE + estimateTextTokens(m.text);
+  if (m.role === "tool") {
+    let t2 = PER_MESSAGE;
+    for (const r of m.results) t2 += PER_MESSAGE + estimateTextTokens(r.content);
+    return t2;
+  }
+  let t = PER_MESSAGE + estimateTextTokens(m.text);
+  for (const c of m.toolCalls) t += PER_MESSAGE + estimateTextTokens(c.name + JSON.stringify(c.input ?? {}));
+  return t;
+}
+function estimateRequestTokens(req) {
+  let t = PER_MESSAGE + estimateTextTokens(req.system);
+  if (req.tools?.length) t += TOOL_USE_OVERHEAD + estimateTextTokens(JSON.stringify(req.tools));
+  if (req.answerSchema) t += estimateTextTokens(JSON.stringify(req.answerSchema));
+  for (const m of req.messages) t += estimateMessageTokens(m);
+  return t;
+}
+
+// src/conversation/budget.ts
+var WORKING_SET_TOKENS = 2e5;
+var LOW_WATER = 0.4;
+var DRAFTER_FLOOR_TOKENS = 2048;
+function planBudget(o) {
+  const floor = Math.min(o.maxTokens, DRAFTER_FLOOR_TOKENS);
+  const reserve = Math.max(floor, Math.min(o.maxTokens, o.maxOutput, Math.floor(o.window / 4)));
+  const inputCeiling = Math.max(0, o.window - reserve);
+  const banded = o.bandAbove !== void 0 && o.bandAbove < Math.min(inputCeiling, WORKING_SET_TOKENS);
+  const high = Math.min(inputCeiling, WORKING_SET_TOKENS, banded ? o.bandAbove : Infinity);
+  return {
+    window: o.window,
+    reserve,
+    inputCeiling,
+    high,
+    low: Math.floor(high * LOW_WATER),
+    ...banded ? { bandAbove: o.bandAbove } : {},
+    maxResultTokens: Math.floor(high * 0.3)
+  };
+}
+var ContextLimits = class {
+  learnedWindow = /* @__PURE__ */ new Map();
+  scale = /* @__PURE__ */ new Map();
+  /** The window to plan with for `model`: the configured one, or a smaller one the server named. */
+  window(model, configured) {
+    return Math.min(configured, this.learnedWindow.get(model) ?? Infinity);
+  }
+  estimate(model, req) {
+    return Math.ceil(estimateRequestTokens(req) * (this.scale.get(model) ?? 1));
+  }
+  /** A 400 for length: the server's own window and count, where it said them. */
+  learn(model, e, estimated) {
+    if (e.limit) this.learnedWindow.set(model, Math.min(e.limit, this.learnedWindow.get(model) ?? Infinity));
+    if (e.counted && estimated > 0 && e.counted > estimated) {
+      this.scale.set(model, Math.max(this.scale.get(model) ?? 1, e.counted / estimated * 1.05));
+    }
+  }
+};
+
+// src/conversation/length-error.ts
+var PATTERNS = [
+  // Anthropic: "prompt is too long: 208310 tokens > 200000 maximum"
+  { re: /prompt is too long: (\d+) tokens > (\d+) maximum/i, counted: 1, limit: 2 },
+  // Anthropic: "input length and `max_tokens` exceed context limit: 190000 + 20000 > 200000"
+  { re: /exceed context limit: (\d+) \+ \d+ > (\d+)/i, counted: 1, limit: 2 },
+  // OpenAI: "This model's maximum context length is 16000 tokens. However, your messages resulted in 17000 tokens"
+  { re: /maximum context length is (\d+) tokens[^]*?resulted in (\d+) tokens/i, counted: 2, limit: 1 },
+  // vLLM: "... maximum context length is 16384 tokens. However, you requested 17000 tokens (9000 in the messages, ..."
+  { re: /maximum context length is (\d+) tokens[^]*?\((\d+) in the messages/i, counted: 2, limit: 1 },
+  { re: /maximum context length is (\d+) tokens/i, limit: 1 },
+  // llama.cpp: "the request exceeds the available context size (8192 tokens)"
+  { re: /exceeds the available context size \((\d+) tokens\)/i, limit: 1 }
+];
+function contextLengthError(e) {
+  const err = e;
+  if (err?.status !== 400 && err?.status !== 413) return void 0;
+  const text = `${String(err.message ?? "")} ${safeJson(err.error)}`;
+  for (const p of PATTERNS) {
+    const m = p.re.exec(text);
+    if (m) return { limit: Number(m[p.limit]), ...p.counted ? { counted: Number(m[p.counted]) } : {} };
+  }
+  if (err.code === "context_length_exceeded" || /context_length_exceeded|prompt is too long|context window/i.test(text)) return {};
+  return void 0;
+}
+function safeJson(v) {
+  try {
+    return JSON.stringify(v) ?? "";
+  } catch {
+    return "";
+  }
+}
+
 // src/providers/turn.ts
 var MAX_PAUSE_CONTINUATIONS = 4;
 var ModelStopped = class extends Error {
@@ -9713,18 +9947,57 @@ var ModelCallError = class extends Error {
   model;
   cause;
 };
+var ContextTooLong = class extends Error {
+  constructor(role, model, detail, cause) {
+    super(`the ${role} call to ${model} was refused as too long for the model's context window${detail.limit ? ` (${detail.limit} tokens)` : ""}`);
+    this.role = role;
+    this.model = model;
+    this.detail = detail;
+    this.cause = cause;
+    this.name = "ContextTooLong";
+  }
+  role;
+  model;
+  detail;
+  cause;
+};
+var ContextOverflow = class extends Error {
+  constructor(role, model, estimate, window2) {
+    super(
+      `the ${role} prompt for ${model} (about ${estimate} tokens, estimated high) leaves no room for an answer in its ${window2}-token context budget (context-tokens or the model's window)`
+    );
+    this.role = role;
+    this.model = model;
+    this.estimate = estimate;
+    this.window = window2;
+    this.name = "ContextOverflow";
+  }
+  role;
+  model;
+  estimate;
+  window;
+};
 var BudgetedCaller = class {
   constructor(meter, redact, onCall = () => {
-  }, signal) {
+  }, signal, opts = {}) {
     this.meter = meter;
     this.redact = redact;
     this.onCall = onCall;
     this.signal = signal;
+    this.limits = opts.limits ?? new ContextLimits();
+    this.contextTokens = opts.contextTokens;
   }
   meter;
   redact;
   onCall;
   signal;
+  limits;
+  contextTokens;
+  /** The context budget (input plus max_tokens) and output limit for one model. */
+  budgetOf(ref) {
+    const l = limitsOf(ref.id, this.contextTokens);
+    return { window: this.limits.window(ref.id, l.contextWindow), maxOutput: l.maxOutput };
+  }
   /** One turn: a paused answer is continued, an empty cut-off retried, a refusal thrown (providers/turn.ts). */
   call(role, ref, model, req, maxTokens) {
     return completeTurn((r, max) => this.once(role, ref, model, r, max), req, maxTokens, { role, model: ref.id });
@@ -9732,22 +10005,41 @@ var BudgetedCaller = class {
   async once(role, ref, model, req, maxTokens) {
     this.signal?.throwIfAborted();
     req = redactRequest(req, this.redact);
-    const estimate = estimateTokens(req);
+    const estimate = this.limits.estimate(ref.id, req);
+    const { window: window2, maxOutput } = this.budgetOf(ref);
     const floor = Math.min(maxTokens, role === "reviewer" ? 1024 : 2048);
-    const allowed = this.meter.affordableOutputTokens(ref.price, estimate, maxTokens);
+    const byContext = Math.min(maxTokens, maxOutput, window2 - estimate);
+    if (byContext < floor) throw new ContextOverflow(role, ref.id, estimate, window2);
+    const allowed = this.meter.affordableOutputTokens(ref.price, estimate, byContext);
     if (allowed < floor) throw new BudgetExceeded(role, ref.id, this.meter.remainingUsd);
     let reply;
     try {
       reply = await model.complete({ ...req, maxTokens: allowed }, this.signal);
     } catch (e) {
       if (this.signal?.aborted) throw this.signal.reason;
+      const length = contextLengthError(e);
+      if (length) {
+        this.limits.learn(ref.id, length, estimate);
+        throw new ContextTooLong(role, ref.id, length, e);
+      }
       throw new ModelCallError(role, ref.id, e);
     }
-    const { costUsd } = this.meter.record(role, ref.id, ref.price, reply.usage);
-    this.onCall({ role, model: ref.id, maxTokens: allowed, reply, costUsd, spentUsd: this.meter.spentUsd });
-    return reply;
+    const estimated = usageMissing(reply.usage);
+    const usage = estimated ? estimatedUsage(estimate, reply, allowed) : reply.usage;
+    const { costUsd } = this.meter.record(role, ref.id, ref.price, usage, estimated);
+    const shown = estimated ? { ...reply, usage } : reply;
+    this.onCall({ role, model: ref.id, maxTokens: allowed, reply: shown, costUsd, spentUsd: this.meter.spentUsd, estimated, inputEstimate: estimate });
+    return shown;
   }
 };
+function usageMissing(u) {
+  return u.input + u.output + u.cacheRead + u.cacheWrite === 0;
+}
+function estimatedUsage(inputEstimate, reply, maxTokens) {
+  const answer = reply.text + reply.toolCalls.map((c) => c.name + JSON.stringify(c.input ?? {})).join("");
+  const output = reply.stop === "max_tokens" ? maxTokens : Math.max(1, estimateTextTokens(answer) + 8 * reply.toolCalls.length);
+  return { input: inputEstimate, output, cacheRead: 0, cacheWrite: 0 };
+}
 function redactRequest(req, redact) {
   const messages = req.messages.map((m) => {
     if (m.role === "user") return { ...m, text: redact(m.text) };
@@ -9757,17 +10049,221 @@ function redactRequest(req, redact) {
   return { ...req, system: redact(req.system), messages };
 }
 
+// src/conversation/compact.ts
+function chooseCompaction(candidates, current, target) {
+  const keys = [];
+  let saved = 0;
+  const ordered = [...candidates].sort((a, b) => a.tier - b.tier || a.order - b.order);
+  for (const c of ordered) {
+    if (current - saved <= target) break;
+    const gain = estimateTextTokens(c.text) - estimateTextTokens(c.stub);
+    if (gain <= 0) continue;
+    keys.push(c.key);
+    saved += gain;
+  }
+  return { keys, saved };
+}
+function truncateResult(content, maxTokens) {
+  if (estimateTextTokens(content) <= maxTokens) return content;
+  const lines = content.split("\n");
+  let lo = 0;
+  let hi = lines.length;
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (estimateTextTokens(lines.slice(0, mid).join("\n")) <= maxTokens - 60) lo = mid;
+    else hi = mid - 1;
+  }
+  const kept = lines.slice(0, lo).join("\n");
+  const shown = lo === 0 ? kept.slice(0, Math.max(0, (maxTokens - 60) * 2)) : kept;
+  return `${shown}
+[truncated to fit the context window: showed ${lo} of ${lines.length} lines; ask for less (read_file with start_line/end_line, a narrower search path or glob)]`;
+}
+
+// src/conversation/transcript.ts
+var READ_TOOLS = /* @__PURE__ */ new Set(["read_file", "search", "list_files"]);
+var WRITE_TOOLS = /* @__PURE__ */ new Set(["write_file", "edit_file", "delete_file"]);
+var Transcript = class {
+  entries = [];
+  /** Keys of the pieces replaced by their stubs (`d<i>`: a whole old turn left out). */
+  stubbed = /* @__PURE__ */ new Set();
+  /** The last write sequence number per path, to find superseded reads. */
+  lastWrite = /* @__PURE__ */ new Map();
+  writes = 0;
+  addUser(kind, text, shrinkable) {
+    this.entries.push({ role: "user", kind, text, ...shrinkable && text.includes(shrinkable.span) ? { shrinkable } : {} });
+  }
+  addAssistant(text, toolCalls, reasoning) {
+    this.entries.push({ role: "assistant", text, toolCalls, ...reasoning ? { reasoning } : {} });
+  }
+  /** Results of the last assistant turn's calls, in order; `calls` are those calls (for the metadata). */
+  addResults(calls, results, okWrites) {
+    const withMeta = results.map((r) => {
+      const call = calls.find((c) => c.id === r.callId);
+      return { ...r, meta: metaOf(call, this.writes) };
+    });
+    this.entries.push({ role: "tool", results: withMeta });
+    for (const path6 of okWrites) this.lastWrite.set(path6, ++this.writes);
+  }
+  /** The history as messages, stubs applied. */
+  render() {
+    return this.entries.flatMap((e, i) => this.dropped(i) ? [] : [this.renderEntry(e, i)]);
+  }
+  /** A turn left out whole: the assistant's calls at `i` or their results at `i + 1`. */
+  dropped(i) {
+    return this.stubbed.has(`d${i}`) || this.entries[i]?.role === "tool" && this.stubbed.has(`d${i - 1}`);
+  }
+  renderEntry(e, i) {
+    {
+      if (e.role === "user") {
+        if (this.stubbed.has(`u${i}`)) return { role: "user", text: userStub(e.kind) };
+        if (e.shrinkable && this.stubbed.has(`m${i}`)) return { role: "user", text: e.text.replace(e.shrinkable.span, e.shrinkable.stub) };
+        return { role: "user", text: e.text };
+      }
+      if (e.role === "assistant") {
+        const toolCalls = e.toolCalls.map((c, k) => this.stubbed.has(`w${i}.${k}`) ? { ...c, input: writtenStub(c) } : c);
+        return { role: "assistant", text: e.text, toolCalls, ...e.reasoning ? { reasoning: e.reasoning } : {} };
+      }
+      return {
+        role: "tool",
+        results: e.results.map((r, k) => ({ callId: r.callId, isError: r.isError, content: this.stubbed.has(`r${i}.${k}`) ? resultStub(r.meta, this.superseded(r.meta)) : r.content }))
+      };
+    }
+  }
+  /** Everything that may still be shortened, given what must stay whole. */
+  candidates() {
+    const out = [];
+    const lastOf = (kind) => this.entries.findLastIndex((e) => e.role === "user" && e.kind === kind);
+    const latestTests = lastOf("tests");
+    const latestFeedback = lastOf("feedback");
+    const lastTool = this.entries.findLastIndex((e) => e.role === "tool");
+    this.entries.forEach((e, i) => {
+      if (e.role === "user") {
+        if (e.kind === "tests" && i !== latestTests || e.kind === "feedback" && i !== latestFeedback) {
+          if (!this.stubbed.has(`u${i}`)) out.push({ key: `u${i}`, tier: 2, order: i, text: e.text, stub: userStub(e.kind) });
+        }
+        if (e.shrinkable && !this.stubbed.has(`m${i}`)) out.push({ key: `m${i}`, tier: 4, order: i, text: e.shrinkable.span, stub: e.shrinkable.stub });
+      } else if (e.role === "assistant") {
+        e.toolCalls.forEach((c, k) => {
+          const key = `w${i}.${k}`;
+          if (c.name === "write_file" && !this.stubbed.has(key)) {
+            out.push({ key, tier: 3, order: i, text: JSON.stringify(c.input ?? {}), stub: JSON.stringify(writtenStub(c)) });
+          }
+        });
+      } else if (i !== lastTool) {
+        e.results.forEach((r, k) => {
+          const key = `r${i}.${k}`;
+          if (this.stubbed.has(key)) return;
+          const superseded = this.superseded(r.meta);
+          const stub = resultStub(r.meta, superseded);
+          if (stub.length >= r.content.length) return;
+          out.push({ key, tier: superseded ? 0 : 1, order: i, text: r.content, stub });
+        });
+      }
+    });
+    this.entries.forEach((e, i) => {
+      const next = this.entries[i + 1];
+      if (e.role !== "assistant" || next?.role !== "tool" || i + 1 === lastTool || this.stubbed.has(`d${i}`)) return;
+      if (e.toolCalls.length === 0 || !e.toolCalls.every((c) => READ_TOOLS.has(c.name))) return;
+      if (!next.results.every((_, k) => this.stubbed.has(`r${i + 1}.${k}`))) return;
+      const text = JSON.stringify(this.renderEntry(e, i)) + JSON.stringify(this.renderEntry(next, i + 1));
+      out.push({ key: `d${i}`, tier: 5, order: i, text, stub: "" });
+    });
+    return out;
+  }
+  /** A read of a path written after it. */
+  superseded(meta) {
+    if (!meta.path || !READ_TOOLS.has(meta.tool)) return false;
+    return (this.lastWrite.get(meta.path) ?? 0) > meta.writeSeq;
+  }
+};
+function metaOf(call, writeSeq) {
+  const input = call?.input ?? {};
+  const path6 = typeof input.path === "string" ? input.path : void 0;
+  const tool = call?.name ?? "tool";
+  let what;
+  if (tool === "read_file") {
+    const start = typeof input.start_line === "number" ? input.start_line : 1;
+    const end = typeof input.end_line === "number" ? String(input.end_line) : "end";
+    what = `lines ${start}\u2013${end}`;
+  } else if (tool === "search" && typeof input.pattern === "string") {
+    what = `for ${JSON.stringify(input.pattern.slice(0, 80))}`;
+  }
+  return { tool, path: path6, what, writeSeq };
+}
+function resultStub(meta, superseded) {
+  const where = [meta.path, meta.what].filter(Boolean).join(" ");
+  if (superseded) return `[compacted: ${meta.tool} ${where} showed the file before a later edit; read it again for the current text]`;
+  if (READ_TOOLS.has(meta.tool)) return `[compacted: ${meta.tool} ${where} was shown here earlier; ${meta.tool === "read_file" ? "read it" : "run it"} again if needed]`;
+  if (WRITE_TOOLS.has(meta.tool)) return `[compacted: the result of ${meta.tool} ${where}]`;
+  return `[compacted: the result of ${meta.tool}]`;
+}
+function writtenStub(c) {
+  const input = c.input ?? {};
+  const content = typeof input.content === "string" ? input.content : "";
+  const lines = content === "" ? 0 : content.split("\n").length;
+  return { ...input, content: `[compacted: ${lines} lines written here; read the file to see them]` };
+}
+function userStub(kind) {
+  if (kind === "tests") return "[compacted: the output of an earlier test run; the latest is further on]";
+  if (kind === "feedback") return "[compacted: an earlier review's findings; the latest review is further on]";
+  return "[compacted: an earlier message]";
+}
+
+// src/conversation/repeats.ts
+var NUDGE_AT = 3;
+var END_AT = 4;
+var NUDGE = "You have now made this exact call three times, and nothing it depends on has changed. Use what it returned, try something different, or call finish. A fourth identical call ends this draft.";
+var RepeatGuard = class {
+  counts = /* @__PURE__ */ new Map();
+  generation = 0;
+  check(call) {
+    const key = this.keyOf(call);
+    const n = (this.counts.get(key) ?? 0) + 1;
+    this.counts.set(key, n);
+    return n >= END_AT ? "end" : n === NUDGE_AT ? "nudge" : "run";
+  }
+  /** A write succeeded: reads may now see something new. */
+  wrote() {
+    this.generation++;
+  }
+  /** Compaction replaced results by stubs that tell the model to read again. */
+  compacted() {
+    this.generation++;
+  }
+  reset() {
+    this.counts.clear();
+  }
+  keyOf(call) {
+    const gen = READ_TOOLS.has(call.name) ? `@${this.generation}` : "";
+    return `${call.name}${gen}:${stableJson(call.input)}`;
+  }
+};
+function stableJson(v) {
+  if (Array.isArray(v)) return `[${v.map(stableJson).join(",")}]`;
+  if (v && typeof v === "object") {
+    return `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${stableJson(v[k])}`).join(",")}}`;
+  }
+  return JSON.stringify(v) ?? "null";
+}
+
 // src/drafter.ts
 var Drafter = class {
   constructor(opts) {
     this.opts = opts;
   }
   opts;
-  messages = [];
+  transcript = new Transcript();
   /** Results owed for the calls of the last assistant turn (finish): sent before the next message. */
-  owed = [];
+  owed;
+  messagesSeen = 0;
+  repeats = new RepeatGuard();
+  totalCompactions = 0;
   get modelId() {
     return this.opts.ref.id;
+  }
+  /** Compaction steps over the whole run. */
+  get compactions() {
+    return this.totalCompactions;
   }
   /**
    * Hands the conversation to another model (the next tier of the ladder). The history
@@ -9778,47 +10274,122 @@ var Drafter = class {
     this.opts.model = model;
   }
   get conversation() {
-    return this.messages;
+    return this.transcript.render();
   }
   /** Continues the conversation with `text` (the task, test output or review feedback). */
-  async draft(text) {
-    const { caller, ref, model, tools, system, maxTurns, maxTokens } = this.opts;
-    if (this.owed.length > 0) this.messages.push({ role: "tool", results: this.owed });
-    this.owed = [];
-    this.messages.push({ role: "user", text });
-    let toolErrors = 0;
-    let cutOffs = 0;
+  async draft(text, kind) {
+    const { tools, maxTurns } = this.opts;
+    if (this.owed) this.transcript.addResults(this.owed.calls, this.owed.results, /* @__PURE__ */ new Set());
+    this.owed = void 0;
+    this.transcript.addUser(kind ?? guessKind(text, this.messagesSeen++), text, this.messagesSeen === 1 ? this.opts.shrinkable : void 0);
+    this.repeats.reset();
+    const r = { finished: false, summary: "", turns: 0, toolErrors: 0, cutOffs: 0, repeatNudges: 0, endedForRepeats: false, compactions: 0 };
     for (let turn = 1; turn <= maxTurns; turn++) {
-      const reply = await caller.call("drafter", ref, model, { system, messages: this.messages, tools: tools.specs() }, maxTokens);
-      this.messages.push({ role: "assistant", text: reply.text, toolCalls: reply.toolCalls, ...reply.reasoning ? { reasoning: reply.reasoning } : {} });
-      if (reply.stop === "max_tokens") cutOffs++;
+      r.turns = turn;
+      const reply = await this.send(r);
+      if (!reply) return { ...r, summary: "(stopped: the server refused the prompt as too long even after compaction)" };
+      this.transcript.addAssistant(reply.text, reply.toolCalls, reply.reasoning);
+      if (reply.stop === "max_tokens") r.cutOffs++;
       if (reply.toolCalls.length === 0) {
         if (reply.stop === "max_tokens") {
-          this.messages.push({ role: "user", text: CUT_OFF });
+          this.transcript.addUser("note", CUT_OFF);
           continue;
         }
-        return { finished: true, summary: reply.text.trim(), turns: turn, toolErrors, cutOffs };
+        return { ...r, finished: true, summary: reply.text.trim() };
       }
       const results = [];
+      const okWrites = /* @__PURE__ */ new Set();
       let finished;
+      let repeated = false;
+      const plan = this.plan();
       for (const call of reply.toolCalls) {
+        const verdict = call.invalidJson === void 0 ? this.repeats.check(call) : "run";
+        if (verdict === "end" || repeated) {
+          repeated = true;
+          results.push({ callId: call.id, content: "Not run: this exact call was made four times; the draft ends here.", isError: true });
+          continue;
+        }
         const outcome = call.invalidJson !== void 0 ? { content: `The arguments were not valid JSON (${call.invalidJson}). Call ${call.name} again with a JSON object.`, isError: true } : await tools.run(call.name, call.input);
         if ("finished" in outcome && outcome.finished) finished = outcome.finished.summary;
-        if (outcome.isError) toolErrors++;
+        if (outcome.isError) r.toolErrors++;
+        else if (WRITE_TOOLS.has(call.name)) {
+          const path6 = call.input?.path;
+          if (typeof path6 === "string") okWrites.add(path6);
+          this.repeats.wrote();
+        }
         this.opts.onTool?.(call.name, outcome.isError);
-        const cut2 = reply.stop === "max_tokens" ? `
-${CUT_OFF}` : "";
-        results.push({ callId: call.id, content: outcome.content + cut2, isError: outcome.isError });
+        let content = truncateResult(outcome.content, plan.maxResultTokens);
+        if (verdict === "nudge") {
+          r.repeatNudges++;
+          content += `
+
+${NUDGE}`;
+        }
+        if (reply.stop === "max_tokens") content += `
+${CUT_OFF}`;
+        results.push({ callId: call.id, content, isError: outcome.isError });
+      }
+      if (repeated) {
+        this.owed = { calls: reply.toolCalls, results };
+        return { ...r, endedForRepeats: true, summary: "(stopped: the drafter repeated the same tool call four times)" };
       }
       if (finished !== void 0) {
-        this.owed = results;
-        return { finished: true, summary: finished, turns: turn, toolErrors, cutOffs };
+        this.owed = { calls: reply.toolCalls, results };
+        return { ...r, finished: true, summary: finished };
       }
-      this.messages.push({ role: "tool", results });
+      this.transcript.addResults(reply.toolCalls, results, okWrites);
     }
-    return { finished: false, summary: `(stopped after ${maxTurns} turns without calling finish)`, turns: maxTurns, toolErrors, cutOffs };
+    return { ...r, summary: `(stopped after ${maxTurns} turns without calling finish)`, turns: maxTurns };
+  }
+  plan() {
+    const { caller, ref, maxTokens } = this.opts;
+    const { window: window2, maxOutput } = caller.budgetOf(ref);
+    return planBudget({ window: window2, maxOutput, maxTokens, bandAbove: ref.price.band?.aboveTokens });
+  }
+  request() {
+    const messages = this.transcript.render();
+    return { system: this.opts.system, messages, tools: this.opts.tools.specs(), cacheMarks: [0] };
+  }
+  /**
+   * One call within the budget: compacts first when the history is past the high-water
+   * mark, and once more (to the window the server named) after a 400 for length.
+   * Undefined when the server refused the prompt twice.
+   */
+  async send(r) {
+    const { caller, ref, model, maxTokens } = this.opts;
+    for (let attempt = 0; ; attempt++) {
+      this.compactIfNeeded(r, attempt > 0);
+      try {
+        return await caller.call("drafter", ref, model, this.request(), maxTokens);
+      } catch (e) {
+        if (e instanceof ContextOverflow && attempt === 0) continue;
+        if (!(e instanceof ContextTooLong) || attempt > 0) {
+          if (e instanceof ContextTooLong) return void 0;
+          throw e;
+        }
+      }
+    }
+  }
+  compactIfNeeded(r, force) {
+    const plan = this.plan();
+    const est = () => this.opts.caller.limits.estimate(this.opts.ref.id, this.request());
+    const before = est();
+    if (!force && before <= plan.high) return;
+    const choice = chooseCompaction(this.transcript.candidates(), before, plan.low);
+    if (choice.keys.length === 0) return;
+    for (const k of choice.keys) this.transcript.stubbed.add(k);
+    this.repeats.compacted();
+    r.compactions++;
+    this.totalCompactions++;
+    this.opts.onCompact?.({ beforeTokens: before, afterTokens: est(), stubs: choice.keys.length });
   }
 };
+function guessKind(text, index) {
+  if (index === 0) return "task";
+  if (text.startsWith("The test command")) return "tests";
+  if (text.startsWith("A senior reviewer") || text.includes("<review untrusted")) return "feedback";
+  return "note";
+}
 var CUT_OFF = "Your last answer was cut off at the output limit. Make smaller edits (edit_file) instead of writing large files at once.";
 
 // src/loop.ts
@@ -9846,6 +10417,9 @@ async function runLoop(firstMessage, steps, limits) {
     drafterModels: [steps.drafterModel()],
     toolErrors: 0,
     cutOffs: 0,
+    repeatNudges: 0,
+    endedForRepeats: 0,
+    compactions: 0,
     note: ""
   };
   const stop = (reason, note) => Object.assign(result, { stopReason: reason, note });
@@ -9867,6 +10441,9 @@ async function runLoop(firstMessage, steps, limits) {
       result.drafterSummary = draft.summary;
       result.toolErrors += draft.toolErrors;
       result.cutOffs += draft.cutOffs;
+      result.repeatNudges += draft.repeatNudges ?? 0;
+      result.endedForRepeats += draft.endedForRepeats ? 1 : 0;
+      result.compactions += draft.compactions ?? 0;
       steps.onEvent?.({ kind: "draft", n: result.drafts, result: draft });
       const diff = await steps.commitDraft(result.drafts, draft.summary);
       if (diff.trim() === "") {
@@ -9943,10 +10520,10 @@ async function createModel(ref, settings, limits) {
   const p = ref.provider === "anthropic" ? settings.anthropic : settings.openai;
   const opts = { apiKey: p.apiKey, baseUrl: p.baseUrl, ...limits };
   if (ref.provider === "anthropic") {
-    const { AnthropicModel } = await import("./anthropic-VSZQONG4.js");
+    const { AnthropicModel } = await import("./anthropic-RNKPZRU6.js");
     return new AnthropicModel(ref.model, opts);
   }
-  const { OpenAIModel } = await import("./openai-ZZPCQVVI.js");
+  const { OpenAIModel } = await import("./openai-E6GATVZK.js");
   return new OpenAIModel(ref.model, opts);
 }
 
@@ -10398,7 +10975,7 @@ function splitLines(text) {
 function isBinary(buf) {
   return buf.subarray(0, 8e3).includes(0);
 }
-function plural2(n, noun, nouns = `${noun}s`) {
+function plural3(n, noun, nouns = `${noun}s`) {
   return `${n} ${n === 1 ? noun : nouns}`;
 }
 function cut(text, max) {
@@ -10535,7 +11112,7 @@ function blockLines(b, header, shown) {
   return lines;
 }
 function headerLine(b) {
-  return `${clean(b.dir)}/ (${plural2(b.files.length, "file")})`;
+  return `${clean(b.dir)}/ (${plural3(b.files.length, "file")})`;
 }
 function fileLine(b, f) {
   return `${b.dir === "" ? "" : "  "}${clean(path2.posix.basename(f.path))} ${formatSize(f.bytes)}`;
@@ -10671,7 +11248,10 @@ async function runSession(settings, run) {
   const { issue, mode, git: git2, baseSha, meter, tools, progress, route, signal, redact } = run;
   let tier = route.tier;
   const limits = { maxRetries: MODEL_RETRIES, timeoutMs: settings.modelTimeoutSeconds * 1e3 };
-  const caller = new BudgetedCaller(meter, redact, (e) => run.log(describeCall(e, settings.maxCostUsd)), signal);
+  const caller = new BudgetedCaller(meter, redact, (e) => run.log(describeCall(e, settings.maxCostUsd)), signal, {
+    contextTokens: settings.contextTokens
+  });
+  const repoMap = await buildRepoMap(run.workspace);
   const ladder = await Promise.all(settings.drafters.map((ref) => createModel(ref, settings, limits)));
   const drafter = new Drafter({
     caller,
@@ -10680,7 +11260,9 @@ async function runSession(settings, run) {
     tools,
     system: drafterSystem(mode, settings.testPaths),
     maxTurns: DRAFTER_MAX_TURNS,
-    maxTokens: DRAFTER_MAX_TOKENS
+    maxTokens: DRAFTER_MAX_TOKENS,
+    shrinkable: { span: repoMap, stub: REPO_MAP_STUB },
+    onCompact: (c) => run.log(`drafter context compacted: about ${c.beforeTokens} -> ${c.afterTokens} tokens (${c.stubs} older pieces replaced by stubs)`)
   });
   const reviewerModel = await createModel(settings.reviewer, settings, limits);
   const testEnv = scrubEnv(run.env, secretsOf(settings));
@@ -10692,7 +11274,6 @@ async function runSession(settings, run) {
     run.log(line);
     progress.settle(isSetback(e) ?? "done", line);
   };
-  const repoMap = await buildRepoMap(run.workspace);
   const round = run.round;
   const feedback = run.feedback && redact(run.feedback);
   const opening = round ? roundFirstMessage({ issue, repoMap, testCommand: settings.testCommand, account: redact(round.account), diff: redact(round.diff), feedback }) : [drafterFirstMessage(issue, repoMap, settings.testCommand), feedback].filter(Boolean).join("\n\n");
@@ -10757,9 +11338,10 @@ ${redact(summary)}`.trim(), run.runId));
     }
   );
 }
+var REPO_MAP_STUB = "(The repository map was dropped here to fit the context window; use list_files to see the files.)";
 function describeCall(e, cap) {
   const u = e.reply.usage;
-  return `${e.role} ${e.model}: ${u.input} in, ${u.cacheRead} cache read, ${u.cacheWrite} cache write, ${u.output} out, $${e.costUsd.toFixed(4)} (run total $${e.spentUsd.toFixed(4)} of $${cap})`;
+  return `${e.role} ${e.model}: ${u.input} in, ${u.cacheRead} cache read, ${u.cacheWrite} cache write, ${u.output} out${e.estimated ? " (estimated: the server reported no usage)" : ""}, $${e.costUsd.toFixed(4)} (run total $${e.spentUsd.toFixed(4)} of $${cap})`;
 }
 
 // src/triggers/api.ts
@@ -10874,7 +11456,7 @@ var FileTools = class {
     const total = lines.length;
     if (total === 0) return ok(`${file.rel} is empty (0 lines)`);
     const start = args.start_line ?? 1;
-    if (start > total) return fail(`start_line ${start} is past the end: ${file.rel} has ${plural2(total, "line")}`);
+    if (start > total) return fail(`start_line ${start} is past the end: ${file.rel} has ${plural3(total, "line")}`);
     if (args.end_line != null && args.end_line < start) {
       return fail(`end_line ${args.end_line} is before start_line ${start}`);
     }
@@ -10893,10 +11475,10 @@ var FileTools = class {
       end = n;
     }
     const whole = start === 1 && end === total;
-    const header = whole ? `${file.rel} (${plural2(total, "line")})` : `${file.rel} (lines ${start}-${end} of ${total})`;
+    const header = whole ? `${file.rel} (${plural3(total, "line")})` : `${file.rel} (lines ${start}-${end} of ${total})`;
     const cutShort = end < total && (args.end_line == null || end < args.end_line);
     const rest = cutShort ? `
-[${plural2(total - end, "more line")}: read_file with start_line ${end + 1}]` : "";
+[${plural3(total - end, "more line")}: read_file with start_line ${end + 1}]` : "";
     return ok(`${header}
 ${out.join("\n")}${rest}`);
   }
@@ -10909,7 +11491,7 @@ ${out.join("\n")}${rest}`);
     await fs2.writeFile(file.targetAbs, args.content);
     this.written.add(file.targetRel);
     const verb = file.stat ? "replaced" : "created";
-    return ok(`${verb} ${file.targetRel} (${plural2(splitLines(args.content).length, "line")})`);
+    return ok(`${verb} ${file.targetRel} (${plural3(splitLines(args.content).length, "line")})`);
   }
   async editFile(args) {
     const file = await this.paths.resolve(args.path, { forWrite: true });
@@ -11194,8 +11776,8 @@ async function listFiles(paths, args) {
   const shown = files.slice(0, LIST_CAP);
   const more = files.length - shown.length;
   const note = more > 0 ? `
-[${plural2(more, "more file")}; narrow with path or pattern]` : "";
-  return ok(`${plural2(files.length, "file")} in ${where}:
+[${plural3(more, "more file")}; narrow with path or pattern]` : "";
+  return ok(`${plural3(files.length, "file")} in ${where}:
 ${shown.join("\n")}${note}`);
 }
 async function search(paths, args) {
@@ -11251,14 +11833,14 @@ async function search(paths, args) {
   }
   const notes = [];
   if (truncated) notes.push(`[stopped at ${SEARCH_CAP} matches; narrow with path or glob]`);
-  if (skipped > 0) notes.push(`[${plural2(skipped, "file")} over 1 MiB not searched]`);
+  if (skipped > 0) notes.push(`[${plural3(skipped, "file")} over 1 MiB not searched]`);
   const body = hits.length > 0 ? hits.join("\n") : `no matches for /${args.pattern}/`;
   return ok([body, ...notes].join("\n"));
 }
 function timeoutMessage(pattern, limits, hits) {
   const msg = `search stopped: /${pattern}/ ran over its time limit (${limits.perCallMs / 1e3} s per batch of about 1 MiB of text, ${limits.totalMs / 1e3} s in all), which means catastrophic backtracking: nested quantifiers such as (a+)+ or overlapping alternatives such as (a|ab)* try exponentially many ways to match. Use a simpler pattern (for example without the outer quantifier), or narrow with path or glob.`;
   return hits.length > 0 ? `${msg}
-${plural2(hits.length, "match", "matches")} found before it stopped:
+${plural3(hits.length, "match", "matches")} found before it stopped:
 ${hits.join("\n")}` : msg;
 }
 async function filesUnder(root, dir, glob) {

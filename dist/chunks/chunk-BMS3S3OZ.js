@@ -4,7 +4,7 @@ const require = __draftReviewCreateRequire(import.meta.url);
 import {
   external_exports,
   roundUsd
-} from "./chunk-YURAMFSW.js";
+} from "./chunk-WAJCCAE4.js";
 
 // src/git.ts
 import { execFile } from "node:child_process";

@@ -2,17 +2,22 @@
 import { createRequire as __draftReviewCreateRequire } from 'node:module';
 const require = __draftReviewCreateRequire(import.meta.url);
 
+// src/providers/ids.ts
+import { createHash } from "node:crypto";
+var ANTHROPIC_ID = /^[a-zA-Z0-9_-]+$/;
+var OPENAI_MAX_ID = 40;
+var shortHash = (id) => createHash("sha256").update(id).digest("hex").slice(0, 8);
+function anthropicToolId(id) {
+  if (ANTHROPIC_ID.test(id)) return id;
+  return `${id.replace(/[^a-zA-Z0-9_-]/g, "_").slice(0, 48)}_${shortHash(id)}`;
+}
+function openaiToolId(id) {
+  if (id.length > 0 && id.length <= OPENAI_MAX_ID) return id;
+  return `call_${shortHash(id)}${id.replace(/[^a-zA-Z0-9_-]/g, "").slice(0, OPENAI_MAX_ID - 14)}`;
+}
+
 // src/providers/types.ts
 var STREAM_FROM_TOKENS = 4096;
-function estimateTokens(req) {
-  const text = JSON.stringify([req.system, req.messages, req.tools ?? [], req.answerSchema ?? null]);
-  let ascii = 0;
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) < 128) ascii++;
-  const otherBytes = Buffer.byteLength(text, "utf8") - ascii;
-  const toolPrompt = req.tools?.length ? TOOL_USE_OVERHEAD : 0;
-  return Math.ceil(ascii / 3) + otherBytes + 16 * (req.messages.length + 1) + toolPrompt;
-}
-var TOOL_USE_OVERHEAD = 600;
 function parseArguments(raw) {
   if (raw === void 0 || raw === null) return { input: {} };
   if (typeof raw === "object") return { input: raw };
@@ -26,7 +31,8 @@ function parseArguments(raw) {
 }
 
 export {
+  anthropicToolId,
+  openaiToolId,
   STREAM_FROM_TOKENS,
-  estimateTokens,
   parseArguments
 };

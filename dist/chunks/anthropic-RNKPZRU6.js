@@ -5,11 +5,9 @@ import {
   Anthropic
 } from "./chunk-WBWR4WR4.js";
 import {
+  STREAM_FROM_TOKENS,
   anthropicToolId
-} from "./chunk-DEYMLHFX.js";
-import {
-  STREAM_FROM_TOKENS
-} from "./chunk-PLLUF5YN.js";
+} from "./chunk-KRPKXHJY.js";
 import "./chunk-I4BPBFEM.js";
 
 // src/providers/anthropic.ts
@@ -37,7 +35,7 @@ var AnthropicModel = class {
       max_tokens: req.maxTokens,
       // The system prompt (with the tools before it) is the stable prefix: cache it.
       system: [{ type: "text", text: req.system, cache_control: EPHEMERAL }],
-      messages: toAnthropicMessages(req.messages, req.cacheHistory ?? true, this.id)
+      messages: toAnthropicMessages(req.messages, req.cacheHistory ?? true, this.id, req.cacheMarks)
     };
     if (req.tools?.length) {
       body.tools = req.tools.map((t) => ({
@@ -110,14 +108,16 @@ function stopKind(reason) {
       return "other";
   }
 }
-function toAnthropicMessages(messages, cacheHistory = true, modelId) {
+function toAnthropicMessages(messages, cacheHistory = true, modelId, cacheMarks = []) {
   const out = [];
+  const marked = /* @__PURE__ */ new Set();
   const push = (role, blocks) => {
     const last2 = out[out.length - 1];
     if (last2?.role === role && Array.isArray(last2.content)) last2.content.push(...blocks);
     else out.push({ role, content: blocks });
   };
-  for (const m of messages) {
+  for (const [i, m] of messages.entries()) {
+    if (i > 0 && cacheMarks.includes(i - 1) && cacheHistory && out.length > 0) marked.add(out.length - 1);
     if (m.role === "user") {
       push("user", [{ type: "text", text: m.text.trim() ? m.text : "(empty)", ...m.cacheBreakpoint ? { cache_control: EPHEMERAL } : {} }]);
     } else if (m.role === "tool") {
@@ -148,8 +148,11 @@ function toAnthropicMessages(messages, cacheHistory = true, modelId) {
     const tail = last.content[last.content.length - 1];
     if (tail?.type === "text") tail.text = tail.text.trimEnd();
   }
-  if (cacheHistory && last && Array.isArray(last.content) && last.content.length > 0) {
-    const block = last.content[last.content.length - 1];
+  if (cacheHistory && out.length > 0) marked.add(out.length - 1);
+  for (const n of [...marked].slice(-3)) {
+    const content = out[n]?.content;
+    if (!Array.isArray(content) || content.length === 0) continue;
+    const block = content[content.length - 1];
     if (block.type === "text" || block.type === "tool_result") block.cache_control = EPHEMERAL;
   }
   return out;

@@ -2,12 +2,10 @@
 import { createRequire as __draftReviewCreateRequire } from 'node:module';
 const require = __draftReviewCreateRequire(import.meta.url);
 import {
-  openaiToolId
-} from "./chunk-DEYMLHFX.js";
-import {
   STREAM_FROM_TOKENS,
+  openaiToolId,
   parseArguments
-} from "./chunk-PLLUF5YN.js";
+} from "./chunk-KRPKXHJY.js";
 import {
   __commonJS,
   __export,

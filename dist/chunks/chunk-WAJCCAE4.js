@@ -19757,12 +19757,12 @@ var anthropic = (input2, output2, cacheRead, cacheWrite = input2 * 1.25) => ({
   cacheRead,
   cacheWrite
 });
-var openai = (input2, output2, cacheRead, cacheWrite = 0) => ({
-  input: input2,
-  output: output2,
-  cacheRead,
-  cacheWrite
+var OPENAI_LONG_PROMPT = 272e3;
+var withOpenAIBand = (p) => ({
+  ...p,
+  band: { aboveTokens: OPENAI_LONG_PROMPT, input: p.input * 2, output: p.output * 1.5, cacheRead: p.cacheRead * 2, cacheWrite: p.cacheWrite * 2 }
 });
+var openai = (input2, output2, cacheRead, cacheWrite = 0) => withOpenAIBand({ input: input2, output: output2, cacheRead, cacheWrite });
 var TABLE = {
   "anthropic:claude-fable-5-1": anthropic(10, 50, 0.25),
   "anthropic:claude-opus-5-5": anthropic(4, 20, 0.2),
@@ -19775,7 +19775,11 @@ var TABLE = {
   "anthropic:claude-sonnet-5": anthropic(2, 10, 0.2),
   "anthropic:claude-sonnet-4-6": anthropic(3, 15, 0.3),
   "anthropic:claude-sonnet-4-5": anthropic(3, 15, 0.3),
-  "anthropic:claude-haiku-5-5": anthropic(0.1, 0.5, 0.01),
+  // Past 100K prompt tokens Haiku 5.5 bills the whole request at 5x (PROVIDERS.md).
+  "anthropic:claude-haiku-5-5": {
+    ...anthropic(0.1, 0.5, 0.01),
+    band: { aboveTokens: 1e5, input: 0.5, output: 2.5, cacheRead: 0.05, cacheWrite: 0.625 }
+  },
   "anthropic:claude-haiku-4-5": anthropic(1, 5, 0.1),
   "openai:gpt-6.2-astra": openai(8, 40, 8),
   "openai:gpt-6.2-sol": openai(2, 10, 0.1, 2.5),
@@ -19814,7 +19818,17 @@ function mergePrices(overrides) {
 function priceOf(table, model) {
   return table[model];
 }
-function costOf(usage, price) {
+function promptTokensOf(usage) {
+  return usage.input + usage.cacheRead + usage.cacheWrite;
+}
+function priceAt(price, promptTokens) {
+  return price.band && promptTokens > price.band.aboveTokens ? price.band : price;
+}
+function inBand(price, promptTokens) {
+  return price.band !== void 0 && promptTokens > price.band.aboveTokens;
+}
+function costOf(usage, banded) {
+  const price = priceAt(banded, promptTokensOf(usage));
   return (usage.input * price.input + usage.output * price.output + usage.cacheRead * price.cacheRead + usage.cacheWrite * price.cacheWrite) / 1e6;
 }
 function roundUsd(usd) {
@@ -19823,6 +19837,53 @@ function roundUsd(usd) {
 function savingsPct(cost, premiumOnly) {
   if (premiumOnly <= 0) return 0;
   return Math.round(1e3 * (1 - cost / premiumOnly)) / 10;
+}
+var DEFAULT_CONTEXT_TOKENS = 16e3;
+var ANTHROPIC_5 = { contextWindow: 1e6, maxOutput: 128e3 };
+var ANTHROPIC_4 = { contextWindow: 2e5, maxOutput: 64e3 };
+var OPENAI_1M = { contextWindow: 105e4, maxOutput: 128e3 };
+var OPENAI_400K = { contextWindow: 4e5, maxOutput: 128e3 };
+var LIMITS = {
+  "anthropic:claude-fable-5-1": ANTHROPIC_5,
+  "anthropic:claude-opus-5-5": ANTHROPIC_5,
+  "anthropic:claude-opus-5": ANTHROPIC_5,
+  "anthropic:claude-opus-4-8": ANTHROPIC_4,
+  "anthropic:claude-opus-4-7": ANTHROPIC_4,
+  "anthropic:claude-opus-4-6": ANTHROPIC_4,
+  "anthropic:claude-opus-4-5": ANTHROPIC_4,
+  "anthropic:claude-sonnet-5-5": ANTHROPIC_5,
+  "anthropic:claude-sonnet-5": ANTHROPIC_5,
+  "anthropic:claude-sonnet-4-6": ANTHROPIC_4,
+  "anthropic:claude-sonnet-4-5": ANTHROPIC_4,
+  "anthropic:claude-haiku-5-5": ANTHROPIC_5,
+  "anthropic:claude-haiku-4-5": ANTHROPIC_4,
+  "openai:gpt-6.2-astra": OPENAI_1M,
+  "openai:gpt-6.2-sol": OPENAI_1M,
+  "openai:gpt-6-astra": OPENAI_1M,
+  "openai:gpt-6.1-sol": OPENAI_1M,
+  "openai:gpt-6-sol": OPENAI_1M,
+  "openai:gpt-6.1-terra": OPENAI_1M,
+  "openai:gpt-6-luna": OPENAI_400K,
+  "openai:gpt-5.6-sol": OPENAI_1M,
+  "openai:gpt-5.6-terra": OPENAI_1M,
+  "openai:gpt-5.6-luna": OPENAI_400K,
+  "openai:gpt-5.5": OPENAI_1M,
+  "openai:gpt-5.4": OPENAI_1M,
+  "openai:gpt-5.4-mini": OPENAI_400K,
+  "openai:gpt-5.4-nano": OPENAI_400K,
+  "openai:gpt-5": OPENAI_400K,
+  "openai:gpt-5-mini": OPENAI_400K,
+  "openai:gpt-5-nano": OPENAI_400K,
+  "openai:o3": { contextWindow: 2e5, maxOutput: 1e5 },
+  "openai:o4-mini": { contextWindow: 2e5, maxOutput: 1e5 },
+  "openai:deepseek-flash": { contextWindow: 1e6, maxOutput: 384e3 },
+  "openai:deepseek-v4-pro": { contextWindow: 1e6, maxOutput: 384e3 }
+};
+var BUILT_IN_LIMITS = Object.freeze(LIMITS);
+function limitsOf(model, contextTokens) {
+  const known = BUILT_IN_LIMITS[model];
+  const contextWindow = contextTokens ?? known?.contextWindow ?? DEFAULT_CONTEXT_TOKENS;
+  return { contextWindow, maxOutput: known?.maxOutput ?? contextWindow };
 }
 
 export {
@@ -19833,7 +19894,11 @@ export {
   BUILT_IN_PRICES,
   mergePrices,
   priceOf,
+  promptTokensOf,
+  priceAt,
+  inBand,
   costOf,
   roundUsd,
-  savingsPct
+  savingsPct,
+  limitsOf
 };
