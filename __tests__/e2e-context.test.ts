@@ -54,7 +54,11 @@ test('Anthropic, 200K window: a 34-read exploration stays within the window, com
   // The oldest read became a stub that says how to get it back.
   const last = reqs.at(-1)!
   expect(JSON.stringify(last.messages)).toContain(`[compacted: read_file ${bigPath(0)} lines 1–end was shown here earlier; read it again if needed]`)
-  // The cache: the compacted prefix is read back between steps, not written every turn.
+  // The cache: between steps every call reads the prefix back (and right after a step, the
+  // system prompt and the task, which carry their own breakpoints).
+  const reads = [...run.stdout.matchAll(/drafter anthropic:claude-sonnet-4-6: \d+ in, (\d+) cache read/g)].map((m) => Number(m[1]))
+  expect(reads.length).toBe(reqs.length)
+  expect(reads.slice(1).every((n) => n > 0)).toBe(true)
   expect((await branchFiles(world.bareDir, 'draft-review/issue-12'))?.['src/sum.js']).toBe(FIXED_SUM)
   expect(world.github.pulls(repo)).toHaveLength(1)
   expect(markerOf(world.github.comments(repo, world.github.pulls(repo)[0]!.number)[0]!.body)!.estimated).toBeUndefined()
