@@ -65,7 +65,8 @@ test('sandboxed: root inside cannot undo the sandbox, sees only its own processe
     'ip -o link | grep -c ": " | sed "s/^/links=/"',
     'echo data > written-by-test && echo ws-writable',
     'echo tmp > "$TMPDIR/x" && echo tmp-writable',
-    'test -e /dev/sda || echo no-disks'
+    'test -e /dev/sda || echo no-disks',
+    'git init -q . && git status --short >/dev/null && echo git-works'
   ].join('; ')
   const r = await run(script, true)
   expect(r.output).not.toMatch(/WORKED|ROOT-WRITABLE/)
@@ -75,6 +76,7 @@ test('sandboxed: root inside cannot undo the sandbox, sees only its own processe
   expect(r.output).toContain('ws-writable')
   expect(r.output).toContain('tmp-writable')
   expect(r.output).toContain('no-disks')
+  expect(r.output).toContain('git-works')
   expect(await readFile(join(ws, 'written-by-test'), 'utf8')).toBe('data\n')
 }, 20_000)
 

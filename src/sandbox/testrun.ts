@@ -52,7 +52,7 @@ export async function runTestCommand(opts: TestRunOptions): Promise<TestRun> {
     const hide = pathsToHide(opts.jobEnv ?? process.env, await findRunnerRoot())
     const saved = await hideGitCredentials(opts.cwd, (t) => opts.redact(t) !== t)
     try {
-      const isolated = await runIsolated({ kind, command: opts.command, cwd: opts.cwd, env: opts.env, hide, timeoutMs, signal: opts.signal, onOutput })
+      const isolated = await runIsolated({ kind, command: opts.command, cwd: opts.cwd, env: sandboxEnv(opts.env, opts.cwd), hide, timeoutMs, signal: opts.signal, onOutput })
       if (isolated.setupError !== undefined) throw new Error(`the test sandbox did not start: ${opts.redact(isolated.setupError)}`)
       run = isolated
     } finally {
@@ -74,4 +74,13 @@ export async function runTestCommand(opts: TestRunOptions): Promise<TestRun> {
     durationMs: Date.now() - started,
     isolated: opts.sandbox
   }
+}
+
+/**
+ * HOME's git config is hidden, and with it a `safe.directory` the job may rely on (a
+ * container job as root over a workspace the runner's user owns): git inside gets the
+ * workspace as safe through its command scope instead.
+ */
+function sandboxEnv(env: Record<string, string>, workspace: string): Record<string, string> {
+  return { ...env, GIT_CONFIG_COUNT: '1', GIT_CONFIG_KEY_0: 'safe.directory', GIT_CONFIG_VALUE_0: workspace }
 }
