@@ -10873,7 +10873,7 @@ async function runTestCommand(opts) {
     const hide = pathsToHide(opts.jobEnv ?? process.env, await findRunnerRoot());
     const saved = await hideGitCredentials(opts.cwd, (t) => opts.redact(t) !== t);
     try {
-      const isolated = await runIsolated({ kind, command: opts.command, cwd: opts.cwd, env: opts.env, hide, timeoutMs, signal: opts.signal, onOutput });
+      const isolated = await runIsolated({ kind, command: opts.command, cwd: opts.cwd, env: sandboxEnv(opts.env, opts.cwd), hide, timeoutMs, signal: opts.signal, onOutput });
       if (isolated.setupError !== void 0) throw new Error(`the test sandbox did not start: ${opts.redact(isolated.setupError)}`);
       run = isolated;
     } finally {
@@ -10893,6 +10893,9 @@ async function runTestCommand(opts) {
     durationMs: Date.now() - started,
     isolated: opts.sandbox
   };
+}
+function sandboxEnv(env, workspace) {
+  return { ...env, GIT_CONFIG_COUNT: "1", GIT_CONFIG_KEY_0: "safe.directory", GIT_CONFIG_VALUE_0: workspace };
 }
 
 // src/workspace/repo-map.ts
