@@ -35,19 +35,21 @@ test('the token never appears in the arguments git is started with', () => {
   expect(Object.values(env).join(' ')).not.toContain('ghs_secret')
 })
 
-test('a draft commits exactly the paths the drafter touched, not what the test command left behind', async () => {
+test('a draft commits exactly the bytes the drafter wrote, not what the test command left behind', async () => {
   const origin = await makeOrigin({ 'src/a.js': 'a\n', 'gone.js': 'x\n' })
   try {
     const ws = await checkoutWorkspace(origin.bareDir)
     const g = new Git(ws)
     const { baseSha: base } = await g.startBranch('main', 'draft-review/issue-3')
-    await writeFile(join(ws, 'src/a.js'), 'b\n')
+    await writeFile(join(ws, 'src/a.js'), 'rewritten by a test\n')
     await writeFile(join(ws, 'coverage.json'), '{}')
     await rm(join(ws, 'gone.js'))
-    expect(await g.commitPaths(['src/a.js', 'gone.js'], 'draft 1')).toBe(true)
+    const writes = new Map<string, Buffer | null>([['src/a.js', Buffer.from('b\n')], ['gone.js', null]])
+    expect((await g.commitWrites(writes, 'draft 1')).changed).toBe(true)
     expect((await g.changedFiles(base)).sort()).toEqual(['gone.js', 'src/a.js'])
     expect(await g.diff(base)).toContain('+b')
-    expect(await g.commitPaths(['src/a.js'], 'nothing new')).toBe(false)
+    expect(await git(ws, ['show', 'HEAD:src/a.js'])).toBe('b\n')
+    expect((await g.commitWrites(writes, 'nothing new')).changed).toBe(false)
     expect(await git(ws, ['status', '--porcelain'])).toContain('?? coverage.json')
   } finally {
     await origin.cleanup()

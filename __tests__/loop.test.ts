@@ -107,6 +107,28 @@ test('a diff over max-diff-lines is never sent for review: the run stops with an
   expect(diffLines('--- a/x\n+++ b/x\n@@ -1 +1 @@\n-a\n+b\n c')).toBe(2)
 })
 
+test('diffLines counts changed lines that begin with ++ or -- (C increments, SQL and Lua comments, markdown rules)', () => {
+  const diff = [
+    'diff --git a/x.c b/x.c',
+    'index 1111111..2222222 100644',
+    '--- a/x.c',
+    '+++ b/x.c',
+    '@@ -1,3 +1,3 @@',
+    '---- old rule',
+    '+++i;',
+    '+-- a SQL comment',
+    ' context',
+    'diff --git a/y.sql b/y.sql',
+    'new file mode 100644',
+    '--- /dev/null',
+    '+++ b/y.sql',
+    '@@ -0,0 +1,2 @@',
+    '+++x',
+    '+---'
+  ].join('\n')
+  expect(diffLines(diff)).toBe(5)
+})
+
 test('the ladder moves up after the set number of rejections on one tier, and the premium tier is not reviewed again', async () => {
   const ladder = ['openai:intern', 'openai:junior', 'anthropic:claude-opus-4-8']
   let tier = 0

@@ -1,6 +1,19 @@
 // The git CLI behind a small interface, so the flow reads as intent. Credentials go
 // through GIT_CONFIG_* variables (not argv, which other processes can read).
-import { execFile } from 'node:child_process'
+//
+// Two places git runs (see ./git/run.ts for what every command is protected from):
+// - the workspace: only the start of the run (fetch, checkout), the listing of what git
+//   tracks, and moving the branch to a commit this run made;
+// - the action's own repository (./git/own-repo.ts), sharing the workspace's objects:
+//   commits, diffs, pushes and the ledger, with no setting the workspace can change.
+// This run's commits are remembered here (start and head), never read back from the
+// workspace's HEAD or branch, which the test command can move.
+import { commitDraft, type DraftCommit, type DraftWrites } from './git/draft-commit'
+import { OwnRepo } from './git/own-repo'
+import { GitError, runGit } from './git/run'
+
+export { GitError } from './git/run'
+export type { DraftWrites, DraftCommit, SkippedPath } from './git/draft-commit'
 
 export const BOT_NAME = 'github-actions[bot]'
 export const BOT_EMAIL = '41898282+github-actions[bot]@users.noreply.github.com'
@@ -11,94 +24,197 @@ export interface PushAuth {
   token: string
 }
 
-export class GitError extends Error {
-  constructor(readonly args: string[], readonly stderr: string) {
-    super(`git ${args[0]} failed: ${stderr.trim().split('\n').slice(-3).join(' ')}`)
-    this.name = 'GitError'
-  }
+export interface GitOptions {
+  /** Local mode: the developer's own HOME and global config are used (for their push credentials). */
+  userConfig?: boolean
+}
+
+interface ExecOptions {
+  auth?: PushAuth
+  input?: string | Buffer
+  env?: Record<string, string>
+  /** Own repository only: use the private index. */
+  index?: boolean
+}
+
+/** The branch this run commits to: where its commits start, and the last one. */
+interface DraftBranch {
+  branch: string
+  start: string
+  head: string
 }
 
 export class Git {
+  private own: Promise<OwnRepo> | undefined
+  private draft: DraftBranch | undefined
+
   constructor(
     private readonly cwd: string,
-    private readonly redact: (text: string) => string = (t) => t
+    private readonly redact: (text: string) => string = (t) => t,
+    private readonly opts: GitOptions = {}
   ) {}
 
-  exec(args: string[], opts: { auth?: PushAuth; input?: string } = {}): Promise<string> {
-    const env: NodeJS.ProcessEnv = { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' }
-    if (opts.auth) Object.assign(env, authEnv(opts.auth))
-    return new Promise((resolve, reject) => {
-      const child = execFile('git', args, { cwd: this.cwd, env, maxBuffer: 256 * 1024 * 1024 }, (err, stdout, stderr) => {
-        if (err) reject(new GitError(args, this.redact(String(stderr) || err.message)))
-        else resolve(String(stdout))
-      })
-      if (opts.input !== undefined) child.stdin?.end(opts.input)
-    })
+  /** git in the workspace. */
+  async exec(args: string[], opts: ExecOptions = {}): Promise<string> {
+    const env = { ...opts.env, ...(opts.auth ? authEnv(opts.auth) : {}) }
+    return (await runGit(args, { cwd: this.cwd, input: opts.input, env, redact: this.redact, userConfig: this.opts.userConfig })).stdout
+  }
+
+  /** git in the action's own repository (same objects; its own config, refs and index; remote `origin` as pinned). */
+  async execOwn(args: string[], opts: ExecOptions = {}): Promise<string> {
+    const own = await this.ownRepo()
+    const env = { ...opts.env, ...(opts.auth ? authEnv(opts.auth) : {}) }
+    return (await own.run(args, { input: opts.input, env, index: opts.index })).stdout
+  }
+
+  /** Made on first use, which is before the test command first runs (the ledger read or the branch start). */
+  ownRepo(): Promise<OwnRepo> {
+    this.own ??= OwnRepo.create(this.cwd, this.redact, this.opts.userConfig)
+    return this.own
+  }
+
+  /** The private index the drafter's tools list tracked files from (after a branch was started). */
+  async indexFile(): Promise<string> {
+    return (await this.ownRepo()).indexFile
   }
 
   /**
    * Fetches `base` from origin and points `branch` at it, checked out. Returns the base
    * commit and where `branch` stood on origin (the lease for the push; '' when absent).
+   * A shallow checkout is fetched shallow; a full one stays full.
    */
   async startBranch(base: string, branch: string, auth?: PushAuth): Promise<{ baseSha: string; remoteSha: string }> {
-    await this.exec(['fetch', '--no-tags', '--depth=1', 'origin', `+refs/heads/${base}:refs/remotes/origin/${base}`], { auth })
+    const own = await this.ownRepo()
+    const shallow = (await this.exec(['rev-parse', '--is-shallow-repository'])).trim() === 'true'
+    await this.exec(['fetch', '--no-tags', ...(shallow ? ['--depth=1'] : []), 'origin', `+refs/heads/${base}:refs/remotes/origin/${base}`], { auth })
     await this.exec(['checkout', '--force', '--no-track', '-B', branch, `refs/remotes/origin/${base}`])
     const baseSha = (await this.exec(['rev-parse', 'HEAD'])).trim()
+    own.addShallow()
+    await this.beginDraft(branch, baseSha)
     return { baseSha, remoteSha: await this.remoteSha(branch, auth) }
   }
 
   /** Local mode: branches off the current HEAD, with no fetch. Refuses a tree with uncommitted changes. */
   async startLocalBranch(branch: string): Promise<{ baseSha: string; previous: string }> {
+    await this.ownRepo()
     const dirty = await this.exec(['status', '--porcelain', '--untracked-files=no'])
     if (dirty.trim()) throw new Error('the working tree has uncommitted changes: commit or stash them first, so that the draft starts from a known state')
     const previous = (await this.exec(['rev-parse', '--abbrev-ref', 'HEAD'])).trim()
     const baseSha = (await this.exec(['rev-parse', 'HEAD'])).trim()
     await this.exec(['checkout', '--quiet', '--no-track', '-B', branch, baseSha])
+    ;(await this.ownRepo()).addShallow()
+    await this.beginDraft(branch, baseSha)
     return { baseSha, previous }
   }
 
+  /**
+   * From here on this run commits to `branch`, on top of `start` (the base, or the tip of a
+   * branch being continued). The pre-push check covers what follows `start`.
+   */
+  async beginDraft(branch: string, start: string): Promise<void> {
+    await this.execOwn(['read-tree', start], { index: true })
+    this.draft = { branch, start, head: start }
+  }
+
+  /** Where this run's own commits start; undefined before a branch was started. */
+  get draftStart(): string | undefined {
+    return this.draft?.start
+  }
+
+  /** This run's last commit (the start when none yet). */
+  get head(): string | undefined {
+    return this.draft?.head
+  }
+
   async remoteSha(branch: string, auth?: PushAuth): Promise<string> {
-    const out = await this.exec(['ls-remote', 'origin', `refs/heads/${branch}`], { auth })
+    const out = await this.execOwn(['ls-remote', 'origin', `refs/heads/${branch}`], { auth })
     return out.split(/\s/)[0] ?? ''
   }
 
-  /** Stages exactly these paths (adds, edits, deletions) and commits them; false when nothing changed. */
-  async commitPaths(paths: string[], message: string): Promise<boolean> {
-    if (paths.length === 0) return false
-    await this.exec(['add', '--all', '--pathspec-from-file=-', '--pathspec-file-nul', '--'], { input: paths.join('\0') })
-    const staged = await this.exec(['diff', '--cached', '--name-only'])
-    if (staged.trim() === '') return false
-    await this.exec([
-      '-c', `user.name=${BOT_NAME}`,
-      '-c', `user.email=${BOT_EMAIL}`,
-      '-c', 'commit.gpgsign=false',
-      'commit', '--no-verify', '--quiet', '-m', message
-    ])
-    return true
+  /**
+   * Commits exactly what the drafter wrote (the bytes its tools kept), on top of this run's
+   * last commit, and moves the branch there. Paths git ignores, paths inside a submodule
+   * and scratch files created and deleted again are left out, not failed on.
+   */
+  async commitWrites(writes: DraftWrites, message: string): Promise<DraftCommit> {
+    const draft = this.requireDraft()
+    const own = await this.ownRepo()
+    const made = await commitDraft({
+      own,
+      parent: draft.head,
+      writes,
+      message,
+      author: { name: BOT_NAME, email: BOT_EMAIL },
+      ignored: (paths) => this.ignoredUntracked(paths, own.indexFile)
+    })
+    if (made.changed) {
+      draft.head = made.sha
+      await this.syncWorkspace(draft)
+    }
+    return made
   }
 
-  /** The change from `baseSha` to HEAD, with `context` lines around each hunk. */
-  diff(baseSha: string, context = 10): Promise<string> {
-    return this.exec(['diff', `-U${context}`, '--no-color', '--no-ext-diff', `${baseSha}`, 'HEAD', '--'])
+  /** The change from `from` to this run's head, with `context` lines around each hunk. */
+  async diff(from: string, context = 10): Promise<string> {
+    return this.execOwn(['diff', `-U${context}`, '--no-color', '--no-ext-diff', '--no-textconv', from, await this.tip(), '--'])
   }
 
-  async changedFiles(baseSha: string): Promise<string[]> {
-    const out = await this.exec(['diff', '--name-only', '-z', baseSha, 'HEAD', '--'])
+  /** Paths that differ between `from` and this run's head (both sides of a rename). */
+  async changedFiles(from: string): Promise<string[]> {
+    const out = await this.execOwn(['diff', '--name-only', '--no-renames', '-z', from, await this.tip(), '--'])
     return out.split('\0').filter(Boolean)
   }
 
   /**
-   * Replaces the remote branch with this one (a re-run starts the branch anew), but only
-   * if it still stands where it stood when this run began: a run that overlapped ours
+   * Replaces the remote branch with this run's head (a re-run starts the branch anew), but
+   * only if it still stands where it stood when this run began: a run that overlapped ours
    * is not overwritten. Throws LeaseLost then.
    */
   async push(branch: string, lease: string, auth?: PushAuth): Promise<void> {
     try {
-      await this.exec(['push', '--quiet', `--force-with-lease=refs/heads/${branch}:${lease}`, 'origin', `HEAD:refs/heads/${branch}`], { auth })
+      await this.execOwn(['push', '--quiet', `--force-with-lease=refs/heads/${branch}:${lease}`, 'origin', `${await this.tip()}:refs/heads/${branch}`], { auth })
     } catch (e) {
       if (e instanceof GitError && /stale info|\[rejected\]|fetch first|non-fast-forward/.test(e.stderr)) throw new LeaseLost(branch)
       throw e
     }
+  }
+
+  private requireDraft(): DraftBranch {
+    if (!this.draft) throw new Error('no branch was started for this run')
+    return this.draft
+  }
+
+  private async tip(): Promise<string> {
+    return this.draft?.head ?? (await this.exec(['rev-parse', 'HEAD'])).trim()
+  }
+
+  /**
+   * The branch, HEAD and the shared index follow this run's commit, so the workspace reads
+   * as committed for the next test run; files on disk are not touched (no filters run).
+   */
+  private async syncWorkspace(draft: DraftBranch): Promise<void> {
+    try {
+      await this.exec(['update-ref', '-m', 'draft-review: draft', `refs/heads/${draft.branch}`, draft.head])
+      await this.exec(['symbolic-ref', 'HEAD', `refs/heads/${draft.branch}`])
+      await this.exec(['read-tree', '--reset', draft.head])
+    } catch {
+      // A lock or ref the test command left behind: the commit is made and is what gets
+      // pushed (this class keeps it); only the workspace's view of it stays behind.
+    }
+  }
+
+  /** The subset of `paths` that git ignores and that the index does not track. */
+  private async ignoredUntracked(paths: string[], indexFile: string): Promise<Set<string>> {
+    if (paths.length === 0) return new Set()
+    const out = await runGit(['check-ignore', '-z', '--stdin'], {
+      cwd: this.cwd,
+      input: paths.join('\0') + '\0',
+      env: { GIT_INDEX_FILE: indexFile },
+      okCodes: [1],
+      redact: this.redact,
+      userConfig: this.opts.userConfig
+    })
+    return new Set(out.stdout.split('\0').filter(Boolean))
   }
 }
 

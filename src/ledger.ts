@@ -1,7 +1,9 @@
 // The ledger: one JSON line per run on the orphan branch `draft-review/ledger`, kept in
 // the repository itself without touching the default branch. Written with git plumbing
-// (no checkout). Appends push fast-forward only and retry on a race, so concurrent runs
-// lose no record; the file keeps the newest MAX_RECORDS (older ones stay in git history).
+// (no checkout), in the action's own git directory (src/git/own-repo.ts), which no
+// setting in the workspace reaches. Appends push fast-forward only and retry on a race, so
+// concurrent runs lose no record; the file keeps the newest MAX_RECORDS (older ones stay
+// in git history).
 import { setTimeout as sleep } from 'node:timers/promises'
 import { BOT_EMAIL, BOT_NAME, GitError, type Git, type PushAuth } from './git'
 import { ledgerRecordSchema, type LedgerRecord } from './history'
@@ -27,7 +29,7 @@ export class Ledger {
   async read(): Promise<LedgerState> {
     const tip = await this.fetchTip()
     if (!tip) return { records: [], tip }
-    const text = await this.git.exec(['cat-file', 'blob', `${tip}:${LEDGER_FILE}`]).catch(() => '')
+    const text = await this.git.execOwn(['cat-file', 'blob', `${tip}:${LEDGER_FILE}`]).catch(() => '')
     return { records: parseLedger(text), tip }
   }
 
@@ -39,7 +41,7 @@ export class Ledger {
       const commit = await this.commit(next, tip, `ledger: issue #${record.issue} (${record.stopReason}) run ${record.runId}`)
       try {
         // No force: a push that is not a fast-forward is refused, and we start over.
-        await this.git.exec(['push', '--quiet', 'origin', `${commit}:refs/heads/${LEDGER_BRANCH}`], { auth: this.auth })
+        await this.git.execOwn(['push', '--quiet', 'origin', `${commit}:refs/heads/${LEDGER_BRANCH}`], { auth: this.auth })
         return
       } catch (e) {
         if (!(e instanceof GitError) || attempt >= attempts) throw e
@@ -50,21 +52,21 @@ export class Ledger {
 
   private async fetchTip(): Promise<string> {
     try {
-      await this.git.exec(['fetch', '--quiet', '--no-tags', '--depth=1', 'origin', `+refs/heads/${LEDGER_BRANCH}:${LOCAL_REF}`], { auth: this.auth })
+      await this.git.execOwn(['fetch', '--quiet', '--no-tags', '--depth=1', 'origin', `+refs/heads/${LEDGER_BRANCH}:${LOCAL_REF}`], { auth: this.auth })
     } catch (e) {
       if (e instanceof GitError && /couldn't find remote ref|not our ref|no such ref/i.test(e.stderr)) return ''
       throw e
     }
-    return (await this.git.exec(['rev-parse', LOCAL_REF])).trim()
+    return (await this.git.execOwn(['rev-parse', LOCAL_REF])).trim()
   }
 
   private async commit(records: LedgerRecord[], parent: string, message: string): Promise<string> {
     const text = records.map((r) => JSON.stringify(r)).join('\n') + '\n'
-    const blob = (await this.git.exec(['hash-object', '-w', '--stdin'], { input: text })).trim()
-    const tree = (await this.git.exec(['mktree'], { input: `100644 blob ${blob}\t${LEDGER_FILE}\n` })).trim()
+    const blob = (await this.git.execOwn(['hash-object', '-w', '--stdin'], { input: text })).trim()
+    const tree = (await this.git.execOwn(['mktree'], { input: `100644 blob ${blob}\t${LEDGER_FILE}\n` })).trim()
     const args = ['-c', `user.name=${BOT_NAME}`, '-c', `user.email=${BOT_EMAIL}`, 'commit-tree', tree, '-m', message]
     if (parent) args.push('-p', parent)
-    return (await this.git.exec(args)).trim()
+    return (await this.git.execOwn(args)).trim()
   }
 }
 

@@ -12,7 +12,7 @@ import { renderSummary } from './report'
 import { branchFor } from './run-issue'
 import { preflightSandbox } from './sandbox/preflight'
 import { makeRedactor, secretsOfEnv } from './secrets'
-import { runDeadline, runSession, type ProgressSink } from './session'
+import { commitRest, runDeadline, runSession, type ProgressSink } from './session'
 import { readSettings, secretsOf, type InputReader } from './settings'
 import { modeFromLabels, type RunContext } from './triggers'
 import { WorkspaceTools } from './workspace/tools'
@@ -57,7 +57,7 @@ export async function localRun(a: LocalRunArgs): Promise<number> {
   const redact = makeRedactor([...secretsOf(settings), ...secretsOfEnv(a.env)])
   const say = (line: string): void => void process.stderr.write(`${redact(line)}\n`)
   if (settings.testCommand && settings.testSandbox) await preflightSandbox(say)
-  const git = new Git(a.dir, redact)
+  const git = new Git(a.dir, redact, { userConfig: true })
   const needsGitHub = a.issueNumber !== undefined || a.openPr
   if (needsGitHub && !token) throw new Error('--issue and --open-pr need GITHUB_TOKEN (or GH_TOKEN) in the environment')
   const [owner, repo] = (a.repo ?? (needsGitHub ? await repoFromOrigin(git) : 'local/local')).split('/')
@@ -71,7 +71,12 @@ export async function localRun(a: LocalRunArgs): Promise<number> {
   say(`draft-review: ${issue.number > 0 ? `#${issue.number} ` : ''}"${issue.title}" (${mode}) on ${branch}, from ${previous} at ${baseSha.slice(0, 12)}`)
 
   const meter = new CostMeter(settings.maxCostUsd, settings.reviewer.price)
-  const tools = new WorkspaceTools({ root: a.dir, rules: { mode, protectedGlobs: settings.protectedPaths, testGlobs: settings.testPaths }, redact })
+  const tools = new WorkspaceTools({
+    root: a.dir,
+    rules: { mode, protectedGlobs: settings.protectedPaths, testGlobs: settings.testPaths },
+    redact,
+    indexFile: () => git.indexFile()
+  })
   const deadline = runDeadline(settings.runTimeoutMinutes)
   const result = await runSession(settings, {
     workspace: a.dir,
@@ -90,7 +95,7 @@ export async function localRun(a: LocalRunArgs): Promise<number> {
     runId: 'local'
   })
   deadline.clear()
-  await git.commitPaths(tools.touched(), `draft-review: unfinished draft for "${issue.title}"`)
+  await commitRest(git, tools, `draft-review: unfinished draft for "${issue.title}"`, result, { warning: say, redact })
   let report = buildReport(settings, { issue, mode, meter, result })
   if (a.openPr && gh) {
     const serverUrl = a.env.GITHUB_SERVER_URL || 'https://github.com'
@@ -111,7 +116,7 @@ export async function localRun(a: LocalRunArgs): Promise<number> {
 
 export async function localReport(dir: string): Promise<number> {
   // The developer's own git credentials reach origin: no token is needed here.
-  const { records } = await new Ledger(new Git(dir)).read()
+  const { records } = await new Ledger(new Git(dir, undefined, { userConfig: true })).read()
   process.stdout.write(`${renderLedgerReport(records)}\n`)
   return 0
 }

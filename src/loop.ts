@@ -87,8 +87,20 @@ export class DiffTooLarge extends Error {
   }
 }
 
+/**
+ * Changed lines in a unified diff. Only the file headers (`--- a/x`, `+++ b/x`, before a
+ * file's first hunk) are left out: inside a hunk a line `++i` or `-- note` is a change too.
+ */
 export function diffLines(diff: string): number {
-  return diff.split('\n').filter((l) => (l.startsWith('+') || l.startsWith('-')) && !l.startsWith('+++') && !l.startsWith('---')).length
+  let header = true // from a file's `diff` line to its first `@@`
+  let n = 0
+  for (const l of diff.split('\n')) {
+    if (l.startsWith('diff ')) header = true
+    else if (l.startsWith('@@')) header = false
+    else if (header && (l.startsWith('+++') || l.startsWith('---'))) continue
+    else if (l.startsWith('+') || l.startsWith('-')) n++
+  }
+  return n
 }
 
 export async function runLoop(firstMessage: string, steps: LoopSteps, limits: LoopLimits): Promise<LoopResult> {

@@ -10,7 +10,7 @@ import { roundLine } from './rounds/account'
 import { addRound, totalsSoFar } from './rounds/totals'
 import type { Settings } from './settings'
 import type { RunContext } from './triggers'
-import type { Mode } from './workspace/paths'
+import { pushViolations, type Mode } from './workspace/paths'
 
 export interface PublishIO {
   info(message: string): void
@@ -106,7 +106,12 @@ export async function publish(settings: Settings, ctx: RunContext, io: PublishIO
   // fails still reports what it spent.
   for (const [k, v] of Object.entries(outputsOf(report))) io.setOutput(k, v)
   let pr: PullInfo | undefined
-  if ((await a.git.changedFiles(a.baseSha)).length > 0) {
+  const hasChanges = (await a.git.changedFiles(a.baseSha)).length > 0
+  const refused = hasChanges ? await refusedPaths(settings, a) : []
+  if (refused.length > 0) {
+    Object.assign(report, { approved: false, stopReason: 'error' })
+    report.note = [report.note, refusalNote(refused)].filter(Boolean).join(' ')
+  } else if (hasChanges) {
     const pushed = await step('pushing the branch', () => pushKeepingWork(a, ctx, io))
     if (pushed !== a.branch) report.note = [report.note, `Another run changed ${a.branch} meanwhile: this run's work is on ${pushed} instead.`].filter(Boolean).join(' ')
     pr = await step('opening the pull request', () =>
@@ -132,7 +137,31 @@ export async function publish(settings: Settings, ctx: RunContext, io: PublishIO
     }
   })
   await io.jobSummary(summary)
+  if (refused.length > 0) throw new PublishError('checking the branch before pushing', new PushRefused(refused))
   return report
+}
+
+/** The branch would carry a path the run may not write: nothing was pushed. */
+export class PushRefused extends Error {
+  constructor(readonly reasons: string[]) {
+    super(refusalNote(reasons))
+    this.name = 'PushRefused'
+  }
+}
+
+/**
+ * The pre-push check: the paths this run's commits change (from where they start: the base,
+ * or the tip of a continued branch) against .git, protected-paths and, in a tests run, test-paths.
+ */
+export async function refusedPaths(settings: Settings, a: Pick<PublishArgs, 'git' | 'mode' | 'baseSha'>): Promise<string[]> {
+  const changed = await a.git.changedFiles(a.git.draftStart ?? a.baseSha)
+  return pushViolations(changed, { mode: a.mode, protectedGlobs: settings.protectedPaths, testGlobs: settings.testPaths })
+}
+
+function refusalNote(reasons: string[]): string {
+  const shown = reasons.slice(0, 5).join('; ')
+  const more = reasons.length > 5 ? `; and ${reasons.length - 5} more` : ''
+  return `Nothing was pushed: the branch would change paths this run may not write (${shown}${more}).`
 }
 
 async function step<T>(name: string, fn: () => Promise<T>): Promise<T> {

@@ -17,7 +17,7 @@ import { boundedDiff, earlierRounds, roundsIn } from './rounds/account'
 import { checkoutBranch, commitsSince, fetchBranch, withTrailer, type BranchCommit } from './rounds/branch'
 import { markerIn } from './rounds/totals'
 import { preflightSandbox } from './sandbox/preflight'
-import { runDeadline, runSession, type SessionRound } from './session'
+import { commitRest, runDeadline, runSession, type SessionRound } from './session'
 import type { Settings } from './settings'
 import { branchFor, issueOfBranch, modeFromLabels, WRITE_PERMISSIONS, type RunContext, type RunDecision } from './triggers'
 import { RoundsApi } from './triggers/api'
@@ -152,7 +152,8 @@ async function work(settings: Settings, ctx: RunContext, io: RunIO, decision: Ru
   const tools = new WorkspaceTools({
     root: ctx.workspace,
     rules: { mode, protectedGlobs: settings.protectedPaths, testGlobs: settings.testPaths },
-    redact: io.redact
+    redact: io.redact,
+    indexFile: () => git.indexFile()
   })
   const result = await runSession(settings, {
     workspace: ctx.workspace,
@@ -178,10 +179,11 @@ async function work(settings: Settings, ctx: RunContext, io: RunIO, decision: Ru
   // What was spent is in the outputs from here on, whatever fails while saving the work.
   for (const [k, v] of Object.entries(outputsOf(buildReport(settings, { issue, mode, meter, result })))) io.setOutput(k, v)
   const history = await recordRun(settings, ctx, io, ledger, past, { issue, category, mode, meter, result })
+  // A draft cut short (budget, fault, timeout) still holds paid-for work: commit it so it is pushed.
+  // A commit that fails loses nothing already committed: that is published, and the user told.
+  await commitRest(git, tools, withTrailer(`draft-review: unfinished draft for #${issue.number}`, runId), result, io)
   let report: RunReport
   try {
-    // A draft cut short (budget, fault, timeout) still holds paid-for work: commit it so it is pushed.
-    await git.commitPaths(tools.touched(), withTrailer(`draft-review: unfinished draft for #${issue.number}`, runId))
     report = await publish(settings, ctx, io, {
       gh, git, issue, mode, base, branch, baseSha: start.baseSha, lease: start.remoteSha, auth, meter, result, history,
       round: { previousMarker, previousRounds: roundsIn(pr?.body), how: howAsked(decision, people), runId }

@@ -80,7 +80,7 @@ export async function runSession(settings: Settings, run: Session): Promise<Loop
   const caller = new BudgetedCaller(meter, redact, (e: CallEvent) => run.log(describeCall(e, settings.maxCostUsd)), signal, {
     contextTokens: settings.contextTokens
   })
-  const repoMap = await buildRepoMap(run.workspace)
+  const repoMap = await buildRepoMap(run.workspace, undefined, tools.tracked)
   // The whole ladder up front: escalating mid-run then costs nothing but the switch.
   const ladder = await Promise.all(settings.drafters.map((ref) => createModel(ref, settings, limits)))
   const drafter = new Drafter({
@@ -114,9 +114,10 @@ export async function runSession(settings: Settings, run: Session): Promise<Loop
     {
       draft: (message) => drafter.draft(message),
       commitDraft: async (n, summary) => {
-        await git.commitPaths(tools.touched(), withTrailer(`draft-review: draft ${n} for #${issue.number}\n\n${redact(summary)}`.trim(), run.runId))
+        const made = await git.commitWrites(tools.writes(), withTrailer(`draft-review: draft ${n} for #${issue.number}\n\n${redact(summary)}`.trim(), run.runId))
+        for (const s of made.skipped) run.log(`Not committed: ${s.path} (${s.reason}).`)
         // A round adds to a branch that already differs from the base: nothing on top of where it began is no change.
-        if (round && (await git.exec(['rev-parse', 'HEAD'])).trim() === round.startSha) return ''
+        if (round && git.head === round.startSha) return ''
         return git.diff(baseSha)
       },
       runTests: settings.testCommand
@@ -174,6 +175,23 @@ export async function runSession(settings: Settings, run: Session): Promise<Loop
 }
 
 const REPO_MAP_STUB = '(The repository map was dropped here to fit the context window; use list_files to see the files.)'
+
+/** Commits what the drafter wrote since the last commit; a failure becomes a warning and a note, never a lost run. */
+export async function commitRest(
+  git: Git,
+  tools: WorkspaceTools,
+  message: string,
+  result: LoopResult,
+  io: { warning(message: string): void; redact(text: string): string }
+): Promise<void> {
+  try {
+    await git.commitWrites(tools.writes(), message)
+  } catch (e) {
+    const why = io.redact(e instanceof Error ? e.message : String(e))
+    io.warning(`The last changes could not be committed (${why}); publishing what was committed before.`)
+    result.note = [result.note, `The last changes could not be committed (${why}); what was committed before is published.`].filter(Boolean).join(' ')
+  }
+}
 
 function describeCall(e: CallEvent, cap: number): string {
   const u = e.reply.usage

@@ -67,6 +67,24 @@ export function checkWrite(rel: string, rules: PathRules): PathCheck {
   return { ok: true, rel }
 }
 
+/**
+ * The last check before a push, on every path the branch changes: nothing in .git, nothing
+ * protected, and in a tests run nothing outside test-paths. The tools already refuse such
+ * writes; this holds even if something got past them. One reason per refused path.
+ */
+export function pushViolations(changed: string[], rules: PathRules): string[] {
+  const out: string[] = []
+  for (const p of changed) {
+    if (isInsideGitDir(p)) {
+      out.push(`${p} is inside .git`)
+      continue
+    }
+    const check = checkWrite(p, rules)
+    if (!check.ok) out.push(check.reason)
+  }
+  return out
+}
+
 /** Does the repo-relative path match any of the globs (dotfiles included)? */
 export function matchesAny(rel: string, globs: string[]): boolean {
   return globs.some((g) => compile(g, false)(rel))

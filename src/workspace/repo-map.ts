@@ -2,11 +2,10 @@
 // for a cheap model to know where to look, inside a fixed character budget.
 // renderRepoMap is pure; listRepoFiles (shared with the tools) and buildRepoMap do the I/O.
 
-import { execFile } from 'node:child_process'
 import { lstatSync, promises as fs } from 'node:fs'
 import path from 'node:path'
-import { isInsideGitDir } from './paths'
 import { plural } from './text'
+import { TrackedFiles } from './tracked'
 
 export interface RepoFile {
   path: string
@@ -103,10 +102,10 @@ export function renderRepoMap(files: RepoFile[], budgetChars: number): string {
   return lines.join('\n')
 }
 
-/** Lists the repository (git ls-files, .gitignore'd hidden) and renders its map. */
-export async function buildRepoMap(root: string, budgetChars = 6000): Promise<string> {
+/** Lists the repository (what git tracks or would track: ./tracked) and renders its map. */
+export async function buildRepoMap(root: string, budgetChars = 6000, tracked?: TrackedFiles): Promise<string> {
   const realRoot = await fs.realpath(root)
-  const paths = await listRepoFiles(realRoot)
+  const paths = await listRepoFiles(realRoot, tracked)
   // Synchronous on purpose: 5,000 lstat calls take ~15 ms this way and 3-4x that as
   // promises through the thread pool. A path git lists but the disk lacks was deleted.
   const files: RepoFile[] = []
@@ -218,62 +217,11 @@ function clean(name: string): string {
 }
 
 /**
- * Files of the repository, repo-relative, sorted: `git ls-files` (tracked and untracked,
- * .gitignore'd hidden, deleted-but-tracked left out), or a walk that skips .git and
- * node_modules when root is not a git work tree.
+ * Files of the repository, repo-relative, sorted: what git tracks or would track
+ * (./tracked: .gitignore'd files, submodules and deleted files left out), or a walk that
+ * skips .git and node_modules when root is not a git work tree.
  */
-export async function listRepoFiles(root: string): Promise<string[]> {
-  const realRoot = await fs.realpath(root)
-  try {
-    const [present, deleted] = await Promise.all([
-      git(realRoot, ['ls-files', '--cached', '--others', '--exclude-standard', '-z']),
-      git(realRoot, ['ls-files', '--deleted', '-z'])
-    ])
-    const gone = new Set(splitZ(deleted))
-    // Entries ending in "/" are nested repositories; the map lists files only.
-    const files = new Set(splitZ(present).filter((f) => !gone.has(f) && !f.endsWith('/')))
-    return [...files].sort()
-  } catch {
-    return walk(realRoot)
-  }
+export async function listRepoFiles(root: string, tracked?: TrackedFiles): Promise<string[]> {
+  return (tracked ?? new TrackedFiles(await fs.realpath(root))).list()
 }
 
-/**
- * git with a bare environment: the test command can rewrite .git/config (core.fsmonitor
- * runs a command), and this process holds the secrets the test command was denied.
- */
-function git(cwd: string, args: string[]): Promise<string> {
-  const env: NodeJS.ProcessEnv = { GIT_TERMINAL_PROMPT: '0' }
-  for (const key of ['PATH', 'HOME', 'SYSTEMROOT', 'TMPDIR', 'LANG']) {
-    if (process.env[key] !== undefined) env[key] = process.env[key]
-  }
-  const full = ['-c', 'core.fsmonitor=false', '-c', `safe.directory=${cwd}`, ...args]
-  return new Promise((resolve, reject) => {
-    execFile('git', full, { cwd, env, maxBuffer: 256 * 1024 * 1024, timeout: 60_000 }, (err, stdout) => {
-      if (err) reject(err)
-      else resolve(stdout)
-    })
-  })
-}
-
-async function walk(realRoot: string): Promise<string[]> {
-  const out: string[] = []
-  const pending = ['']
-  while (pending.length > 0 && out.length < 200_000) {
-    const dir = pending.pop() as string
-    const entries = await fs.readdir(path.join(realRoot, dir), { withFileTypes: true }).catch(() => [])
-    for (const e of entries) {
-      const rel = dir ? `${dir}/${e.name}` : e.name
-      if (e.isDirectory()) {
-        if (!isInsideGitDir(e.name) && e.name !== 'node_modules') pending.push(rel)
-      } else if (e.isFile() || e.isSymbolicLink()) {
-        out.push(rel)
-      }
-    }
-  }
-  return out.sort()
-}
-
-function splitZ(text: string): string[] {
-  return text.split('\0').filter((s) => s !== '')
-}

@@ -6,6 +6,7 @@ import { promises as fs, type Stats } from 'node:fs'
 import path from 'node:path'
 import { checkWrite, isInsideGitDir, normalizeToolPath, type PathRules } from './paths'
 import { Refusal } from './tool-outcome'
+import { TrackedFiles } from './tracked'
 
 /** Where a tool path really lives once symlinks are followed. */
 export interface Resolved {
@@ -30,12 +31,15 @@ export interface ResolveOptions {
 
 export class PathResolver {
   readonly root: string
+  /** What git tracks or would track: every path the tools reach must be in it. */
+  readonly tracked: TrackedFiles
   private readonly rules: PathRules
   private real: string | undefined
 
-  constructor(root: string, rules: PathRules) {
+  constructor(root: string, rules: PathRules, tracked?: TrackedFiles) {
     this.root = path.resolve(root)
     this.rules = rules
+    this.tracked = tracked ?? new TrackedFiles(this.root)
   }
 
   /** The root with symlinks followed, looked up once. */
@@ -79,6 +83,10 @@ export class PathResolver {
     if (opts.forWrite) {
       this.enforceWrite(entryRel, rel)
       this.enforceWrite(targetRel, rel)
+    }
+    for (const p of new Set([entryRel, targetRel])) {
+      const why = await this.tracked.hidden(p)
+      if (why) throw new Refusal(p === rel ? why : `${rel} is a symlink to ${p}, and ${why}`)
     }
     return { rel, entryAbs, entryRel, targetAbs, targetRel, stat }
   }

@@ -24,7 +24,7 @@ export async function listFiles(paths: PathResolver, args: Args<'list_files'>): 
   const dir = await paths.resolve(args.path ?? '', { allowRoot: true })
   if (dir.stat?.isFile()) return fail(`${dir.rel} is a file; use read_file`)
   if (!dir.stat) return fail(`${dir.rel} does not exist; use list_files with path null to see the repository`)
-  const files = await filesUnder(paths.root, dir.targetRel, args.pattern)
+  const files = await filesUnder(paths, dir.targetRel, args.pattern)
   const where = `${dir.targetRel || 'the repository'}${args.pattern ? ` matching ${args.pattern}` : ''}`
   if (files.length === 0) return ok(`no files in ${where}`)
   const shown = files.slice(0, LIST_CAP)
@@ -42,7 +42,7 @@ export async function search(paths: PathResolver, args: Args<'search'>): Promise
   }
   const where = await paths.resolve(args.path ?? '', { allowRoot: true })
   if (!where.stat) return fail(`${where.rel} does not exist`)
-  const candidates = where.stat.isFile() ? [where.targetRel] : await filesUnder(paths.root, where.targetRel, args.glob)
+  const candidates = where.stat.isFile() ? [where.targetRel] : await filesUnder(paths, where.targetRel, args.glob)
   const realRoot = await paths.realRoot()
   const regex = new RegexWorker(args.pattern, SEARCH_TIME_LIMITS)
   const hits: string[] = []
@@ -103,9 +103,9 @@ function timeoutMessage(pattern: string, limits: TimeLimits, hits: string[]): st
 }
 
 /** Repository files under `dir` ('' is the root), filtered by an optional glob. */
-async function filesUnder(root: string, dir: string, glob: string | null | undefined): Promise<string[]> {
+async function filesUnder(paths: PathResolver, dir: string, glob: string | null | undefined): Promise<string[]> {
   const filter = glob ? globFilter(glob, dir) : () => true
-  const all = await listRepoFiles(root)
+  const all = await listRepoFiles(paths.root, paths.tracked)
   return all.filter((f) => (dir === '' || f.startsWith(dir + '/')) && filter(f))
 }
 

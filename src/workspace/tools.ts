@@ -10,6 +10,7 @@ import { PathResolver } from './resolve'
 import { listFiles, search } from './search-tools'
 import { fail, Refusal, type ToolOutcome } from './tool-outcome'
 import { argSchemas, SPECS, type Args, type ToolName } from './tool-specs'
+import { TrackedFiles } from './tracked'
 
 export type { ToolOutcome } from './tool-outcome'
 
@@ -19,6 +20,8 @@ export interface WorkspaceToolsOptions {
   redact?: (text: string) => string
   /** Largest file write_file / edit_file may produce, in bytes (default 256 KiB). */
   maxFileBytes?: number
+  /** The run's private index (Git.indexFile), so what the test command stages changes nothing the tools see. */
+  indexFile?: () => Promise<string | undefined>
 }
 
 const DEFAULT_MAX_FILE_BYTES = 256 * 1024
@@ -32,7 +35,8 @@ export class WorkspaceTools {
   private readonly handlers: Handlers
 
   constructor(opts: WorkspaceToolsOptions) {
-    this.paths = new PathResolver(opts.root, opts.rules)
+    const tracked = new TrackedFiles(opts.root, { indexFile: opts.indexFile, redact: opts.redact })
+    this.paths = new PathResolver(opts.root, opts.rules, tracked)
     this.files = new FileTools(this.paths, opts.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES)
     this.redact = opts.redact ?? ((t) => t)
     this.handlers = {
@@ -52,7 +56,17 @@ export class WorkspaceTools {
 
   /** Sorted repo-relative paths written or deleted so far. */
   touched(): string[] {
-    return [...this.files.written].sort()
+    return [...this.files.written.keys()].sort()
+  }
+
+  /** What the drafter wrote: each path's exact bytes, or null for a deletion. What a draft commits. */
+  writes(): ReadonlyMap<string, Buffer | null> {
+    return new Map(this.files.written)
+  }
+
+  /** What git tracks or would track (the listing list_files, search and the repo map use). */
+  get tracked(): TrackedFiles {
+    return this.paths.tracked
   }
 
   async run(name: string, input: unknown): Promise<ToolOutcome> {

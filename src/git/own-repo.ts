@@ -1,0 +1,102 @@
+// The action's own git directory. It shares the workspace's object store, so what it
+// commits is in the workspace's repository at once, but it has a config, refs, index and
+// shallow list of its own, in a temp dir outside the workspace. Commits, diffs, pushes and
+// the ledger run here: the workspace's .git/config (which the test command can rewrite:
+// url.*.insteadOf, http.*.proxy, remote.*.receivepack, credential.helper, ...) is never
+// read by them. What the workspace's config says is read once, at the start of the run,
+// before any code a model wrote has run.
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import { runGit, safeDirs, type GitResult, type RunGitOptions } from './run'
+
+/** What the workspace's config said before the test command could change it. */
+export interface PinnedConfig {
+  objectsDir: string
+  shallowFile: string
+  originUrl: string
+  objectFormat: string
+  sshCommand: string
+}
+
+export type OwnRunOptions = Omit<RunGitOptions, 'cwd'> & { index?: boolean }
+
+export class OwnRepo {
+  readonly gitDir: string
+  /** The private index commits are built in (never the workspace's shared index). */
+  readonly indexFile: string
+  private readonly config: string
+
+  private constructor(
+    readonly pinned: PinnedConfig,
+    private readonly redact: (t: string) => string,
+    private readonly userConfig: boolean
+  ) {
+    const root = mkdtempSync(path.join(safeDirs().root, 'own-'))
+    this.gitDir = path.join(root, 'repo')
+    this.indexFile = path.join(root, 'index')
+    for (const d of ['refs/heads', 'refs/tags', 'objects']) mkdirSync(path.join(this.gitDir, d), { recursive: true })
+    writeFileSync(path.join(this.gitDir, 'HEAD'), 'ref: refs/heads/draft-review-own\n')
+    this.config = renderConfig(pinned)
+    this.writeShallow(readLines(pinned.shallowFile))
+  }
+
+  /** Reads the workspace's settings (call before the test command has run) and makes the repository. */
+  static async create(workspace: string, redact: (t: string) => string, userConfig = false): Promise<OwnRepo> {
+    const ask = async (args: string[]): Promise<string> =>
+      (await runGit(args, { cwd: workspace, redact, userConfig, okCodes: [1] })).stdout.trim()
+    const [objectsDir, shallowFile, originUrl, objectFormat, sshCommand] = await Promise.all([
+      ask(['rev-parse', '--path-format=absolute', '--git-path', 'objects']),
+      ask(['rev-parse', '--path-format=absolute', '--git-path', 'shallow']),
+      ask(['config', '--get', 'remote.origin.url']),
+      ask(['rev-parse', '--show-object-format']),
+      ask(['config', '--get', 'core.sshCommand'])
+    ])
+    const origin = isRelativePath(originUrl) ? path.resolve(workspace, originUrl) : originUrl
+    return new OwnRepo({ objectsDir, shallowFile, originUrl: origin, objectFormat: objectFormat || 'sha1', sshCommand }, redact, userConfig)
+  }
+
+  run(args: string[], opts: OwnRunOptions = {}): Promise<GitResult> {
+    // Written before every command: a process that reached the temp dir cannot plant settings.
+    writeFileSync(path.join(this.gitDir, 'config'), this.config)
+    const env: Record<string, string> = { GIT_DIR: this.gitDir, GIT_OBJECT_DIRECTORY: this.pinned.objectsDir, ...opts.env }
+    if (opts.index) env.GIT_INDEX_FILE = this.indexFile
+    return runGit(args, { ...opts, env, cwd: path.dirname(this.gitDir), redact: opts.redact ?? this.redact, userConfig: this.userConfig })
+  }
+
+  /** Adds the workspace's shallow boundary as it is now (after the base was fetched). */
+  addShallow(): void {
+    const own = path.join(this.gitDir, 'shallow')
+    this.writeShallow([...readLines(own), ...readLines(this.pinned.shallowFile)])
+  }
+
+  private writeShallow(lines: string[]): void {
+    const unique = [...new Set(lines.filter((l) => /^[0-9a-f]{40,64}$/.test(l)))].sort()
+    if (unique.length > 0) writeFileSync(path.join(this.gitDir, 'shallow'), unique.join('\n') + '\n')
+  }
+}
+
+function renderConfig(p: PinnedConfig): string {
+  const lines = ['[core]', `\trepositoryformatversion = ${p.objectFormat === 'sha1' ? 0 : 1}`, '\tbare = true']
+  if (p.sshCommand) lines.push(`\tsshCommand = ${quote(p.sshCommand)}`)
+  if (p.objectFormat !== 'sha1') lines.push('[extensions]', `\tobjectFormat = ${quote(p.objectFormat)}`)
+  if (p.originUrl) lines.push('[remote "origin"]', `\turl = ${quote(p.originUrl)}`)
+  return lines.join('\n') + '\n'
+}
+
+/** A remote given as a relative path (relative to the workspace), not a URL, host:path or absolute path. */
+function isRelativePath(url: string): boolean {
+  return url !== '' && !/^[a-z][a-z0-9+.-]*:\/\//i.test(url) && !/^[^/]+:/.test(url) && !path.isAbsolute(url)
+}
+
+function quote(value: string): string {
+  if (/[\n\r\0]/.test(value)) throw new Error(`a git setting holds a line break: ${JSON.stringify(value.slice(0, 80))}`)
+  return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`
+}
+
+function readLines(file: string): string[] {
+  try {
+    return readFileSync(file, 'utf8').split('\n').map((l) => l.trim()).filter(Boolean)
+  } catch {
+    return []
+  }
+}

@@ -1,0 +1,113 @@
+// What the drafter's tools may see: the files git tracks or would track. A file git
+// ignores (.env an earlier step wrote, node_modules/, build output) is neither listed,
+// read, searched nor written, and a path inside a submodule is not the repository's to
+// change. One listing and one predicate, used by list_files, search, the repo map and
+// the file tools alike. During a run the index consulted is this run's private one (what
+// the run has committed), so files the test command force-adds to the shared index
+// (`git add -f .env`) stay hidden.
+import { promises as fs } from 'node:fs'
+import path from 'node:path'
+import { runGit } from '../git/run'
+import { isInsideGitDir } from './paths'
+
+export interface TrackedFilesOptions {
+  /** The index to consult (the run's private one); the workspace's own when absent. */
+  indexFile?: () => Promise<string | undefined>
+  redact?: (text: string) => string
+}
+
+export class TrackedFiles {
+  private gitRepo: Promise<boolean> | undefined
+
+  constructor(
+    readonly root: string,
+    private readonly opts: TrackedFilesOptions = {}
+  ) {}
+
+  /** git in the workspace with the right index: also for tools that search through git (git grep). */
+  async git(
+    args: string[],
+    opts: { input?: string; okCodes?: number[]; literal?: boolean } = {}
+  ): Promise<{ stdout: string; stderr: string; code: number }> {
+    const indexFile = await this.opts.indexFile?.()
+    const env: Record<string, string> = opts.literal ? { GIT_LITERAL_PATHSPECS: '1' } : {}
+    if (indexFile) env.GIT_INDEX_FILE = indexFile
+    return runGit(args, { cwd: this.root, env, input: opts.input, okCodes: opts.okCodes, redact: this.opts.redact })
+  }
+
+  /**
+   * Repo-relative paths, sorted: tracked files and untracked ones git does not ignore
+   * (`git ls-files --cached --others --exclude-standard`), present on disk, submodules and
+   * nested repositories left out. Outside a git work tree: a walk that skips .git and node_modules.
+   */
+  async list(): Promise<string[]> {
+    if (!(await this.isGitRepo())) return walk(await fs.realpath(this.root))
+    const [cached, others, deleted] = await Promise.all([
+      this.git(['ls-files', '--cached', '--stage', '-z']),
+      this.git(['ls-files', '--others', '--exclude-standard', '-z']),
+      this.git(['ls-files', '--deleted', '-z'])
+    ])
+    const gone = new Set(splitZ(deleted.stdout))
+    const files = new Set<string>()
+    for (const rec of splitZ(cached.stdout)) {
+      const tab = rec.indexOf('\t')
+      // 160000: a submodule, recorded as a commit; its files are not this repository's.
+      if (rec.startsWith('160000 ')) continue
+      const p = rec.slice(tab + 1)
+      if (!gone.has(p)) files.add(p)
+    }
+    // Entries ending in "/" are nested repositories.
+    for (const p of splitZ(others.stdout)) if (!p.endsWith('/')) files.add(p)
+    return [...files].filter((p) => !isInsideGitDir(p)).sort()
+  }
+
+  /**
+   * Why the tools may not touch `rel` (a repo-relative path, existing or not), or null when
+   * they may: it is tracked, or untracked and not ignored, and not inside a submodule.
+   */
+  async hidden(rel: string): Promise<string | null> {
+    if (rel === '' || !(await this.isGitRepo())) return null
+    let out
+    try {
+      out = await this.git(['check-ignore', '-v', '-z', '--stdin'], { input: `${rel}\0`, okCodes: [1] })
+    } catch (e) {
+      const sub = /in submodule '([^']+)'/.exec(e instanceof Error ? e.message : String(e))
+      if (sub) return `${rel} is inside the submodule ${sub[1]}; a draft cannot change a submodule's files`
+      throw e
+    }
+    if (out.code === 1) return null
+    // -v -z: source, line, pattern, path.
+    const [source = '', line = '', pattern = ''] = out.stdout.split('\0')
+    return `${rel} is ignored by git (${source || '.gitignore'}:${line}: ${pattern}); the tools do not list, read, search or write ignored files`
+  }
+
+  private isGitRepo(): Promise<boolean> {
+    this.gitRepo ??= this.git(['rev-parse', '--is-inside-work-tree']).then(
+      (r) => r.stdout.trim() === 'true',
+      () => false
+    )
+    return this.gitRepo
+  }
+}
+
+async function walk(realRoot: string): Promise<string[]> {
+  const out: string[] = []
+  const pending = ['']
+  while (pending.length > 0 && out.length < 200_000) {
+    const dir = pending.pop() as string
+    const entries = await fs.readdir(path.join(realRoot, dir), { withFileTypes: true }).catch(() => [])
+    for (const e of entries) {
+      const rel = dir ? `${dir}/${e.name}` : e.name
+      if (e.isDirectory()) {
+        if (!isInsideGitDir(e.name) && e.name !== 'node_modules') pending.push(rel)
+      } else if (e.isFile() || e.isSymbolicLink()) {
+        out.push(rel)
+      }
+    }
+  }
+  return out.sort()
+}
+
+function splitZ(text: string): string[] {
+  return text.split('\0').filter((s) => s !== '')
+}
