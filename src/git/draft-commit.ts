@@ -52,7 +52,7 @@ export async function commitDraft(a: DraftCommitArgs): Promise<DraftCommit> {
     if (sub) skipped.push({ path: p, reason: `inside the submodule ${sub}, which this repository records only as a commit` })
     return !sub
   })
-  const modes = await indexModes(git, wanted)
+  const modes = await treeModes(git, a.parent, wanted)
   const added = wanted.filter((p) => a.writes.get(p) != null)
   const ignored = added.length > 0 ? await a.ignored(added.filter((p) => !modes.has(p))) : new Set<string>()
   const lines: string[] = []
@@ -61,15 +61,12 @@ export async function commitDraft(a: DraftCommitArgs): Promise<DraftCommit> {
   for (const p of wanted) {
     if (a.writes.get(p) == null && modes.has(p)) lines.push(`0 ${none}\t${p}`)
   }
-  for (const p of added) {
-    if (ignored.has(p)) {
-      skipped.push({ path: p, reason: 'ignored by git' })
-      continue
-    }
-    const blob = (await git(['hash-object', '-w', '--no-filters', '--stdin'], a.writes.get(p) as Buffer)).trim()
-    const mode = modes.get(p) === '100755' ? '100755' : '100644'
-    lines.push(`${mode} ${blob}\t${p}`)
-  }
+  const kept = added.filter((p) => {
+    if (ignored.has(p)) skipped.push({ path: p, reason: 'ignored by git' })
+    return !ignored.has(p)
+  })
+  const blobs = await own.writeBlobs(kept.map((p) => a.writes.get(p) as Buffer))
+  kept.forEach((p, i) => lines.push(`${modes.get(p) === '100755' ? '100755' : '100644'} ${blobs[i]}\t${p}`))
   if (lines.length > 0) await git(['update-index', '--add', '-z', '--index-info'], lines.join('\0') + '\0')
   const tree = (await git(['write-tree'])).trim()
   const parentTree = (await git(['rev-parse', `${a.parent}^{tree}`])).trim()
@@ -100,10 +97,10 @@ async function gitlinksAbove(git: (args: string[]) => Promise<string>, tree: str
   return entries(out).filter((e) => e.mode === '160000').map((e) => e.path)
 }
 
-/** Mode of each of these paths in the private index, for those it holds. */
-async function indexModes(git: (args: string[]) => Promise<string>, paths: string[]): Promise<Map<string, string>> {
+/** Mode of each of these paths in `tree`, for those it holds. */
+async function treeModes(git: (args: string[]) => Promise<string>, tree: string, paths: string[]): Promise<Map<string, string>> {
   if (paths.length === 0) return new Map()
-  const out = await git(['ls-files', '-s', '-z', '--', ...paths])
+  const out = await git(['ls-tree', '-z', tree, '--', ...paths])
   return new Map(entries(out).map((e) => [e.path, e.mode]))
 }
 

@@ -5,7 +5,7 @@
 // url.*.insteadOf, http.*.proxy, remote.*.receivepack, credential.helper, ...) is never
 // read by them. What the workspace's config says is read once, at the start of the run,
 // before any code a model wrote has run.
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { runGit, safeDirs, type GitResult, type RunGitOptions } from './run'
 
@@ -61,6 +61,23 @@ export class OwnRepo {
     const env: Record<string, string> = { GIT_DIR: this.gitDir, GIT_OBJECT_DIRECTORY: this.pinned.objectsDir, ...opts.env }
     if (opts.index) env.GIT_INDEX_FILE = this.indexFile
     return runGit(args, { ...opts, env, cwd: path.dirname(this.gitDir), redact: opts.redact ?? this.redact, userConfig: this.userConfig })
+  }
+
+  /** Stores these exact bytes as blobs (no filters), in one git call; returns their ids in order. */
+  async writeBlobs(contents: Buffer[]): Promise<string[]> {
+    if (contents.length === 0) return []
+    const dir = mkdtempSync(path.join(path.dirname(this.gitDir), 'blobs-'))
+    try {
+      const files = contents.map((bytes, i) => {
+        const f = path.join(dir, String(i))
+        writeFileSync(f, bytes)
+        return f
+      })
+      const out = await this.run(['hash-object', '-w', '--no-filters', '--stdin-paths'], { input: files.join('\n') + '\n' })
+      return out.stdout.split('\n').filter(Boolean)
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
   }
 
   /** Adds the workspace's shallow boundary as it is now (after the base was fetched). */
