@@ -84,12 +84,10 @@ export class Git {
    * A shallow checkout is fetched shallow; a full one stays full.
    */
   async startBranch(base: string, branch: string, auth?: PushAuth): Promise<{ baseSha: string; remoteSha: string }> {
-    const own = await this.ownRepo()
     const shallow = (await this.exec(['rev-parse', '--is-shallow-repository'])).trim() === 'true'
     await this.exec(['fetch', '--no-tags', ...(shallow ? ['--depth=1'] : []), 'origin', `+refs/heads/${base}:refs/remotes/origin/${base}`], { auth })
     await this.exec(['checkout', '--force', '--no-track', '-B', branch, `refs/remotes/origin/${base}`])
     const baseSha = (await this.exec(['rev-parse', 'HEAD'])).trim()
-    own.addShallow()
     await this.beginDraft(branch, baseSha)
     return { baseSha, remoteSha: await this.remoteSha(branch, auth) }
   }
@@ -102,16 +100,18 @@ export class Git {
     const previous = (await this.exec(['rev-parse', '--abbrev-ref', 'HEAD'])).trim()
     const baseSha = (await this.exec(['rev-parse', 'HEAD'])).trim()
     await this.exec(['checkout', '--quiet', '--no-track', '-B', branch, baseSha])
-    ;(await this.ownRepo()).addShallow()
     await this.beginDraft(branch, baseSha)
     return { baseSha, previous }
   }
 
   /**
    * From here on this run commits to `branch`, on top of `start` (the base, or the tip of a
-   * branch being continued). The pre-push check covers what follows `start`.
+   * branch being continued), already checked out. The pre-push check covers what follows
+   * `start`. Called before the test command first runs: the shallow boundary is taken now.
    */
   async beginDraft(branch: string, start: string): Promise<void> {
+    const own = await this.ownRepo()
+    own.syncShallow()
     await this.execOwn(['read-tree', start], { index: true })
     this.draft = { branch, start, head: start }
   }

@@ -25,6 +25,8 @@ export class OwnRepo {
   /** The private index commits are built in (never the workspace's shared index). */
   readonly indexFile: string
   private readonly config: string
+  /** The shallow entries last taken from the workspace. */
+  private fromWorkspace = new Set<string>()
 
   private constructor(
     readonly pinned: PinnedConfig,
@@ -37,7 +39,7 @@ export class OwnRepo {
     for (const d of ['refs/heads', 'refs/tags', 'objects']) mkdirSync(path.join(this.gitDir, d), { recursive: true })
     writeFileSync(path.join(this.gitDir, 'HEAD'), 'ref: refs/heads/draft-review-own\n')
     this.config = renderConfig(pinned)
-    this.writeShallow(readLines(pinned.shallowFile))
+    this.syncShallow()
   }
 
   /** Reads the workspace's settings (call before the test command has run) and makes the repository. */
@@ -80,15 +82,21 @@ export class OwnRepo {
     }
   }
 
-  /** Adds the workspace's shallow boundary as it is now (after the base was fetched). */
-  addShallow(): void {
-    const own = path.join(this.gitDir, 'shallow')
-    this.writeShallow([...readLines(own), ...readLines(this.pinned.shallowFile)])
+  /**
+   * Takes the workspace's shallow boundary as it is now (after the branch was fetched, maybe
+   * deepened), keeping what this repository's own fetches (the ledger) added.
+   */
+  syncShallow(): void {
+    const own = readLines(path.join(this.gitDir, 'shallow')).filter((l) => !this.fromWorkspace.has(l))
+    this.fromWorkspace = new Set(readLines(this.pinned.shallowFile))
+    this.writeShallow([...own, ...this.fromWorkspace])
   }
 
   private writeShallow(lines: string[]): void {
     const unique = [...new Set(lines.filter((l) => /^[0-9a-f]{40,64}$/.test(l)))].sort()
-    if (unique.length > 0) writeFileSync(path.join(this.gitDir, 'shallow'), unique.join('\n') + '\n')
+    const file = path.join(this.gitDir, 'shallow')
+    if (unique.length > 0) writeFileSync(file, unique.join('\n') + '\n')
+    else rmSync(file, { force: true })
   }
 }
 

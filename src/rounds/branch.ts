@@ -48,7 +48,9 @@ export async function fetchBranch(git: Git, base: string, branch: string, auth?:
   const specs = [`+refs/heads/${base}:refs/remotes/origin/${base}`, `+refs/heads/${branch}:refs/remotes/origin/${branch}`]
   const baseRef = `refs/remotes/origin/${base}`
   const headRef = `refs/remotes/origin/${branch}`
-  await git.exec(['fetch', '--quiet', '--no-tags', '--depth=1', 'origin', ...specs], { auth })
+  // A full clone stays full: --depth only where the checkout is shallow already.
+  const shallowClone = (await git.exec(['rev-parse', '--is-shallow-repository'])).trim() === 'true'
+  await git.exec(['fetch', '--quiet', '--no-tags', ...(shallowClone ? ['--depth=1'] : []), 'origin', ...specs], { auth })
   for (const deepen of [16, 256, 0]) {
     const found = await mergeBase(git, baseRef, headRef)
     if (found) return { baseSha: found, headSha: (await git.exec(['rev-parse', headRef])).trim() }
@@ -65,6 +67,7 @@ export async function fetchBranch(git: Git, base: string, branch: string, auth?:
 /** Checks out `branch` at its tip on origin (fetched by fetchBranch). */
 export async function checkoutBranch(git: Git, branch: string, headSha: string): Promise<void> {
   await git.exec(['checkout', '--quiet', '--force', '--no-track', '-B', branch, headSha])
+  await git.beginDraft(branch, headSha)
 }
 
 async function mergeBase(git: Git, a: string, b: string): Promise<string | undefined> {
