@@ -3,11 +3,11 @@ import { createRequire as __draftReviewCreateRequire } from 'node:module';
 const require = __draftReviewCreateRequire(import.meta.url);
 import {
   runIssue
-} from "./chunk-FNHSNCKL.js";
+} from "./chunk-GG5EQYKS.js";
 import {
   branchFor
 } from "./chunk-YPOB4AQS.js";
-import "./chunk-BMS3S3OZ.js";
+import "./chunk-DJICUPRV.js";
 import "./chunk-WAJCCAE4.js";
 import "./chunk-I4BPBFEM.js";
 export {

@@ -20,20 +20,26 @@ import {
   Ledger,
   barChart,
   categoryOf,
+  checkWrite,
   chooseStartTier,
   costLine,
   costPerIteration,
   dearerWords,
+  isInsideGitDir,
   iterationChart,
   modelName,
+  normalizeToolPath,
   pct,
   premiumAloneWords,
   premiumOnlyWords,
+  pushViolations,
+  require_picomatch,
+  runGit,
   sameKind,
   statsOf,
   usd,
   verdictWords
-} from "./chunk-BMS3S3OZ.js";
+} from "./chunk-DJICUPRV.js";
 import {
   costOf,
   external_exports,
@@ -2139,1782 +2145,6 @@ var require_light = __commonJS({
       var lib = Bottleneck_1;
       return lib;
     }));
-  }
-});
-
-// node_modules/picomatch/lib/constants.js
-var require_constants = __commonJS({
-  "node_modules/picomatch/lib/constants.js"(exports, module) {
-    "use strict";
-    var WIN_SLASH = "\\\\/";
-    var WIN_NO_SLASH = `[^${WIN_SLASH}]`;
-    var DEFAULT_MAX_EXTGLOB_RECURSION = 0;
-    var DOT_LITERAL = "\\.";
-    var PLUS_LITERAL = "\\+";
-    var QMARK_LITERAL = "\\?";
-    var SLASH_LITERAL = "\\/";
-    var ONE_CHAR = "(?=.)";
-    var QMARK = "[^/]";
-    var END_ANCHOR = `(?:${SLASH_LITERAL}|$)`;
-    var START_ANCHOR = `(?:^|${SLASH_LITERAL})`;
-    var DOTS_SLASH = `${DOT_LITERAL}{1,2}${END_ANCHOR}`;
-    var NO_DOT = `(?!${DOT_LITERAL})`;
-    var NO_DOTS = `(?!${START_ANCHOR}${DOTS_SLASH})`;
-    var NO_DOT_SLASH = `(?!${DOT_LITERAL}{0,1}${END_ANCHOR})`;
-    var NO_DOTS_SLASH = `(?!${DOTS_SLASH})`;
-    var QMARK_NO_DOT = `[^.${SLASH_LITERAL}]`;
-    var STAR = `${QMARK}*?`;
-    var SEP = "/";
-    var POSIX_CHARS = {
-      DOT_LITERAL,
-      PLUS_LITERAL,
-      QMARK_LITERAL,
-      SLASH_LITERAL,
-      ONE_CHAR,
-      QMARK,
-      END_ANCHOR,
-      DOTS_SLASH,
-      NO_DOT,
-      NO_DOTS,
-      NO_DOT_SLASH,
-      NO_DOTS_SLASH,
-      QMARK_NO_DOT,
-      STAR,
-      START_ANCHOR,
-      SEP
-    };
-    var WINDOWS_CHARS = {
-      ...POSIX_CHARS,
-      SLASH_LITERAL: `[${WIN_SLASH}]`,
-      QMARK: WIN_NO_SLASH,
-      STAR: `${WIN_NO_SLASH}*?`,
-      DOTS_SLASH: `${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$)`,
-      NO_DOT: `(?!${DOT_LITERAL})`,
-      NO_DOTS: `(?!(?:^|[${WIN_SLASH}])${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
-      NO_DOT_SLASH: `(?!${DOT_LITERAL}{0,1}(?:[${WIN_SLASH}]|$))`,
-      NO_DOTS_SLASH: `(?!${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
-      QMARK_NO_DOT: `[^.${WIN_SLASH}]`,
-      START_ANCHOR: `(?:^|[${WIN_SLASH}])`,
-      END_ANCHOR: `(?:[${WIN_SLASH}]|$)`,
-      SEP: "\\"
-    };
-    var POSIX_REGEX_SOURCE = {
-      __proto__: null,
-      alnum: "a-zA-Z0-9",
-      alpha: "a-zA-Z",
-      ascii: "\\x00-\\x7F",
-      blank: " \\t",
-      cntrl: "\\x00-\\x1F\\x7F",
-      digit: "0-9",
-      graph: "\\x21-\\x7E",
-      lower: "a-z",
-      print: "\\x20-\\x7E ",
-      punct: "\\-!\"#$%&'()\\*+,./:;<=>?@[\\]^_`{|}~",
-      space: " \\t\\r\\n\\v\\f",
-      upper: "A-Z",
-      word: "A-Za-z0-9_",
-      xdigit: "A-Fa-f0-9"
-    };
-    module.exports = {
-      DEFAULT_MAX_EXTGLOB_RECURSION,
-      MAX_LENGTH: 1024 * 64,
-      POSIX_REGEX_SOURCE,
-      // regular expressions
-      REGEX_BACKSLASH: /\\(?![*+?^${}(|)[\]])/g,
-      REGEX_NON_SPECIAL_CHARS: /^[^@![\].,$*+?^{}()|\\/]+/,
-      REGEX_SPECIAL_CHARS: /[-*+?.^${}(|)[\]]/,
-      REGEX_SPECIAL_CHARS_BACKREF: /(\\?)((\W)(\3*))/g,
-      REGEX_SPECIAL_CHARS_GLOBAL: /([-*+?.^${}(|)[\]])/g,
-      REGEX_REMOVE_BACKSLASH: /(?:\[.*?[^\\]\]|\\(?=.))/g,
-      // Replace globs with equivalent patterns to reduce parsing time.
-      REPLACEMENTS: {
-        __proto__: null,
-        "***": "*",
-        "**/**": "**",
-        "**/**/**": "**"
-      },
-      // Digits
-      CHAR_0: 48,
-      /* 0 */
-      CHAR_9: 57,
-      /* 9 */
-      // Alphabet chars.
-      CHAR_UPPERCASE_A: 65,
-      /* A */
-      CHAR_LOWERCASE_A: 97,
-      /* a */
-      CHAR_UPPERCASE_Z: 90,
-      /* Z */
-      CHAR_LOWERCASE_Z: 122,
-      /* z */
-      CHAR_LEFT_PARENTHESES: 40,
-      /* ( */
-      CHAR_RIGHT_PARENTHESES: 41,
-      /* ) */
-      CHAR_ASTERISK: 42,
-      /* * */
-      // Non-alphabetic chars.
-      CHAR_AMPERSAND: 38,
-      /* & */
-      CHAR_AT: 64,
-      /* @ */
-      CHAR_BACKWARD_SLASH: 92,
-      /* \ */
-      CHAR_CARRIAGE_RETURN: 13,
-      /* \r */
-      CHAR_CIRCUMFLEX_ACCENT: 94,
-      /* ^ */
-      CHAR_COLON: 58,
-      /* : */
-      CHAR_COMMA: 44,
-      /* , */
-      CHAR_DOT: 46,
-      /* . */
-      CHAR_DOUBLE_QUOTE: 34,
-      /* " */
-      CHAR_EQUAL: 61,
-      /* = */
-      CHAR_EXCLAMATION_MARK: 33,
-      /* ! */
-      CHAR_FORM_FEED: 12,
-      /* \f */
-      CHAR_FORWARD_SLASH: 47,
-      /* / */
-      CHAR_GRAVE_ACCENT: 96,
-      /* ` */
-      CHAR_HASH: 35,
-      /* # */
-      CHAR_HYPHEN_MINUS: 45,
-      /* - */
-      CHAR_LEFT_ANGLE_BRACKET: 60,
-      /* < */
-      CHAR_LEFT_CURLY_BRACE: 123,
-      /* { */
-      CHAR_LEFT_SQUARE_BRACKET: 91,
-      /* [ */
-      CHAR_LINE_FEED: 10,
-      /* \n */
-      CHAR_NO_BREAK_SPACE: 160,
-      /* \u00A0 */
-      CHAR_PERCENT: 37,
-      /* % */
-      CHAR_PLUS: 43,
-      /* + */
-      CHAR_QUESTION_MARK: 63,
-      /* ? */
-      CHAR_RIGHT_ANGLE_BRACKET: 62,
-      /* > */
-      CHAR_RIGHT_CURLY_BRACE: 125,
-      /* } */
-      CHAR_RIGHT_SQUARE_BRACKET: 93,
-      /* ] */
-      CHAR_SEMICOLON: 59,
-      /* ; */
-      CHAR_SINGLE_QUOTE: 39,
-      /* ' */
-      CHAR_SPACE: 32,
-      /*   */
-      CHAR_TAB: 9,
-      /* \t */
-      CHAR_UNDERSCORE: 95,
-      /* _ */
-      CHAR_VERTICAL_LINE: 124,
-      /* | */
-      CHAR_ZERO_WIDTH_NOBREAK_SPACE: 65279,
-      /* \uFEFF */
-      /**
-       * Create EXTGLOB_CHARS
-       */
-      extglobChars(chars) {
-        return {
-          "!": { type: "negate", open: "(?:(?!(?:", close: `))${chars.STAR})` },
-          "?": { type: "qmark", open: "(?:", close: ")?" },
-          "+": { type: "plus", open: "(?:", close: ")+" },
-          "*": { type: "star", open: "(?:", close: ")*" },
-          "@": { type: "at", open: "(?:", close: ")" }
-        };
-      },
-      /**
-       * Create GLOB_CHARS
-       */
-      globChars(win32) {
-        return win32 === true ? WINDOWS_CHARS : POSIX_CHARS;
-      }
-    };
-  }
-});
-
-// node_modules/picomatch/lib/utils.js
-var require_utils = __commonJS({
-  "node_modules/picomatch/lib/utils.js"(exports) {
-    "use strict";
-    var {
-      REGEX_BACKSLASH,
-      REGEX_REMOVE_BACKSLASH,
-      REGEX_SPECIAL_CHARS,
-      REGEX_SPECIAL_CHARS_GLOBAL
-    } = require_constants();
-    exports.isObject = (val) => val !== null && typeof val === "object" && !Array.isArray(val);
-    exports.hasRegexChars = (str2) => REGEX_SPECIAL_CHARS.test(str2);
-    exports.isRegexChar = (str2) => str2.length === 1 && exports.hasRegexChars(str2);
-    exports.escapeRegex = (str2) => str2.replace(REGEX_SPECIAL_CHARS_GLOBAL, "\\$1");
-    exports.toPosixSlashes = (str2) => str2.replace(REGEX_BACKSLASH, "/");
-    exports.isWindows = () => {
-      if (typeof navigator !== "undefined" && navigator.platform) {
-        const platform = navigator.platform.toLowerCase();
-        return platform === "win32" || platform === "windows";
-      }
-      if (typeof process !== "undefined" && process.platform) {
-        return process.platform === "win32";
-      }
-      return false;
-    };
-    exports.removeBackslashes = (str2) => {
-      return str2.replace(REGEX_REMOVE_BACKSLASH, (match) => {
-        return match === "\\" ? "" : match;
-      });
-    };
-    exports.escapeLast = (input, char, lastIdx) => {
-      const idx = input.lastIndexOf(char, lastIdx);
-      if (idx === -1) return input;
-      if (input[idx - 1] === "\\") return exports.escapeLast(input, char, idx - 1);
-      return `${input.slice(0, idx)}\\${input.slice(idx)}`;
-    };
-    exports.removePrefix = (input, state = {}) => {
-      let output = input;
-      if (output.startsWith("./")) {
-        output = output.slice(2);
-        state.prefix = "./";
-      }
-      return output;
-    };
-    exports.wrapOutput = (input, state = {}, options = {}) => {
-      const prepend = options.contains ? "" : "^";
-      const append = options.contains ? "" : "$";
-      let output = `${prepend}(?:${input})${append}`;
-      if (state.negated === true) {
-        output = `(?:^(?!${output}).*$)`;
-      }
-      return output;
-    };
-    exports.basename = (path6, { windows } = {}) => {
-      const segs = path6.split(windows ? /[\\/]/ : "/");
-      const last = segs[segs.length - 1];
-      if (last === "") {
-        return segs[segs.length - 2];
-      }
-      return last;
-    };
-  }
-});
-
-// node_modules/picomatch/lib/scan.js
-var require_scan = __commonJS({
-  "node_modules/picomatch/lib/scan.js"(exports, module) {
-    "use strict";
-    var utils = require_utils();
-    var {
-      CHAR_ASTERISK,
-      /* * */
-      CHAR_AT,
-      /* @ */
-      CHAR_BACKWARD_SLASH,
-      /* \ */
-      CHAR_COMMA,
-      /* , */
-      CHAR_DOT,
-      /* . */
-      CHAR_EXCLAMATION_MARK,
-      /* ! */
-      CHAR_FORWARD_SLASH,
-      /* / */
-      CHAR_LEFT_CURLY_BRACE,
-      /* { */
-      CHAR_LEFT_PARENTHESES,
-      /* ( */
-      CHAR_LEFT_SQUARE_BRACKET,
-      /* [ */
-      CHAR_PLUS,
-      /* + */
-      CHAR_QUESTION_MARK,
-      /* ? */
-      CHAR_RIGHT_CURLY_BRACE,
-      /* } */
-      CHAR_RIGHT_PARENTHESES,
-      /* ) */
-      CHAR_RIGHT_SQUARE_BRACKET
-      /* ] */
-    } = require_constants();
-    var isPathSeparator = (code2) => {
-      return code2 === CHAR_FORWARD_SLASH || code2 === CHAR_BACKWARD_SLASH;
-    };
-    var depth = (token) => {
-      if (token.isPrefix !== true) {
-        token.depth = token.isGlobstar ? Infinity : 1;
-      }
-    };
-    var scan = (input, options) => {
-      const opts = options || {};
-      const length = input.length - 1;
-      const scanToEnd = opts.parts === true || opts.tokens === true || opts.scanToEnd === true;
-      const slashes = [];
-      const tokens2 = [];
-      const parts = [];
-      let str2 = input;
-      let index = -1;
-      let start = 0;
-      let lastIndex = 0;
-      let isBrace = false;
-      let isBracket = false;
-      let isGlob = false;
-      let isExtglob = false;
-      let isGlobstar = false;
-      let braceEscaped = false;
-      let backslashes = false;
-      let negated = false;
-      let negatedExtglob = false;
-      let finished = false;
-      let braces = 0;
-      let prev;
-      let code2;
-      let token = { value: "", depth: 0, isGlob: false };
-      const eos = () => index >= length;
-      const peek = () => str2.charCodeAt(index + 1);
-      const advance = () => {
-        prev = code2;
-        return str2.charCodeAt(++index);
-      };
-      while (index < length) {
-        code2 = advance();
-        let next;
-        if (code2 === CHAR_BACKWARD_SLASH) {
-          backslashes = token.backslashes = true;
-          code2 = advance();
-          if (code2 === CHAR_LEFT_CURLY_BRACE) {
-            braceEscaped = true;
-          }
-          continue;
-        }
-        if (braceEscaped === true || code2 === CHAR_LEFT_CURLY_BRACE) {
-          braces++;
-          while (eos() !== true && (code2 = advance())) {
-            if (code2 === CHAR_BACKWARD_SLASH) {
-              backslashes = token.backslashes = true;
-              advance();
-              continue;
-            }
-            if (code2 === CHAR_LEFT_CURLY_BRACE) {
-              braces++;
-              continue;
-            }
-            if (braceEscaped !== true && code2 === CHAR_DOT && (code2 = advance()) === CHAR_DOT) {
-              isBrace = token.isBrace = true;
-              isGlob = token.isGlob = true;
-              finished = true;
-              if (scanToEnd === true) {
-                continue;
-              }
-              break;
-            }
-            if (braceEscaped !== true && code2 === CHAR_COMMA) {
-              isBrace = token.isBrace = true;
-              isGlob = token.isGlob = true;
-              finished = true;
-              if (scanToEnd === true) {
-                continue;
-              }
-              break;
-            }
-            if (code2 === CHAR_RIGHT_CURLY_BRACE) {
-              braces--;
-              if (braces === 0) {
-                braceEscaped = false;
-                isBrace = token.isBrace = true;
-                finished = true;
-                break;
-              }
-            }
-          }
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-        if (code2 === CHAR_FORWARD_SLASH) {
-          slashes.push(index);
-          tokens2.push(token);
-          token = { value: "", depth: 0, isGlob: false };
-          if (finished === true) continue;
-          if (prev === CHAR_DOT && index === start + 1) {
-            start += 2;
-            continue;
-          }
-          lastIndex = index + 1;
-          continue;
-        }
-        if (opts.noext !== true) {
-          const isExtglobChar = code2 === CHAR_PLUS || code2 === CHAR_AT || code2 === CHAR_ASTERISK || code2 === CHAR_QUESTION_MARK || code2 === CHAR_EXCLAMATION_MARK;
-          if (isExtglobChar === true && peek() === CHAR_LEFT_PARENTHESES) {
-            isGlob = token.isGlob = true;
-            isExtglob = token.isExtglob = true;
-            finished = true;
-            if (code2 === CHAR_EXCLAMATION_MARK && index === start) {
-              negatedExtglob = true;
-            }
-            if (scanToEnd === true) {
-              let parens = 0;
-              while (eos() !== true && (code2 = advance())) {
-                if (code2 === CHAR_BACKWARD_SLASH) {
-                  backslashes = token.backslashes = true;
-                  advance();
-                  continue;
-                }
-                if (code2 === CHAR_LEFT_PARENTHESES) {
-                  parens++;
-                  continue;
-                }
-                if (code2 === CHAR_RIGHT_PARENTHESES && --parens === 0) {
-                  finished = true;
-                  break;
-                }
-              }
-              continue;
-            }
-            break;
-          }
-        }
-        if (code2 === CHAR_ASTERISK) {
-          if (prev === CHAR_ASTERISK) isGlobstar = token.isGlobstar = true;
-          isGlob = token.isGlob = true;
-          finished = true;
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-        if (code2 === CHAR_QUESTION_MARK) {
-          isGlob = token.isGlob = true;
-          finished = true;
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-        if (code2 === CHAR_LEFT_SQUARE_BRACKET) {
-          while (eos() !== true && (next = advance())) {
-            if (next === CHAR_BACKWARD_SLASH) {
-              backslashes = token.backslashes = true;
-              advance();
-              continue;
-            }
-            if (next === CHAR_RIGHT_SQUARE_BRACKET) {
-              isBracket = token.isBracket = true;
-              isGlob = token.isGlob = true;
-              finished = true;
-              break;
-            }
-          }
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-        if (opts.nonegate !== true && code2 === CHAR_EXCLAMATION_MARK && index === start) {
-          negated = token.negated = true;
-          start++;
-          continue;
-        }
-        if (opts.noparen !== true && code2 === CHAR_LEFT_PARENTHESES) {
-          isGlob = token.isGlob = true;
-          if (scanToEnd === true) {
-            let parens = 1;
-            while (eos() !== true && (code2 = advance())) {
-              if (code2 === CHAR_BACKWARD_SLASH) {
-                backslashes = token.backslashes = true;
-                advance();
-                continue;
-              }
-              if (code2 === CHAR_LEFT_PARENTHESES) {
-                parens++;
-                continue;
-              }
-              if (code2 === CHAR_RIGHT_PARENTHESES && --parens === 0) {
-                finished = true;
-                break;
-              }
-            }
-            continue;
-          }
-          break;
-        }
-        if (isGlob === true) {
-          finished = true;
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-      }
-      if (opts.noext === true) {
-        isExtglob = false;
-        isGlob = false;
-      }
-      let base = str2;
-      let prefix = "";
-      let glob = "";
-      if (start > 0) {
-        prefix = str2.slice(0, start);
-        str2 = str2.slice(start);
-        lastIndex -= start;
-      }
-      if (base && isGlob === true && lastIndex > 0) {
-        base = str2.slice(0, lastIndex);
-        glob = str2.slice(lastIndex);
-      } else if (isGlob === true) {
-        base = "";
-        glob = str2;
-      } else {
-        base = str2;
-      }
-      if (base && base !== "" && base !== "/" && base !== str2) {
-        if (isPathSeparator(base.charCodeAt(base.length - 1))) {
-          base = base.slice(0, -1);
-        }
-      }
-      if (opts.unescape === true) {
-        if (glob) glob = utils.removeBackslashes(glob);
-        if (base && backslashes === true) {
-          base = utils.removeBackslashes(base);
-        }
-      }
-      const state = {
-        prefix,
-        input,
-        start,
-        base,
-        glob,
-        isBrace,
-        isBracket,
-        isGlob,
-        isExtglob,
-        isGlobstar,
-        negated,
-        negatedExtglob
-      };
-      if (opts.tokens === true) {
-        state.maxDepth = 0;
-        if (!isPathSeparator(code2)) {
-          tokens2.push(token);
-        }
-        state.tokens = tokens2;
-      }
-      if (opts.parts === true || opts.tokens === true) {
-        let prevIndex;
-        for (let idx = 0; idx < slashes.length; idx++) {
-          const n2 = prevIndex !== void 0 ? prevIndex + 1 : start;
-          const i = slashes[idx];
-          const value2 = input.slice(n2, i);
-          if (opts.tokens) {
-            if (idx === 0 && start !== 0) {
-              tokens2[idx].isPrefix = true;
-              tokens2[idx].value = prefix;
-            } else {
-              tokens2[idx].value = value2;
-            }
-            depth(tokens2[idx]);
-            state.maxDepth += tokens2[idx].depth;
-          }
-          if (i >= start) {
-            parts.push(value2);
-            prevIndex = i;
-          }
-        }
-        const n = prevIndex !== void 0 ? prevIndex + 1 : start;
-        const value = input.slice(n);
-        parts.push(value);
-        if (opts.tokens && prevIndex && prevIndex + 1 < input.length) {
-          tokens2[tokens2.length - 1].value = value;
-          depth(tokens2[tokens2.length - 1]);
-          state.maxDepth += tokens2[tokens2.length - 1].depth;
-        }
-        state.slashes = slashes;
-        state.parts = parts;
-      }
-      return state;
-    };
-    module.exports = scan;
-  }
-});
-
-// node_modules/picomatch/lib/parse.js
-var require_parse = __commonJS({
-  "node_modules/picomatch/lib/parse.js"(exports, module) {
-    "use strict";
-    var constants = require_constants();
-    var utils = require_utils();
-    var {
-      MAX_LENGTH,
-      POSIX_REGEX_SOURCE,
-      REGEX_NON_SPECIAL_CHARS,
-      REGEX_SPECIAL_CHARS_BACKREF,
-      REPLACEMENTS
-    } = constants;
-    var expandRange = (args, options) => {
-      if (typeof options.expandRange === "function") {
-        return options.expandRange(...args, options);
-      }
-      args.sort();
-      const value = `[${args.join("-")}]`;
-      try {
-        new RegExp(value);
-      } catch (ex) {
-        return args.map((v) => utils.escapeRegex(v)).join("..");
-      }
-      return value;
-    };
-    var syntaxError = (type, char) => {
-      return `Missing ${type}: "${char}" - use "\\\\${char}" to match literal characters`;
-    };
-    var splitTopLevel = (input) => {
-      const parts = [];
-      let bracket = 0;
-      let paren = 0;
-      let quote = 0;
-      let value = "";
-      let escaped = false;
-      for (const ch of input) {
-        if (escaped === true) {
-          value += ch;
-          escaped = false;
-          continue;
-        }
-        if (ch === "\\") {
-          value += ch;
-          escaped = true;
-          continue;
-        }
-        if (ch === '"') {
-          quote = quote === 1 ? 0 : 1;
-          value += ch;
-          continue;
-        }
-        if (quote === 0) {
-          if (ch === "[") {
-            bracket++;
-          } else if (ch === "]" && bracket > 0) {
-            bracket--;
-          } else if (bracket === 0) {
-            if (ch === "(") {
-              paren++;
-            } else if (ch === ")" && paren > 0) {
-              paren--;
-            } else if (ch === "|" && paren === 0) {
-              parts.push(value);
-              value = "";
-              continue;
-            }
-          }
-        }
-        value += ch;
-      }
-      parts.push(value);
-      return parts;
-    };
-    var isPlainBranch = (branch) => {
-      let escaped = false;
-      for (const ch of branch) {
-        if (escaped === true) {
-          escaped = false;
-          continue;
-        }
-        if (ch === "\\") {
-          escaped = true;
-          continue;
-        }
-        if (/[?*+@!()[\]{}]/.test(ch)) {
-          return false;
-        }
-      }
-      return true;
-    };
-    var normalizeSimpleBranch = (branch) => {
-      let value = branch.trim();
-      let changed = true;
-      while (changed === true) {
-        changed = false;
-        if (/^@\([^\\()[\]{}|]+\)$/.test(value)) {
-          value = value.slice(2, -1);
-          changed = true;
-        }
-      }
-      if (!isPlainBranch(value)) {
-        return;
-      }
-      return value.replace(/\\(.)/g, "$1");
-    };
-    var hasRepeatedCharPrefixOverlap = (branches) => {
-      const values = branches.map(normalizeSimpleBranch).filter(Boolean);
-      for (let i = 0; i < values.length; i++) {
-        for (let j = i + 1; j < values.length; j++) {
-          const a = values[i];
-          const b = values[j];
-          const char = a[0];
-          if (!char || a !== char.repeat(a.length) || b !== char.repeat(b.length)) {
-            continue;
-          }
-          if (a === b || a.startsWith(b) || b.startsWith(a)) {
-            return true;
-          }
-        }
-      }
-      return false;
-    };
-    var parseRepeatedExtglob = (pattern, requireEnd = true) => {
-      if (pattern[0] !== "+" && pattern[0] !== "*" || pattern[1] !== "(") {
-        return;
-      }
-      let bracket = 0;
-      let paren = 0;
-      let quote = 0;
-      let escaped = false;
-      for (let i = 1; i < pattern.length; i++) {
-        const ch = pattern[i];
-        if (escaped === true) {
-          escaped = false;
-          continue;
-        }
-        if (ch === "\\") {
-          escaped = true;
-          continue;
-        }
-        if (ch === '"') {
-          quote = quote === 1 ? 0 : 1;
-          continue;
-        }
-        if (quote === 1) {
-          continue;
-        }
-        if (ch === "[") {
-          bracket++;
-          continue;
-        }
-        if (ch === "]" && bracket > 0) {
-          bracket--;
-          continue;
-        }
-        if (bracket > 0) {
-          continue;
-        }
-        if (ch === "(") {
-          paren++;
-          continue;
-        }
-        if (ch === ")") {
-          paren--;
-          if (paren === 0) {
-            if (requireEnd === true && i !== pattern.length - 1) {
-              return;
-            }
-            return {
-              type: pattern[0],
-              body: pattern.slice(2, i),
-              end: i
-            };
-          }
-        }
-      }
-    };
-    var buildCharClassStar = (chars) => {
-      const source = chars.length === 1 ? utils.escapeRegex(chars[0]) : `[${chars.map((ch) => utils.escapeRegex(ch)).join("")}]`;
-      return `${source}*`;
-    };
-    var getStarExtglobSequenceChars = (pattern) => {
-      let index = 0;
-      const chars = [];
-      while (index < pattern.length) {
-        const match = parseRepeatedExtglob(pattern.slice(index), false);
-        if (!match || match.type !== "*") {
-          return;
-        }
-        const branches = splitTopLevel(match.body).map((branch2) => branch2.trim());
-        if (branches.length !== 1) {
-          return;
-        }
-        const branch = normalizeSimpleBranch(branches[0]);
-        if (!branch || branch.length !== 1) {
-          return;
-        }
-        chars.push(branch);
-        index += match.end + 1;
-      }
-      if (chars.length < 1) {
-        return;
-      }
-      return chars;
-    };
-    var repeatedExtglobRecursion = (pattern) => {
-      let depth = 0;
-      let value = pattern.trim();
-      let match = parseRepeatedExtglob(value);
-      while (match) {
-        depth++;
-        value = match.body.trim();
-        match = parseRepeatedExtglob(value);
-      }
-      return depth;
-    };
-    var analyzeRepeatedExtglob = (body, options) => {
-      if (options.maxExtglobRecursion === false) {
-        return { risky: false };
-      }
-      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants.DEFAULT_MAX_EXTGLOB_RECURSION;
-      const branches = splitTopLevel(body).map((branch) => branch.trim());
-      if (branches.length > 1) {
-        if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
-          return { risky: true };
-        }
-      }
-      const safeChars = [];
-      let sawStarSequence = false;
-      let combinable = true;
-      for (const branch of branches) {
-        const chars = getStarExtglobSequenceChars(branch);
-        if (chars) {
-          sawStarSequence = true;
-          safeChars.push(...chars);
-          continue;
-        }
-        const literal = normalizeSimpleBranch(branch);
-        if (literal && literal.length === 1) {
-          safeChars.push(literal);
-          continue;
-        }
-        combinable = false;
-        if (repeatedExtglobRecursion(branch) > max) {
-          return { risky: true };
-        }
-      }
-      if (sawStarSequence) {
-        return combinable ? { risky: true, safeOutput: buildCharClassStar([...new Set(safeChars)]) } : { risky: true };
-      }
-      return { risky: false };
-    };
-    var parse3 = (input, options) => {
-      if (typeof input !== "string") {
-        throw new TypeError("Expected a string");
-      }
-      input = REPLACEMENTS[input] || input;
-      const opts = { ...options };
-      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
-      let len = input.length;
-      if (len > max) {
-        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
-      }
-      const bos = { type: "bos", value: "", output: opts.prepend || "" };
-      const tokens2 = [bos];
-      const capture = opts.capture ? "" : "?:";
-      const PLATFORM_CHARS = constants.globChars(opts.windows);
-      const EXTGLOB_CHARS = constants.extglobChars(PLATFORM_CHARS);
-      const {
-        DOT_LITERAL,
-        PLUS_LITERAL,
-        SLASH_LITERAL,
-        ONE_CHAR,
-        DOTS_SLASH,
-        NO_DOT,
-        NO_DOT_SLASH,
-        NO_DOTS_SLASH,
-        QMARK,
-        QMARK_NO_DOT,
-        STAR,
-        START_ANCHOR
-      } = PLATFORM_CHARS;
-      const globstar = (opts2) => {
-        return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
-      };
-      const nodot = opts.dot ? "" : NO_DOT;
-      const qmarkNoDot = opts.dot ? QMARK : QMARK_NO_DOT;
-      let star = opts.bash === true ? globstar(opts) : STAR;
-      if (opts.capture) {
-        star = `(${star})`;
-      }
-      if (typeof opts.noext === "boolean") {
-        opts.noextglob = opts.noext;
-      }
-      const state = {
-        input,
-        index: -1,
-        start: 0,
-        dot: opts.dot === true,
-        consumed: "",
-        output: "",
-        prefix: "",
-        backtrack: false,
-        negated: false,
-        brackets: 0,
-        braces: 0,
-        parens: 0,
-        quotes: 0,
-        globstar: false,
-        tokens: tokens2
-      };
-      input = utils.removePrefix(input, state);
-      len = input.length;
-      const extglobs = [];
-      const braces = [];
-      const stack = [];
-      let prev = bos;
-      let value;
-      const eos = () => state.index === len - 1;
-      const peek = state.peek = (n = 1) => input[state.index + n];
-      const advance = state.advance = () => input[++state.index] || "";
-      const remaining = () => input.slice(state.index + 1);
-      const consume = (value2 = "", num2 = 0) => {
-        state.consumed += value2;
-        state.index += num2;
-      };
-      const append = (token) => {
-        state.output += token.output != null ? token.output : token.value;
-        consume(token.value);
-      };
-      const negate = () => {
-        let count = 1;
-        while (peek() === "!" && (peek(2) !== "(" || peek(3) === "?")) {
-          advance();
-          state.start++;
-          count++;
-        }
-        if (count % 2 === 0) {
-          return false;
-        }
-        state.negated = true;
-        state.start++;
-        return true;
-      };
-      const increment = (type) => {
-        state[type]++;
-        stack.push(type);
-      };
-      const decrement = (type) => {
-        state[type]--;
-        stack.pop();
-      };
-      const push = (tok) => {
-        if (prev.type === "globstar") {
-          const isBrace = state.braces > 0 && (tok.type === "comma" || tok.type === "brace");
-          const isExtglob = tok.extglob === true || extglobs.length && (tok.type === "pipe" || tok.type === "paren");
-          if (tok.type !== "slash" && tok.type !== "paren" && !isBrace && !isExtglob) {
-            state.output = state.output.slice(0, -prev.output.length);
-            prev.type = "star";
-            prev.value = "*";
-            prev.output = star;
-            state.output += prev.output;
-          }
-        }
-        if (extglobs.length && tok.type !== "paren") {
-          extglobs[extglobs.length - 1].inner += tok.value;
-        }
-        if (tok.value || tok.output) append(tok);
-        if (prev && prev.type === "text" && tok.type === "text") {
-          prev.output = (prev.output || prev.value) + tok.value;
-          prev.value += tok.value;
-          return;
-        }
-        tok.prev = prev;
-        tokens2.push(tok);
-        prev = tok;
-      };
-      const extglobOpen = (type, value2) => {
-        const token = { ...EXTGLOB_CHARS[value2], conditions: 1, inner: "" };
-        token.prev = prev;
-        token.parens = state.parens;
-        token.output = state.output;
-        token.startIndex = state.index;
-        token.tokensIndex = tokens2.length;
-        const output = (opts.capture ? "(" : "") + token.open;
-        increment("parens");
-        push({ type, value: value2, output: state.output ? "" : ONE_CHAR });
-        push({ type: "paren", extglob: true, value: advance(), output });
-        extglobs.push(token);
-      };
-      const extglobClose = (token) => {
-        const literal = input.slice(token.startIndex, state.index + 1);
-        const body = input.slice(token.startIndex + 2, state.index);
-        const analysis = analyzeRepeatedExtglob(body, opts);
-        if ((token.type === "plus" || token.type === "star") && analysis.risky) {
-          const safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
-          const open = tokens2[token.tokensIndex];
-          open.type = "text";
-          open.value = literal;
-          open.output = safeOutput || utils.escapeRegex(literal);
-          for (let i = token.tokensIndex + 1; i < tokens2.length; i++) {
-            tokens2[i].value = "";
-            tokens2[i].output = "";
-            delete tokens2[i].suffix;
-          }
-          state.output = token.output + open.output;
-          state.backtrack = true;
-          push({ type: "paren", extglob: true, value, output: "" });
-          decrement("parens");
-          return;
-        }
-        let output = token.close + (opts.capture ? ")" : "");
-        let rest;
-        if (token.type === "negate") {
-          let extglobStar = star;
-          if (token.inner && token.inner.length > 1 && token.inner.includes("/")) {
-            extglobStar = globstar(opts);
-          }
-          if (extglobStar !== star || eos() || /^\)+$/.test(remaining())) {
-            output = token.close = `)$))${extglobStar}`;
-          }
-          if (token.inner.includes("*") && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
-            const expression = parse3(rest, { ...options, fastpaths: false }).output;
-            output = token.close = `)${expression})${extglobStar})`;
-          }
-          if (token.prev.type === "bos") {
-            state.negatedExtglob = true;
-          }
-        }
-        push({ type: "paren", extglob: true, value, output });
-        decrement("parens");
-      };
-      if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input)) {
-        let backslashes = false;
-        let output = input.replace(REGEX_SPECIAL_CHARS_BACKREF, (m, esc, chars, first, rest, index) => {
-          if (first === "\\") {
-            backslashes = true;
-            return m;
-          }
-          if (first === "?") {
-            if (esc) {
-              return esc + first + (rest ? QMARK.repeat(rest.length) : "");
-            }
-            if (index === 0) {
-              return qmarkNoDot + (rest ? QMARK.repeat(rest.length) : "");
-            }
-            return QMARK.repeat(chars.length);
-          }
-          if (first === ".") {
-            return DOT_LITERAL.repeat(chars.length);
-          }
-          if (first === "*") {
-            if (esc) {
-              return esc + first + (rest ? star : "");
-            }
-            return star;
-          }
-          return esc ? m : `\\${m}`;
-        });
-        if (backslashes === true) {
-          if (opts.unescape === true) {
-            output = output.replace(/\\/g, "");
-          } else {
-            output = output.replace(/\\+/g, (m) => {
-              return m.length % 2 === 0 ? "\\\\" : m ? "\\" : "";
-            });
-          }
-        }
-        if (output === input && opts.contains === true) {
-          state.output = input;
-          return state;
-        }
-        state.output = utils.wrapOutput(output, state, options);
-        return state;
-      }
-      while (!eos()) {
-        value = advance();
-        if (value === "\0") {
-          continue;
-        }
-        if (value === "\\") {
-          const next = peek();
-          if (next === "/" && opts.bash !== true) {
-            continue;
-          }
-          if (next === "." || next === ";") {
-            continue;
-          }
-          if (!next) {
-            value += "\\";
-            push({ type: "text", value });
-            continue;
-          }
-          const match = /^\\+/.exec(remaining());
-          let slashes = 0;
-          if (match && match[0].length > 2) {
-            slashes = match[0].length;
-            state.index += slashes;
-            if (slashes % 2 !== 0) {
-              value += "\\";
-            }
-          }
-          if (opts.unescape === true) {
-            value = advance();
-          } else {
-            value += advance();
-          }
-          if (state.brackets === 0) {
-            push({ type: "text", value });
-            continue;
-          }
-        }
-        if (state.brackets > 0 && (value !== "]" || prev.value === "[" || prev.value === "[^")) {
-          if (opts.posix !== false && value === ":") {
-            const inner = prev.value.slice(1);
-            if (inner.includes("[")) {
-              prev.posix = true;
-              if (inner.includes(":")) {
-                const idx = prev.value.lastIndexOf("[");
-                const pre = prev.value.slice(0, idx);
-                const rest2 = prev.value.slice(idx + 2);
-                const posix = POSIX_REGEX_SOURCE[rest2];
-                if (posix) {
-                  prev.value = pre + posix;
-                  state.backtrack = true;
-                  advance();
-                  if (!bos.output && tokens2.indexOf(prev) === 1) {
-                    bos.output = ONE_CHAR;
-                  }
-                  continue;
-                }
-              }
-            }
-          }
-          if (value === "[" && peek() !== ":" || value === "-" && peek() === "]") {
-            value = `\\${value}`;
-          }
-          if (value === "]" && (prev.value === "[" || prev.value === "[^")) {
-            value = `\\${value}`;
-          }
-          if (opts.posix === true && value === "!" && prev.value === "[") {
-            value = "^";
-          }
-          prev.value += value;
-          append({ value });
-          continue;
-        }
-        if (state.quotes === 1 && value !== '"') {
-          value = utils.escapeRegex(value);
-          prev.value += value;
-          append({ value });
-          continue;
-        }
-        if (value === '"') {
-          state.quotes = state.quotes === 1 ? 0 : 1;
-          if (opts.keepQuotes === true) {
-            push({ type: "text", value });
-          }
-          continue;
-        }
-        if (value === "(") {
-          increment("parens");
-          push({ type: "paren", value });
-          continue;
-        }
-        if (value === ")") {
-          if (state.parens === 0 && opts.strictBrackets === true) {
-            throw new SyntaxError(syntaxError("opening", "("));
-          }
-          const extglob = extglobs[extglobs.length - 1];
-          if (extglob && state.parens === extglob.parens + 1) {
-            extglobClose(extglobs.pop());
-            continue;
-          }
-          push({ type: "paren", value, output: state.parens ? ")" : "\\)" });
-          decrement("parens");
-          continue;
-        }
-        if (value === "[") {
-          if (opts.nobracket === true || !remaining().includes("]")) {
-            if (opts.nobracket !== true && opts.strictBrackets === true) {
-              throw new SyntaxError(syntaxError("closing", "]"));
-            }
-            value = `\\${value}`;
-          } else {
-            increment("brackets");
-          }
-          push({ type: "bracket", value });
-          continue;
-        }
-        if (value === "]") {
-          if (opts.nobracket === true || prev && prev.type === "bracket" && prev.value.length === 1) {
-            push({ type: "text", value, output: `\\${value}` });
-            continue;
-          }
-          if (state.brackets === 0) {
-            if (opts.strictBrackets === true) {
-              throw new SyntaxError(syntaxError("opening", "["));
-            }
-            push({ type: "text", value, output: `\\${value}` });
-            continue;
-          }
-          decrement("brackets");
-          const prevValue = prev.value.slice(1);
-          if (prev.posix !== true && prevValue[0] === "^" && !prevValue.includes("/")) {
-            value = `/${value}`;
-          }
-          prev.value += value;
-          append({ value });
-          if (opts.literalBrackets === false || utils.hasRegexChars(prevValue)) {
-            continue;
-          }
-          const escaped = utils.escapeRegex(prev.value);
-          state.output = state.output.slice(0, -prev.value.length);
-          if (opts.literalBrackets === true) {
-            state.output += escaped;
-            prev.value = escaped;
-            continue;
-          }
-          prev.value = `(${capture}${escaped}|${prev.value})`;
-          state.output += prev.value;
-          continue;
-        }
-        if (value === "{" && opts.nobrace !== true) {
-          increment("braces");
-          const open = {
-            type: "brace",
-            value,
-            output: "(",
-            outputIndex: state.output.length,
-            tokensIndex: state.tokens.length
-          };
-          braces.push(open);
-          push(open);
-          continue;
-        }
-        if (value === "}") {
-          const brace = braces[braces.length - 1];
-          if (opts.nobrace === true || !brace) {
-            push({ type: "text", value, output: value });
-            continue;
-          }
-          let output = ")";
-          if (brace.dots === true) {
-            const arr = tokens2.slice();
-            const range = [];
-            for (let i = arr.length - 1; i >= 0; i--) {
-              tokens2.pop();
-              if (arr[i].type === "brace") {
-                break;
-              }
-              if (arr[i].type !== "dots") {
-                range.unshift(arr[i].value);
-              }
-            }
-            output = expandRange(range, opts);
-            state.backtrack = true;
-          }
-          if (brace.comma !== true && brace.dots !== true) {
-            const out = state.output.slice(0, brace.outputIndex);
-            const toks = state.tokens.slice(brace.tokensIndex);
-            brace.value = brace.output = "\\{";
-            value = output = "\\}";
-            state.output = out;
-            for (const t of toks) {
-              state.output += t.output || t.value;
-            }
-          }
-          push({ type: "brace", value, output });
-          decrement("braces");
-          braces.pop();
-          continue;
-        }
-        if (value === "|") {
-          if (extglobs.length > 0) {
-            extglobs[extglobs.length - 1].conditions++;
-          }
-          push({ type: "text", value });
-          continue;
-        }
-        if (value === ",") {
-          let output = value;
-          const brace = braces[braces.length - 1];
-          if (brace && stack[stack.length - 1] === "braces") {
-            brace.comma = true;
-            output = "|";
-          }
-          push({ type: "comma", value, output });
-          continue;
-        }
-        if (value === "/") {
-          if (prev.type === "dot" && state.index === state.start + 1) {
-            state.start = state.index + 1;
-            state.consumed = "";
-            state.output = "";
-            tokens2.pop();
-            prev = bos;
-            continue;
-          }
-          push({ type: "slash", value, output: SLASH_LITERAL });
-          continue;
-        }
-        if (value === ".") {
-          if (state.braces > 0 && prev.type === "dot") {
-            if (prev.value === ".") prev.output = DOT_LITERAL;
-            const brace = braces[braces.length - 1];
-            prev.type = "dots";
-            prev.output += value;
-            prev.value += value;
-            brace.dots = true;
-            continue;
-          }
-          if (state.braces + state.parens === 0 && prev.type !== "bos" && prev.type !== "slash") {
-            push({ type: "text", value, output: DOT_LITERAL });
-            continue;
-          }
-          push({ type: "dot", value, output: DOT_LITERAL });
-          continue;
-        }
-        if (value === "?") {
-          const isGroup = prev && prev.value === "(";
-          if (!isGroup && opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
-            extglobOpen("qmark", value);
-            continue;
-          }
-          if (prev && prev.type === "paren") {
-            const next = peek();
-            let output = value;
-            if (prev.value === "(" && !/[!=<:]/.test(next) || next === "<" && !/<([!=]|\w+>)/.test(remaining())) {
-              output = `\\${value}`;
-            }
-            push({ type: "text", value, output });
-            continue;
-          }
-          if (opts.dot !== true && (prev.type === "slash" || prev.type === "bos")) {
-            push({ type: "qmark", value, output: QMARK_NO_DOT });
-            continue;
-          }
-          push({ type: "qmark", value, output: QMARK });
-          continue;
-        }
-        if (value === "!") {
-          if (opts.noextglob !== true && peek() === "(") {
-            if (peek(2) !== "?" || !/[!=<:]/.test(peek(3))) {
-              extglobOpen("negate", value);
-              continue;
-            }
-          }
-          if (opts.nonegate !== true && state.index === 0) {
-            negate();
-            continue;
-          }
-        }
-        if (value === "+") {
-          if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
-            extglobOpen("plus", value);
-            continue;
-          }
-          if (prev && prev.value === "(" || opts.regex === false) {
-            push({ type: "plus", value, output: PLUS_LITERAL });
-            continue;
-          }
-          if (prev && (prev.type === "bracket" || prev.type === "paren" || prev.type === "brace") || state.parens > 0) {
-            push({ type: "plus", value });
-            continue;
-          }
-          push({ type: "plus", value: PLUS_LITERAL });
-          continue;
-        }
-        if (value === "@") {
-          if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
-            push({ type: "at", extglob: true, value, output: "" });
-            continue;
-          }
-          push({ type: "text", value });
-          continue;
-        }
-        if (value !== "*") {
-          if (value === "$" || value === "^") {
-            value = `\\${value}`;
-          }
-          const match = REGEX_NON_SPECIAL_CHARS.exec(remaining());
-          if (match) {
-            value += match[0];
-            state.index += match[0].length;
-          }
-          push({ type: "text", value });
-          continue;
-        }
-        if (prev && (prev.type === "globstar" || prev.star === true)) {
-          prev.type = "star";
-          prev.star = true;
-          prev.value += value;
-          prev.output = star;
-          state.backtrack = true;
-          state.globstar = true;
-          consume(value);
-          continue;
-        }
-        let rest = remaining();
-        if (opts.noextglob !== true && /^\([^?]/.test(rest)) {
-          extglobOpen("star", value);
-          continue;
-        }
-        if (prev.type === "star") {
-          if (opts.noglobstar === true) {
-            consume(value);
-            continue;
-          }
-          const prior = prev.prev;
-          const before = prior.prev;
-          const isStart = prior.type === "slash" || prior.type === "bos";
-          const afterStar = before && (before.type === "star" || before.type === "globstar");
-          if (opts.bash === true && (!isStart || rest[0] && rest[0] !== "/")) {
-            push({ type: "star", value, output: "" });
-            continue;
-          }
-          const isBrace = state.braces > 0 && (prior.type === "comma" || prior.type === "brace");
-          const isExtglob = extglobs.length && (prior.type === "pipe" || prior.type === "paren");
-          if (!isStart && prior.type !== "paren" && !isBrace && !isExtglob) {
-            push({ type: "star", value, output: "" });
-            continue;
-          }
-          while (rest.slice(0, 3) === "/**") {
-            const after = input[state.index + 4];
-            if (after && after !== "/") {
-              break;
-            }
-            rest = rest.slice(3);
-            consume("/**", 3);
-          }
-          const isEnd = eos() || state.parens > 0 && rest === ")".repeat(state.parens) && !extglobs.some((extglob) => extglob.type === "negate");
-          if (prior.type === "bos" && eos()) {
-            prev.type = "globstar";
-            prev.value += value;
-            prev.output = globstar(opts);
-            state.output = prev.output;
-            state.globstar = true;
-            consume(value);
-            continue;
-          }
-          if (prior.type === "slash" && prior.prev.type !== "bos" && !afterStar && isEnd) {
-            state.output = state.output.slice(0, -(prior.output + prev.output).length);
-            prior.output = `(?:${prior.output}`;
-            prev.type = "globstar";
-            prev.output = globstar(opts) + (opts.strictSlashes ? ")" : "|$)");
-            prev.value += value;
-            state.globstar = true;
-            state.output += prior.output + prev.output;
-            consume(value);
-            continue;
-          }
-          if (prior.type === "slash" && prior.prev.type !== "bos" && rest[0] === "/") {
-            const end = rest[1] !== void 0 ? "|$" : "";
-            state.output = state.output.slice(0, -(prior.output + prev.output).length);
-            prior.output = `(?:${prior.output}`;
-            prev.type = "globstar";
-            prev.output = `${globstar(opts)}${SLASH_LITERAL}|${SLASH_LITERAL}${end})`;
-            prev.value += value;
-            state.output += prior.output + prev.output;
-            state.globstar = true;
-            consume(value + advance());
-            push({ type: "slash", value: "/", output: "" });
-            continue;
-          }
-          if (prior.type === "bos" && rest[0] === "/") {
-            prev.type = "globstar";
-            prev.value += value;
-            prev.output = `(?:^|${SLASH_LITERAL}|${globstar(opts)}${SLASH_LITERAL})`;
-            state.output = prev.output;
-            state.globstar = true;
-            consume(value + advance());
-            push({ type: "slash", value: "/", output: "" });
-            continue;
-          }
-          state.output = state.output.slice(0, -prev.output.length);
-          prev.type = "globstar";
-          prev.output = globstar(opts);
-          prev.value += value;
-          state.output += prev.output;
-          state.globstar = true;
-          consume(value);
-          continue;
-        }
-        const token = { type: "star", value, output: star };
-        if (opts.bash === true) {
-          token.output = ".*?";
-          if (prev.type === "bos" || prev.type === "slash") {
-            token.output = nodot + token.output;
-          }
-          push(token);
-          continue;
-        }
-        if (prev && (prev.type === "bracket" || prev.type === "paren") && opts.regex === true) {
-          token.output = value;
-          push(token);
-          continue;
-        }
-        if (state.index === state.start || prev.type === "slash" || prev.type === "dot") {
-          if (prev.type === "dot") {
-            state.output += NO_DOT_SLASH;
-            prev.output += NO_DOT_SLASH;
-          } else if (opts.dot === true) {
-            state.output += NO_DOTS_SLASH;
-            prev.output += NO_DOTS_SLASH;
-          } else {
-            state.output += nodot;
-            prev.output += nodot;
-          }
-          if (peek() !== "*") {
-            state.output += ONE_CHAR;
-            prev.output += ONE_CHAR;
-          }
-        }
-        push(token);
-      }
-      while (state.brackets > 0) {
-        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "]"));
-        state.output = utils.escapeLast(state.output, "[");
-        decrement("brackets");
-      }
-      while (state.parens > 0) {
-        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", ")"));
-        state.output = utils.escapeLast(state.output, "(");
-        decrement("parens");
-      }
-      while (state.braces > 0) {
-        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "}"));
-        state.output = utils.escapeLast(state.output, "{");
-        decrement("braces");
-      }
-      if (opts.strictSlashes !== true && (prev.type === "star" || prev.type === "bracket")) {
-        push({ type: "maybe_slash", value: "", output: `${SLASH_LITERAL}?` });
-      }
-      if (state.backtrack === true) {
-        state.output = "";
-        for (const token of state.tokens) {
-          state.output += token.output != null ? token.output : token.value;
-          if (token.suffix) {
-            state.output += token.suffix;
-          }
-        }
-      }
-      return state;
-    };
-    parse3.fastpaths = (input, options) => {
-      const opts = { ...options };
-      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
-      const len = input.length;
-      if (len > max) {
-        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
-      }
-      input = REPLACEMENTS[input] || input;
-      const {
-        DOT_LITERAL,
-        SLASH_LITERAL,
-        ONE_CHAR,
-        DOTS_SLASH,
-        NO_DOT,
-        NO_DOTS,
-        NO_DOTS_SLASH,
-        STAR,
-        START_ANCHOR
-      } = constants.globChars(opts.windows);
-      const nodot = opts.dot ? NO_DOTS : NO_DOT;
-      const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
-      const capture = opts.capture ? "" : "?:";
-      const state = { negated: false, prefix: "" };
-      let star = opts.bash === true ? ".*?" : STAR;
-      if (opts.capture) {
-        star = `(${star})`;
-      }
-      const globstar = (opts2) => {
-        if (opts2.noglobstar === true) return star;
-        return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
-      };
-      const create = (str2) => {
-        switch (str2) {
-          case "*":
-            return `${nodot}${ONE_CHAR}${star}`;
-          case ".*":
-            return `${DOT_LITERAL}${ONE_CHAR}${star}`;
-          case "*.*":
-            return `${nodot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
-          case "*/*":
-            return `${nodot}${star}${SLASH_LITERAL}${ONE_CHAR}${slashDot}${star}`;
-          case "**":
-            return nodot + globstar(opts);
-          case "**/*":
-            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${ONE_CHAR}${star}`;
-          case "**/*.*":
-            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
-          case "**/.*":
-            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${DOT_LITERAL}${ONE_CHAR}${star}`;
-          default: {
-            const match = /^(.*?)\.(\w+)$/.exec(str2);
-            if (!match) return;
-            const source2 = create(match[1]);
-            if (!source2) return;
-            return source2 + DOT_LITERAL + match[2];
-          }
-        }
-      };
-      const output = utils.removePrefix(input, state);
-      let source = create(output);
-      if (source && opts.strictSlashes !== true) {
-        source += `${SLASH_LITERAL}?`;
-      }
-      return source;
-    };
-    module.exports = parse3;
-  }
-});
-
-// node_modules/picomatch/lib/picomatch.js
-var require_picomatch = __commonJS({
-  "node_modules/picomatch/lib/picomatch.js"(exports, module) {
-    "use strict";
-    var scan = require_scan();
-    var parse3 = require_parse();
-    var utils = require_utils();
-    var constants = require_constants();
-    var isObject = (val) => val && typeof val === "object" && !Array.isArray(val);
-    var picomatch3 = (glob, options, returnState = false) => {
-      if (Array.isArray(glob)) {
-        const fns = glob.map((input) => picomatch3(input, options, returnState));
-        const arrayMatcher = (str2) => {
-          for (const isMatch of fns) {
-            const state2 = isMatch(str2);
-            if (state2) return state2;
-          }
-          return false;
-        };
-        return arrayMatcher;
-      }
-      const isState = isObject(glob) && glob.tokens && glob.input;
-      if (glob === "" || typeof glob !== "string" && !isState) {
-        throw new TypeError("Expected pattern to be a non-empty string");
-      }
-      const opts = options || {};
-      const posix = opts.windows;
-      const regex2 = isState ? picomatch3.compileRe(glob, options) : picomatch3.makeRe(glob, options, false, true);
-      const state = regex2.state;
-      delete regex2.state;
-      let isIgnored = () => false;
-      if (opts.ignore) {
-        const ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
-        isIgnored = picomatch3(opts.ignore, ignoreOpts, returnState);
-      }
-      const matcher = (input, returnObject = false) => {
-        const { isMatch, match, output } = picomatch3.test(input, regex2, options, { glob, posix });
-        const result = { glob, state, regex: regex2, posix, input, output, match, isMatch };
-        if (typeof opts.onResult === "function") {
-          opts.onResult(result);
-        }
-        if (isMatch === false) {
-          result.isMatch = false;
-          return returnObject ? result : false;
-        }
-        if (isIgnored(input)) {
-          if (typeof opts.onIgnore === "function") {
-            opts.onIgnore(result);
-          }
-          result.isMatch = false;
-          return returnObject ? result : false;
-        }
-        if (typeof opts.onMatch === "function") {
-          opts.onMatch(result);
-        }
-        return returnObject ? result : true;
-      };
-      if (returnState) {
-        matcher.state = state;
-      }
-      return matcher;
-    };
-    picomatch3.test = (input, regex2, options, { glob, posix } = {}) => {
-      if (typeof input !== "string") {
-        throw new TypeError("Expected input to be a string");
-      }
-      if (input === "") {
-        return { isMatch: false, output: "" };
-      }
-      const opts = options || {};
-      const format = opts.format || (posix ? utils.toPosixSlashes : null);
-      let match = input === glob;
-      let output = match && format ? format(input) : input;
-      if (match === false) {
-        output = format ? format(input) : input;
-        match = output === glob;
-      }
-      if (match === false || opts.capture === true) {
-        if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch3.matchBase(input, regex2, options, posix);
-        } else {
-          match = regex2.exec(output);
-        }
-      }
-      return { isMatch: Boolean(match), match, output };
-    };
-    picomatch3.matchBase = (input, glob, options, posix = options && options.windows) => {
-      const regex2 = glob instanceof RegExp ? glob : picomatch3.makeRe(glob, options);
-      return regex2.test(utils.basename(input, { windows: posix }));
-    };
-    picomatch3.isMatch = (str2, patterns, options) => picomatch3(patterns, options)(str2);
-    picomatch3.parse = (pattern, options) => {
-      if (Array.isArray(pattern)) return pattern.map((p) => picomatch3.parse(p, options));
-      return parse3(pattern, { ...options, fastpaths: false });
-    };
-    picomatch3.scan = (input, options) => scan(input, options);
-    picomatch3.compileRe = (state, options, returnOutput = false, returnState = false) => {
-      if (returnOutput === true) {
-        return state.output;
-      }
-      const opts = options || {};
-      const prepend = opts.contains ? "" : "^";
-      const append = opts.contains ? "" : "$";
-      let source = `${prepend}(?:${state.output})${append}`;
-      if (state && state.negated === true) {
-        source = `^(?!${source}).*$`;
-      }
-      const regex2 = picomatch3.toRegex(source, options);
-      if (returnState === true) {
-        regex2.state = state;
-      }
-      return regex2;
-    };
-    picomatch3.makeRe = (input, options = {}, returnOutput = false, returnState = false) => {
-      if (!input || typeof input !== "string") {
-        throw new TypeError("Expected a non-empty string");
-      }
-      let parsed = { negated: false, fastpaths: true };
-      if (options.fastpaths !== false && (input[0] === "." || input[0] === "*")) {
-        parsed.output = parse3.fastpaths(input, options);
-      }
-      if (!parsed.output) {
-        parsed = parse3(input, options);
-      }
-      return picomatch3.compileRe(parsed, options, returnOutput, returnState);
-    };
-    picomatch3.toRegex = (source, options) => {
-      try {
-        const opts = options || {};
-        return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
-      } catch (err) {
-        if (options && options.debug === true) throw err;
-        return /$^/;
-      }
-    };
-    picomatch3.constants = constants;
-    module.exports = picomatch3;
-  }
-});
-
-// node_modules/picomatch/index.js
-var require_picomatch2 = __commonJS({
-  "node_modules/picomatch/index.js"(exports, module) {
-    "use strict";
-    var pico = require_picomatch();
-    var utils = require_utils();
-    function picomatch3(glob, options, returnState = false) {
-      if (options && (options.windows === null || options.windows === void 0)) {
-        options = { ...options, windows: utils.isWindows() };
-      }
-      return pico(glob, options, returnState);
-    }
-    Object.assign(picomatch3, pico);
-    module.exports = picomatch3;
   }
 });
 
@@ -8710,13 +6940,13 @@ function contextNotes(c) {
 }
 
 // src/prompts.ts
-function asData(label, text) {
+function asData(label2, text) {
   const fence = "`".repeat(Math.max(3, longestRun(text, "`") + 1));
-  return `<${label} untrusted="true">
+  return `<${label2} untrusted="true">
 ${fence}
 ${text}
 ${fence}
-</${label}>`;
+</${label2}>`;
 }
 function longestRun(text, ch) {
   let best = 0;
@@ -9256,7 +7486,12 @@ async function publish(settings, ctx, io, a) {
   if (a.round) report.totals = addRound(totalsSoFar(a.round.previousMarker), { ...report, reviews: report.reviews.length, rejections: rejectionsOf(report) });
   for (const [k, v] of Object.entries(outputsOf(report))) io.setOutput(k, v);
   let pr;
-  if ((await a.git.changedFiles(a.baseSha)).length > 0) {
+  const hasChanges = (await a.git.changedFiles(a.baseSha)).length > 0;
+  const refused = hasChanges ? await refusedPaths(settings, a) : [];
+  if (refused.length > 0) {
+    Object.assign(report, { approved: false, stopReason: "error" });
+    report.note = [report.note, refusalNote(refused)].filter(Boolean).join(" ");
+  } else if (hasChanges) {
     const pushed = await step("pushing the branch", () => pushKeepingWork(a, ctx, io));
     if (pushed !== a.branch) report.note = [report.note, `Another run changed ${a.branch} meanwhile: this run's work is on ${pushed} instead.`].filter(Boolean).join(" ");
     pr = await step(
@@ -9282,7 +7517,25 @@ async function publish(settings, ctx, io, a) {
     }
   });
   await io.jobSummary(summary);
+  if (refused.length > 0) throw new PublishError("checking the branch before pushing", new PushRefused(refused));
   return report;
+}
+var PushRefused = class extends Error {
+  constructor(reasons) {
+    super(refusalNote(reasons));
+    this.reasons = reasons;
+    this.name = "PushRefused";
+  }
+  reasons;
+};
+async function refusedPaths(settings, a) {
+  const changed = await a.git.changedFiles(a.git.draftStart ?? a.baseSha);
+  return pushViolations(changed, { mode: a.mode, protectedGlobs: settings.protectedPaths, testGlobs: settings.testPaths });
+}
+function refusalNote(reasons) {
+  const shown = reasons.slice(0, 5).join("; ");
+  const more = reasons.length > 5 ? `; and ${reasons.length - 5} more` : "";
+  return `Nothing was pushed: the branch would change paths this run may not write (${shown}${more}).`;
 }
 async function step(name, fn) {
   try {
@@ -9323,37 +7576,39 @@ function withTrailer(message, runId) {
 
 ${RUN_TRAILER}: ${runId}`;
 }
-async function commitsSince(git2, baseSha, head = "HEAD") {
+async function commitsSince(git, baseSha, head = "HEAD") {
   const format = `%H%x00%s%x00%an%x00%ce%x00%(trailers:key=${RUN_TRAILER},valueonly,separator=%x2C)%x1e`;
-  const out = await git2.exec(["log", "--reverse", `--format=${format}`, `${baseSha}..${head}`, "--"]);
+  const out = await git.exec(["log", "--reverse", `--format=${format}`, `${baseSha}..${head}`, "--"]);
   return out.split("").map((r) => r.replace(/^\n/, "")).filter((r) => r.includes("\0")).map((r) => {
     const [sha = "", subject = "", author = "", committer = "", trailer = ""] = r.split("\0");
     return { sha, subject, author, ours: trailer.trim() !== "" && committer === BOT_EMAIL };
   });
 }
-async function fetchBranch(git2, base, branch, auth2) {
+async function fetchBranch(git, base, branch, auth2) {
   const specs = [`+refs/heads/${base}:refs/remotes/origin/${base}`, `+refs/heads/${branch}:refs/remotes/origin/${branch}`];
   const baseRef = `refs/remotes/origin/${base}`;
   const headRef = `refs/remotes/origin/${branch}`;
-  await git2.exec(["fetch", "--quiet", "--no-tags", "--depth=1", "origin", ...specs], { auth: auth2 });
+  const shallowClone = (await git.exec(["rev-parse", "--is-shallow-repository"])).trim() === "true";
+  await git.exec(["fetch", "--quiet", "--no-tags", ...shallowClone ? ["--depth=1"] : [], "origin", ...specs], { auth: auth2 });
   for (const deepen of [16, 256, 0]) {
-    const found2 = await mergeBase(git2, baseRef, headRef);
-    if (found2) return { baseSha: found2, headSha: (await git2.exec(["rev-parse", headRef])).trim() };
-    const shallow = (await git2.exec(["rev-parse", "--is-shallow-repository"])).trim() === "true";
+    const found2 = await mergeBase(git, baseRef, headRef);
+    if (found2) return { baseSha: found2, headSha: (await git.exec(["rev-parse", headRef])).trim() };
+    const shallow = (await git.exec(["rev-parse", "--is-shallow-repository"])).trim() === "true";
     if (!shallow) break;
     const how = deepen ? [`--deepen=${deepen}`] : ["--unshallow"];
-    await git2.exec(["fetch", "--quiet", "--no-tags", ...how, "origin", ...specs], { auth: auth2 });
+    await git.exec(["fetch", "--quiet", "--no-tags", ...how, "origin", ...specs], { auth: auth2 });
   }
-  const found = await mergeBase(git2, baseRef, headRef);
+  const found = await mergeBase(git, baseRef, headRef);
   if (!found) throw new Error(`${branch} has no history in common with ${base}: it cannot be continued`);
-  return { baseSha: found, headSha: (await git2.exec(["rev-parse", headRef])).trim() };
+  return { baseSha: found, headSha: (await git.exec(["rev-parse", headRef])).trim() };
 }
-async function checkoutBranch(git2, branch, headSha) {
-  await git2.exec(["checkout", "--quiet", "--force", "--no-track", "-B", branch, headSha]);
+async function checkoutBranch(git, branch, headSha) {
+  await git.exec(["checkout", "--quiet", "--force", "--no-track", "-B", branch, headSha]);
+  await git.beginDraft(branch, headSha);
 }
-async function mergeBase(git2, a, b) {
+async function mergeBase(git, a, b) {
   try {
-    return (await git2.exec(["merge-base", a, b])).trim() || void 0;
+    return (await git.exec(["merge-base", a, b])).trim() || void 0;
   } catch (e) {
     if (e instanceof GitError) return void 0;
     throw e;
@@ -10404,7 +8659,15 @@ var DiffTooLarge = class extends Error {
   limit;
 };
 function diffLines(diff) {
-  return diff.split("\n").filter((l) => (l.startsWith("+") || l.startsWith("-")) && !l.startsWith("+++") && !l.startsWith("---")).length;
+  let header = true;
+  let n = 0;
+  for (const l of diff.split("\n")) {
+    if (l.startsWith("diff ")) header = true;
+    else if (l.startsWith("@@")) header = false;
+    else if (header && (l.startsWith("+++") || l.startsWith("---"))) continue;
+    else if (l.startsWith("+") || l.startsWith("-")) n++;
+  }
+  return n;
 }
 async function runLoop(firstMessage, steps, limits) {
   const result = {
@@ -10899,74 +9162,8 @@ function sandboxEnv(env, workspace) {
 }
 
 // src/workspace/repo-map.ts
-import { execFile as execFile3 } from "node:child_process";
-import { lstatSync, promises as fs } from "node:fs";
+import { lstatSync, promises as fs2 } from "node:fs";
 import path2 from "node:path";
-
-// src/workspace/paths.ts
-var import_picomatch = __toESM(require_picomatch2(), 1);
-import path from "node:path";
-function normalizeToolPath(input, options = {}) {
-  if (typeof input !== "string") return refuse("path must be a string");
-  if (input.includes("\0")) return refuse("path contains a NUL byte");
-  const raw = input.trim().replace(/\\/g, "/");
-  if (/^[a-zA-Z]:/.test(raw) || raw.startsWith("/")) {
-    return refuse("absolute paths are not allowed; use a path relative to the repository root");
-  }
-  let rel = path.posix.normalize(raw === "" ? "." : raw);
-  if (rel === ".." || rel.startsWith("../")) {
-    return refuse(`${input} is outside the repository; use a path relative to the repository root`);
-  }
-  rel = rel.replace(/\/+$/, "");
-  if (rel === "." || rel === "") {
-    if (options.allowRoot) return { ok: true, rel: "" };
-    return refuse("path is empty; give a file path relative to the repository root");
-  }
-  if (isInsideGitDir(rel)) {
-    return refuse(`${rel} is inside .git, which the tools never touch`);
-  }
-  return { ok: true, rel };
-}
-function isInsideGitDir(rel) {
-  return rel.split("/").some(isGitDirName);
-}
-function checkWrite(rel, rules) {
-  const protectedBy = rules.protectedGlobs.filter((g) => matchesSelfOrAncestor(rel, g, true));
-  if (protectedBy.length > 0) {
-    return refuse(`${rel} is protected (protected-paths: ${protectedBy.join(", ")})`);
-  }
-  if (rules.mode === "tests" && !rules.testGlobs.some((g) => matchesSelfOrAncestor(rel, g, false))) {
-    return refuse(
-      `${rel}: this is a tests run: only test files may be written (test-paths: ${rules.testGlobs.join(", ")})`
-    );
-  }
-  return { ok: true, rel };
-}
-function matchesSelfOrAncestor(rel, glob, nocase) {
-  const isMatch = compile(glob, nocase);
-  const parts = rel.split("/");
-  for (let i = parts.length; i > 0; i--) {
-    if (isMatch(parts.slice(0, i).join("/"))) return true;
-  }
-  return false;
-}
-var matchers = /* @__PURE__ */ new Map();
-function compile(glob, nocase) {
-  const key = `${nocase ? "i" : "s"}:${glob}`;
-  let m = matchers.get(key);
-  if (!m) {
-    m = (0, import_picomatch.default)(glob, { dot: true, nocase });
-    matchers.set(key, m);
-  }
-  return m;
-}
-function isGitDirName(component) {
-  const c = component.replace(/[. ]+$/, "").toLowerCase();
-  return c === ".git" || /^git~\d+$/.test(c);
-}
-function refuse(reason) {
-  return { ok: false, reason };
-}
 
 // src/workspace/text.ts
 function splitLines(text) {
@@ -10988,6 +9185,94 @@ function formatBytes(n) {
   if (n < 1024) return `${n} bytes`;
   if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KiB`;
   return `${(n / 1024 / 1024).toFixed(1)} MiB`;
+}
+
+// src/workspace/tracked.ts
+import { promises as fs } from "node:fs";
+import path from "node:path";
+var TrackedFiles = class {
+  constructor(root, opts = {}) {
+    this.root = root;
+    this.opts = opts;
+  }
+  root;
+  opts;
+  gitRepo;
+  /** git in the workspace with the right index: also for tools that search through git (git grep). */
+  async git(args, opts = {}) {
+    const indexFile = await this.opts.indexFile?.();
+    const env = opts.literal ? { GIT_LITERAL_PATHSPECS: "1" } : {};
+    if (indexFile) env.GIT_INDEX_FILE = indexFile;
+    return runGit(args, { cwd: this.root, env, input: opts.input, okCodes: opts.okCodes, redact: this.opts.redact });
+  }
+  /**
+   * Repo-relative paths, sorted: tracked files and untracked ones git does not ignore
+   * (`git ls-files --cached --others --exclude-standard`), present on disk, submodules and
+   * nested repositories left out. Outside a git work tree: a walk that skips .git and node_modules.
+   */
+  async list() {
+    if (!await this.isGitRepo()) return walk(await fs.realpath(this.root));
+    const [cached2, others, deleted] = await Promise.all([
+      this.git(["ls-files", "--cached", "--stage", "-z"]),
+      this.git(["ls-files", "--others", "--exclude-standard", "-z"]),
+      this.git(["ls-files", "--deleted", "-z"])
+    ]);
+    const gone = new Set(splitZ(deleted.stdout));
+    const files = /* @__PURE__ */ new Set();
+    for (const rec of splitZ(cached2.stdout)) {
+      const tab = rec.indexOf("	");
+      if (rec.startsWith("160000 ")) continue;
+      const p = rec.slice(tab + 1);
+      if (!gone.has(p)) files.add(p);
+    }
+    for (const p of splitZ(others.stdout)) if (!p.endsWith("/")) files.add(p);
+    return [...files].filter((p) => !isInsideGitDir(p)).sort();
+  }
+  /**
+   * Why the tools may not touch `rel` (a repo-relative path, existing or not), or null when
+   * they may: it is tracked, or untracked and not ignored, and not inside a submodule.
+   */
+  async hidden(rel) {
+    if (rel === "" || !await this.isGitRepo()) return null;
+    let out;
+    try {
+      out = await this.git(["check-ignore", "-v", "-z", "--stdin"], { input: `${rel}\0`, okCodes: [1] });
+    } catch (e) {
+      const sub = /in submodule '([^']+)'/.exec(e instanceof Error ? e.message : String(e));
+      if (sub) return `${rel} is inside the submodule ${sub[1]}; a draft cannot change a submodule's files`;
+      throw e;
+    }
+    if (out.code === 1) return null;
+    const [source = "", line = "", pattern = ""] = out.stdout.split("\0");
+    return `${rel} is ignored by git (${source || ".gitignore"}:${line}: ${pattern}); the tools do not list, read, search or write ignored files`;
+  }
+  isGitRepo() {
+    this.gitRepo ??= this.git(["rev-parse", "--is-inside-work-tree"]).then(
+      (r) => r.stdout.trim() === "true",
+      () => false
+    );
+    return this.gitRepo;
+  }
+};
+async function walk(realRoot) {
+  const out = [];
+  const pending = [""];
+  while (pending.length > 0 && out.length < 2e5) {
+    const dir = pending.pop();
+    const entries = await fs.readdir(path.join(realRoot, dir), { withFileTypes: true }).catch(() => []);
+    for (const e of entries) {
+      const rel = dir ? `${dir}/${e.name}` : e.name;
+      if (e.isDirectory()) {
+        if (!isInsideGitDir(e.name) && e.name !== "node_modules") pending.push(rel);
+      } else if (e.isFile() || e.isSymbolicLink()) {
+        out.push(rel);
+      }
+    }
+  }
+  return out.sort();
+}
+function splitZ(text) {
+  return text.split("\0").filter((s) => s !== "");
 }
 
 // src/workspace/repo-map.ts
@@ -11088,9 +9373,9 @@ function renderRepoMap(files, budgetChars) {
   while (lines.join("\n").length > budget && lines.length > 1) lines.pop();
   return lines.join("\n");
 }
-async function buildRepoMap(root, budgetChars = 6e3) {
-  const realRoot = await fs.realpath(root);
-  const paths = await listRepoFiles(realRoot);
+async function buildRepoMap(root, budgetChars = 6e3, tracked) {
+  const realRoot = await fs2.realpath(root);
+  const paths = await listRepoFiles(realRoot, tracked);
   const files = [];
   for (const p of paths) {
     const bytes = sizeOf(path2.join(realRoot, p));
@@ -11183,52 +9468,8 @@ function formatSize(bytes) {
 function clean(name) {
   return name.replace(/[\u0000-\u001f\u007f]/g, "?");
 }
-async function listRepoFiles(root) {
-  const realRoot = await fs.realpath(root);
-  try {
-    const [present, deleted] = await Promise.all([
-      git(realRoot, ["ls-files", "--cached", "--others", "--exclude-standard", "-z"]),
-      git(realRoot, ["ls-files", "--deleted", "-z"])
-    ]);
-    const gone = new Set(splitZ(deleted));
-    const files = new Set(splitZ(present).filter((f) => !gone.has(f) && !f.endsWith("/")));
-    return [...files].sort();
-  } catch {
-    return walk(realRoot);
-  }
-}
-function git(cwd, args) {
-  const env = { GIT_TERMINAL_PROMPT: "0" };
-  for (const key of ["PATH", "HOME", "SYSTEMROOT", "TMPDIR", "LANG"]) {
-    if (process.env[key] !== void 0) env[key] = process.env[key];
-  }
-  const full = ["-c", "core.fsmonitor=false", "-c", `safe.directory=${cwd}`, ...args];
-  return new Promise((resolve, reject) => {
-    execFile3("git", full, { cwd, env, maxBuffer: 256 * 1024 * 1024, timeout: 6e4 }, (err, stdout) => {
-      if (err) reject(err);
-      else resolve(stdout);
-    });
-  });
-}
-async function walk(realRoot) {
-  const out = [];
-  const pending = [""];
-  while (pending.length > 0 && out.length < 2e5) {
-    const dir = pending.pop();
-    const entries = await fs.readdir(path2.join(realRoot, dir), { withFileTypes: true }).catch(() => []);
-    for (const e of entries) {
-      const rel = dir ? `${dir}/${e.name}` : e.name;
-      if (e.isDirectory()) {
-        if (!isInsideGitDir(e.name) && e.name !== "node_modules") pending.push(rel);
-      } else if (e.isFile() || e.isSymbolicLink()) {
-        out.push(rel);
-      }
-    }
-  }
-  return out.sort();
-}
-function splitZ(text) {
-  return text.split("\0").filter((s) => s !== "");
+async function listRepoFiles(root, tracked) {
+  return (tracked ?? new TrackedFiles(await fs2.realpath(root))).list();
 }
 
 // src/session.ts
@@ -11248,13 +9489,13 @@ function runDeadline(minutes) {
   return { signal: controller.signal, clear: () => clearTimeout(timer) };
 }
 async function runSession(settings, run) {
-  const { issue, mode, git: git2, baseSha, meter, tools, progress, route, signal, redact } = run;
+  const { issue, mode, git, baseSha, meter, tools, progress, route, signal, redact } = run;
   let tier = route.tier;
   const limits = { maxRetries: MODEL_RETRIES, timeoutMs: settings.modelTimeoutSeconds * 1e3 };
   const caller = new BudgetedCaller(meter, redact, (e) => run.log(describeCall(e, settings.maxCostUsd)), signal, {
     contextTokens: settings.contextTokens
   });
-  const repoMap = await buildRepoMap(run.workspace);
+  const repoMap = await buildRepoMap(run.workspace, void 0, tools.tracked);
   const ladder = await Promise.all(settings.drafters.map((ref) => createModel(ref, settings, limits)));
   const drafter = new Drafter({
     caller,
@@ -11285,11 +9526,12 @@ async function runSession(settings, run) {
     {
       draft: (message) => drafter.draft(message),
       commitDraft: async (n, summary) => {
-        await git2.commitPaths(tools.touched(), withTrailer(`draft-review: draft ${n} for #${issue.number}
+        const made = await git.commitWrites(tools.writes(), withTrailer(`draft-review: draft ${n} for #${issue.number}
 
 ${redact(summary)}`.trim(), run.runId));
-        if (round && (await git2.exec(["rev-parse", "HEAD"])).trim() === round.startSha) return "";
-        return git2.diff(baseSha);
+        for (const s of made.skipped) run.log(`Not committed: ${s.path} (${s.reason}).`);
+        if (round && git.head === round.startSha) return "";
+        return git.diff(baseSha);
       },
       runTests: settings.testCommand ? async () => {
         const result = await runTestCommand({
@@ -11342,6 +9584,15 @@ ${redact(summary)}`.trim(), run.runId));
   );
 }
 var REPO_MAP_STUB = "(The repository map was dropped here to fit the context window; use list_files to see the files.)";
+async function commitRest(git, tools, message, result, io) {
+  try {
+    await git.commitWrites(tools.writes(), message);
+  } catch (e) {
+    const why = io.redact(e instanceof Error ? e.message : String(e));
+    io.warning(`The last changes could not be committed (${why}); publishing what was committed before.`);
+    result.note = [result.note, `The last changes could not be committed (${why}); what was committed before is published.`].filter(Boolean).join(" ");
+  }
+}
 function describeCall(e, cap) {
   const u = e.reply.usage;
   return `${e.role} ${e.model}: ${u.input} in, ${u.cacheRead} cache read, ${u.cacheWrite} cache write, ${u.output} out${e.estimated ? " (estimated: the server reported no usage)" : ""}, $${e.costUsd.toFixed(4)} (run total $${e.spentUsd.toFixed(4)} of $${cap})`;
@@ -11425,8 +9676,99 @@ function cleanUntrusted(text) {
 }
 
 // src/workspace/file-tools.ts
-import { promises as fs2 } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { promises as fs3 } from "node:fs";
 import path3 from "node:path";
+
+// src/workspace/encoding.ts
+var CP1252 = [
+  8364,
+  0,
+  8218,
+  402,
+  8222,
+  8230,
+  8224,
+  8225,
+  710,
+  8240,
+  352,
+  8249,
+  338,
+  0,
+  381,
+  0,
+  0,
+  8216,
+  8217,
+  8220,
+  8221,
+  8226,
+  8211,
+  8212,
+  732,
+  8482,
+  353,
+  8250,
+  339,
+  0,
+  382,
+  376
+];
+var CP1252_BYTE = new Map(CP1252.map((cp, i) => [cp, 128 + i]).filter(([cp]) => cp !== 0));
+var strictUtf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+function looksBinary(buf) {
+  return buf.subarray(0, 8e3).includes(0);
+}
+function decodeText(buf) {
+  if (looksBinary(buf)) return { ok: false, reason: "it is a binary file (it has NUL bytes)" };
+  if (buf[0] === 255 && buf[1] === 254 || buf[0] === 254 && buf[1] === 255) {
+    return { ok: false, reason: "it is UTF-16 text, which these tools do not edit" };
+  }
+  try {
+    return { ok: true, text: strictUtf8.decode(buf), encoding: "utf-8" };
+  } catch {
+  }
+  if (!buf.some((b) => b >= 128 && b <= 159)) return { ok: true, text: buf.toString("latin1"), encoding: "latin-1" };
+  let text = "";
+  for (let i = 0; i < buf.length; i++) {
+    const b = buf[i];
+    const cp = b >= 128 && b <= 159 ? CP1252[b - 128] : b;
+    if (cp === 0 && b !== 0) {
+      return { ok: false, reason: `its encoding is unknown (not UTF-8, Latin-1 or Windows-1252: byte 0x${b.toString(16)} at offset ${i})` };
+    }
+    text += String.fromCharCode(cp);
+  }
+  return { ok: true, text, encoding: "windows-1252" };
+}
+function encodeText(text, encoding) {
+  if (encoding === "utf-8") return { ok: true, bytes: Buffer.from(text, "utf8") };
+  const out = Buffer.alloc(text.length);
+  const bad = /* @__PURE__ */ new Set();
+  for (let i = 0; i < text.length; i++) {
+    const cp = text.charCodeAt(i);
+    const byte = cp < 128 || cp >= 160 && cp <= 255 ? cp : CP1252_BYTE.get(cp);
+    if (byte === void 0 || encoding === "latin-1" && cp >= 128 && cp < 160) bad.add(text[i]);
+    else out[i] = byte;
+  }
+  if (bad.size > 0) {
+    const chars = [...bad].slice(0, 5).map((c) => `${JSON.stringify(c)} (U+${c.codePointAt(0).toString(16).toUpperCase().padStart(4, "0")})`);
+    return { ok: false, reason: `${chars.join(", ")} cannot be written in ${label(encoding)}` };
+  }
+  return { ok: true, bytes: out };
+}
+function label(encoding) {
+  return encoding === "utf-8" ? "UTF-8" : encoding === "latin-1" ? "Latin-1" : "Windows-1252";
+}
+function lineEnding(text) {
+  const all = text.split("\n").length - 1;
+  if (all === 0) return "\n";
+  const crlf = text.split("\r\n").length - 1;
+  return crlf * 2 > all ? "\r\n" : "\n";
+}
+function withLineEnding(text, eol) {
+  return eol === "\n" ? text : text.replace(/\r?\n/g, "\r\n");
+}
 
 // src/workspace/tool-outcome.ts
 var Refusal = class extends Error {
@@ -11450,11 +9792,11 @@ var FileTools = class {
   }
   paths;
   maxFileBytes;
-  /** Repo-relative paths written or deleted so far. */
-  written = /* @__PURE__ */ new Set();
+  /** Repo-relative path to the bytes last written there, or null when deleted. */
+  written = /* @__PURE__ */ new Map();
   async readFile(args) {
     const file = await this.paths.resolve(args.path);
-    const text = await this.readText(file, READ_FILE_LIMIT, "use search to find the part you need");
+    const { text, note } = await this.readForDisplay(file);
     const lines = splitLines(text);
     const total = lines.length;
     if (total === 0) return ok(`${file.rel} is empty (0 lines)`);
@@ -11478,7 +9820,7 @@ var FileTools = class {
       end = n;
     }
     const whole = start === 1 && end === total;
-    const header = whole ? `${file.rel} (${plural3(total, "line")})` : `${file.rel} (lines ${start}-${end} of ${total})`;
+    const header = (whole ? `${file.rel} (${plural3(total, "line")})` : `${file.rel} (lines ${start}-${end} of ${total})`) + note;
     const cutShort = end < total && (args.end_line == null || end < args.end_line);
     const rest = cutShort ? `
 [${plural3(total - end, "more line")}: read_file with start_line ${end + 1}]` : "";
@@ -11490,25 +9832,36 @@ ${out.join("\n")}${rest}`);
     this.checkContent(args.content);
     if (file.stat?.isDirectory()) return fail(`${file.rel} is a directory`);
     if (file.stat && !file.stat.isFile()) return fail(`${file.rel} is not a regular file`);
-    await fs2.mkdir(path3.dirname(file.targetAbs), { recursive: true });
-    await fs2.writeFile(file.targetAbs, args.content);
-    this.written.add(file.targetRel);
+    const before = file.stat ? decodeText(await fs3.readFile(file.targetAbs)) : void 0;
+    let content = args.content;
+    let bytes = Buffer.from(content, "utf8");
+    let kept = "";
+    if (before?.ok) {
+      if (lineEnding(before.text) === "\r\n" && !content.includes("\r")) content = withLineEnding(content, "\r\n");
+      const encoded = encodeText(content, before.encoding);
+      bytes = encoded.ok ? encoded.bytes : Buffer.from(content, "utf8");
+      if (before.encoding !== "utf-8") kept = encoded.ok ? `, kept ${label(before.encoding)}` : `, now UTF-8: ${encoded.reason}`;
+    }
+    this.checkSize(bytes.length);
+    await fs3.mkdir(path3.dirname(file.targetAbs), { recursive: true });
+    await replaceFile(file, bytes);
+    this.written.set(file.targetRel, bytes);
     const verb = file.stat ? "replaced" : "created";
-    return ok(`${verb} ${file.targetRel} (${plural3(splitLines(args.content).length, "line")})`);
+    return ok(`${verb} ${file.targetRel} (${plural3(splitLines(content).length, "line")}${kept})`);
   }
   async editFile(args) {
     const file = await this.paths.resolve(args.path, { forWrite: true });
     if (args.old_string === "") return fail("old_string is empty; use write_file to create or replace a whole file");
     if (args.old_string === args.new_string) return fail("old_string and new_string are the same; nothing to change");
-    const text = await this.readText(file, this.maxFileBytes * 4, "use write_file");
+    const { text, encoding } = await this.readForEdit(file);
     let oldString = args.old_string;
     let newString = args.new_string;
     let count = countOccurrences(text, oldString);
     if (count === 0 && text.includes("\r\n") && !oldString.includes("\r")) {
       oldString = oldString.replace(/\n/g, "\r\n");
-      newString = newString.replace(/\r?\n/g, "\r\n");
       count = countOccurrences(text, oldString);
     }
+    if (lineEnding(text) === "\r\n" && !newString.includes("\r")) newString = withLineEnding(newString, "\r\n");
     if (count === 0) return fail(notFoundMessage(file.rel, text, args.old_string));
     if (count > 1 && !args.replace_all) {
       return fail(
@@ -11518,8 +9871,13 @@ ${out.join("\n")}${rest}`);
     const firstLine = text.slice(0, text.indexOf(oldString)).split("\n").length;
     const updated = text.split(oldString).join(newString);
     this.checkContent(updated);
-    await fs2.writeFile(file.targetAbs, updated);
-    this.written.add(file.targetRel);
+    const encoded = encodeText(updated, encoding);
+    if (!encoded.ok) {
+      return fail(`${file.rel} is ${label(encoding)} text and ${encoded.reason}; use characters it can hold (or write_file the whole file to make it UTF-8)`);
+    }
+    this.checkSize(encoded.bytes.length);
+    await replaceFile(file, encoded.bytes);
+    this.written.set(file.targetRel, encoded.bytes);
     const what = count === 1 ? `1 replacement at line ${firstLine}` : `${count} replacements, first at line ${firstLine}`;
     return ok(`edited ${file.targetRel}: ${what}`);
   }
@@ -11527,26 +9885,48 @@ ${out.join("\n")}${rest}`);
     const file = await this.paths.resolve(args.path, { forWrite: true });
     if (!file.stat) return fail(await this.notFound(file.rel));
     if (file.stat.isDirectory()) return fail(`${file.rel} is a directory; delete its files one by one`);
-    await fs2.unlink(file.entryAbs);
-    this.written.add(file.entryRel);
+    await fs3.unlink(file.entryAbs);
+    this.written.set(file.entryRel, null);
     return ok(`deleted ${file.rel}`);
   }
-  async readText(file, limit, hint) {
+  async readBytes(file, limit, hint) {
     if (!file.stat) throw new Refusal(await this.notFound(file.rel));
     if (file.stat.isDirectory()) throw new Refusal(`${file.rel} is a directory; use list_files`);
     if (!file.stat.isFile()) throw new Refusal(`${file.rel} is not a regular file`);
     if (file.stat.size > limit) {
       throw new Refusal(`${file.rel} is ${formatBytes(file.stat.size)}, too large for this tool; ${hint}`);
     }
-    const buf = await fs2.readFile(file.targetAbs);
-    if (isBinary(buf)) {
+    return fs3.readFile(file.targetAbs);
+  }
+  /** The text to show; a file in an unknown encoding is shown with U+FFFD for what does not decode, and says so. */
+  async readForDisplay(file) {
+    const buf = await this.readBytes(file, READ_FILE_LIMIT, "use search to find the part you need");
+    const decoded = decodeText(buf);
+    if (decoded.ok) return { text: decoded.text, note: decoded.encoding === "utf-8" ? "" : ` [${label(decoded.encoding)}]` };
+    if (/binary/.test(decoded.reason)) {
       throw new Refusal(`${file.rel} is a binary file (${formatBytes(buf.length)}); it cannot be shown as text`);
     }
-    return buf.toString("utf8");
+    return { text: buf.toString("utf8"), note: ` [${decoded.reason}: shown as UTF-8 with \uFFFD where it does not decode; edit_file refuses it]` };
+  }
+  /** The text to edit, decoded exactly; binary files and unknown encodings are refused. */
+  async readForEdit(file) {
+    const buf = await this.readBytes(file, this.maxFileBytes * 4, "use write_file");
+    const decoded = decodeText(buf);
+    if (!decoded.ok) throw new Refusal(`${file.rel} cannot be edited: ${decoded.reason}. Use write_file to replace it whole`);
+    const attrs = await this.paths.tracked.git(["check-attr", "-z", "binary", "text", "--", file.targetRel], { literal: true }).catch(() => null);
+    const fields = attrs?.stdout.split("\0") ?? [];
+    for (let i = 0; i + 2 < fields.length; i += 3) {
+      if (fields[i + 1] === "binary" && fields[i + 2] === "set" || fields[i + 1] === "text" && fields[i + 2] === "unset") {
+        throw new Refusal(`${file.rel} cannot be edited: git holds it as binary (.gitattributes: ${fields[i + 1] === "binary" ? "binary" : "-text"})`);
+      }
+    }
+    return decoded;
   }
   checkContent(content) {
     if (content.includes("\0")) throw new Refusal("binary content is not allowed (the content has a NUL byte)");
-    const bytes = Buffer.byteLength(content);
+    this.checkSize(Buffer.byteLength(content));
+  }
+  checkSize(bytes) {
     if (bytes > this.maxFileBytes) {
       throw new Refusal(`the file would be ${formatBytes(bytes)}; the limit is ${formatBytes(this.maxFileBytes)}`);
     }
@@ -11554,12 +9934,23 @@ ${out.join("\n")}${rest}`);
   /** "not found", with files of the same name elsewhere: cheap models often get the folder wrong. */
   async notFound(rel) {
     const base = path3.posix.basename(rel);
-    const files = await listRepoFiles(this.paths.root).catch(() => []);
+    const files = await this.paths.tracked.list().catch(() => []);
     const twins = files.filter((f) => path3.posix.basename(f) === base);
     const hint = twins.length > 0 ? ` Files with that name: ${twins.slice(0, 5).join(", ")}` : " Use list_files to see the files.";
     return `${rel} does not exist.${hint}`;
   }
 };
+async function replaceFile(file, bytes) {
+  const tmp = path3.join(path3.dirname(file.targetAbs), `.${path3.basename(file.targetAbs)}.draft-review-${randomBytes(4).toString("hex")}`);
+  try {
+    await fs3.writeFile(tmp, bytes, { flag: "wx", mode: file.stat ? file.stat.mode & 4095 : 438 });
+    if (file.stat) await fs3.chmod(tmp, file.stat.mode & 4095);
+    await fs3.rename(tmp, file.targetAbs);
+  } catch (e) {
+    await fs3.rm(tmp, { force: true });
+    throw e;
+  }
+}
 function countOccurrences(text, needle) {
   let count = 0;
   for (let i = text.indexOf(needle); i !== -1; i = text.indexOf(needle, i + needle.length)) count++;
@@ -11587,19 +9978,22 @@ function looseMatchLine(text, needle) {
 }
 
 // src/workspace/resolve.ts
-import { promises as fs3 } from "node:fs";
+import { promises as fs4 } from "node:fs";
 import path4 from "node:path";
 var PathResolver = class {
   root;
+  /** What git tracks or would track: every path the tools reach must be in it. */
+  tracked;
   rules;
   real;
-  constructor(root, rules) {
+  constructor(root, rules, tracked) {
     this.root = path4.resolve(root);
     this.rules = rules;
+    this.tracked = tracked ?? new TrackedFiles(this.root);
   }
   /** The root with symlinks followed, looked up once. */
   async realRoot() {
-    this.real ??= await fs3.realpath(this.root);
+    this.real ??= await fs4.realpath(this.root);
     return this.real;
   }
   /**
@@ -11614,7 +10008,7 @@ var PathResolver = class {
     if (opts.forWrite) this.enforceWrite(rel, rel);
     const realRoot = await this.realRoot();
     if (rel === "") {
-      const stat2 = await fs3.lstat(realRoot);
+      const stat2 = await fs4.lstat(realRoot);
       return { rel, entryAbs: realRoot, entryRel: "", targetAbs: realRoot, targetRel: "", stat: stat2 };
     }
     const nominal = path4.join(realRoot, ...rel.split("/"));
@@ -11627,16 +10021,20 @@ var PathResolver = class {
     let targetAbs = entryAbs;
     if (stat?.isSymbolicLink()) {
       try {
-        targetAbs = await fs3.realpath(entryAbs);
+        targetAbs = await fs4.realpath(entryAbs);
       } catch {
         throw new Refusal(`${rel} is a symlink whose target does not exist`);
       }
     }
     const targetRel = insideRel(realRoot, targetAbs, rel);
-    if (targetAbs !== entryAbs) stat = await fs3.stat(targetAbs);
+    if (targetAbs !== entryAbs) stat = await fs4.stat(targetAbs);
     if (opts.forWrite) {
       this.enforceWrite(entryRel, rel);
       this.enforceWrite(targetRel, rel);
+    }
+    for (const p of /* @__PURE__ */ new Set([entryRel, targetRel])) {
+      const why = await this.tracked.hidden(p);
+      if (why) throw new Refusal(p === rel ? why : `${rel} is a symlink to ${p}, and ${why}`);
     }
     return { rel, entryAbs, entryRel, targetAbs, targetRel, stat };
   }
@@ -11657,7 +10055,7 @@ var PathResolver = class {
 };
 async function realpathOfNearest(p, rel) {
   try {
-    return await fs3.realpath(p);
+    return await fs4.realpath(p);
   } catch (err) {
     const code2 = err.code;
     if (code2 === "ENOTDIR") throw parentIsAFile(rel);
@@ -11684,15 +10082,15 @@ function parentIsAFile(rel) {
 }
 async function lstatOrNull(p) {
   try {
-    return await fs3.lstat(p);
+    return await fs4.lstat(p);
   } catch {
     return null;
   }
 }
 
 // src/workspace/search-tools.ts
-var import_picomatch2 = __toESM(require_picomatch2(), 1);
-import { promises as fs4 } from "node:fs";
+var import_picomatch = __toESM(require_picomatch(), 1);
+import { promises as fs5 } from "node:fs";
 import path5 from "node:path";
 
 // src/workspace/regex-worker.ts
@@ -11773,7 +10171,7 @@ async function listFiles(paths, args) {
   const dir = await paths.resolve(args.path ?? "", { allowRoot: true });
   if (dir.stat?.isFile()) return fail(`${dir.rel} is a file; use read_file`);
   if (!dir.stat) return fail(`${dir.rel} does not exist; use list_files with path null to see the repository`);
-  const files = await filesUnder(paths.root, dir.targetRel, args.pattern);
+  const files = await filesUnder(paths, dir.targetRel, args.pattern);
   const where = `${dir.targetRel || "the repository"}${args.pattern ? ` matching ${args.pattern}` : ""}`;
   if (files.length === 0) return ok(`no files in ${where}`);
   const shown = files.slice(0, LIST_CAP);
@@ -11792,7 +10190,7 @@ async function search(paths, args) {
   }
   const where = await paths.resolve(args.path ?? "", { allowRoot: true });
   if (!where.stat) return fail(`${where.rel} does not exist`);
-  const candidates = where.stat.isFile() ? [where.targetRel] : await filesUnder(paths.root, where.targetRel, args.glob);
+  const candidates = where.stat.isFile() ? [where.targetRel] : await filesUnder(paths, where.targetRel, args.glob);
   const realRoot = await paths.realRoot();
   const regex2 = new RegexWorker(args.pattern, SEARCH_TIME_LIMITS);
   const hits = [];
@@ -11819,7 +10217,7 @@ async function search(paths, args) {
         skipped++;
         continue;
       }
-      const buf = await fs4.readFile(abs).catch(() => null);
+      const buf = await fs5.readFile(abs).catch(() => null);
       if (!buf || isBinary(buf)) continue;
       const text = buf.toString("utf8");
       batch.push({ rel, lines: splitLines(text) });
@@ -11846,13 +10244,13 @@ function timeoutMessage(pattern, limits, hits) {
 ${plural3(hits.length, "match", "matches")} found before it stopped:
 ${hits.join("\n")}` : msg;
 }
-async function filesUnder(root, dir, glob) {
+async function filesUnder(paths, dir, glob) {
   const filter = glob ? globFilter(glob, dir) : () => true;
-  const all = await listRepoFiles(root);
+  const all = await listRepoFiles(paths.root, paths.tracked);
   return all.filter((f) => (dir === "" || f.startsWith(dir + "/")) && filter(f));
 }
 function globFilter(glob, base) {
-  const isMatch = (0, import_picomatch2.default)(glob, { dot: true });
+  const isMatch = (0, import_picomatch.default)(glob, { dot: true });
   const nameOnly = !glob.includes("/");
   return (rel) => isMatch(rel) || base !== "" && isMatch(rel.slice(base.length + 1)) || nameOnly && isMatch(path5.posix.basename(rel));
 }
@@ -11931,7 +10329,8 @@ var WorkspaceTools = class {
   redact;
   handlers;
   constructor(opts) {
-    this.paths = new PathResolver(opts.root, opts.rules);
+    const tracked = new TrackedFiles(opts.root, { indexFile: opts.indexFile, redact: opts.redact });
+    this.paths = new PathResolver(opts.root, opts.rules, tracked);
     this.files = new FileTools(this.paths, opts.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES);
     this.redact = opts.redact ?? ((t) => t);
     this.handlers = {
@@ -11949,7 +10348,15 @@ var WorkspaceTools = class {
   }
   /** Sorted repo-relative paths written or deleted so far. */
   touched() {
-    return [...this.files.written].sort();
+    return [...this.files.written.keys()].sort();
+  }
+  /** What the drafter wrote: each path's exact bytes, or null for a deletion. What a draft commits. */
+  writes() {
+    return new Map(this.files.written);
+  }
+  /** What git tracks or would track (the listing list_files, search and the repo map use). */
+  get tracked() {
+    return this.paths.tracked;
   }
   async run(name, input) {
     let outcome;
@@ -12025,8 +10432,8 @@ async function work(settings, ctx, io, decision, p) {
   const branch = branchFor(issue.number);
   const runId = ctx.runId ?? "local";
   const auth2 = { serverUrl: ctx.serverUrl, token: settings.githubToken };
-  const git2 = new Git(ctx.workspace, io.redact);
-  const remoteSha = await git2.remoteSha(branch, auth2);
+  const git = new Git(ctx.workspace, io.redact);
+  const remoteSha = await git.remoteSha(branch, auth2);
   const pr = remoteSha ? await gh.findOpenPull(branch, base) : void 0;
   const summary = pr && await gh.findComment(pr.number, SUMMARY_MARKER) || await gh.findComment(issue.number, SUMMARY_MARKER);
   const previousMarker = markerIn(summary?.body);
@@ -12039,7 +10446,7 @@ async function work(settings, ctx, io, decision, p) {
     runUrl: ctx.runUrl
   });
   const category = categoryOf(issue.labels, settings.categoryLabels);
-  const ledger = new Ledger(git2, auth2);
+  const ledger = new Ledger(git, auth2);
   const records = settings.ledger || settings.routeByHistory ? await readLedger(ledger, io) : [];
   const past = records.filter((r) => sameKind(r, category, mode));
   const route = chooseStartTier(settings.drafters.map((d) => d.id), past, {
@@ -12057,17 +10464,17 @@ async function work(settings, ctx, io, decision, p) {
   let withheld = 0;
   try {
     if (remoteSha) {
-      const fetched = await fetchBranch(git2, base, branch, auth2);
-      commits = await commitsSince(git2, fetched.baseSha, fetched.headSha);
+      const fetched = await fetchBranch(git, base, branch, auth2);
+      commits = await commitsSince(git, fetched.baseSha, fetched.headSha);
       if (decision.request || commits.some((c) => !c.ours)) {
-        await checkoutBranch(git2, branch, fetched.headSha);
-        const [diff, stat] = await Promise.all([git2.diff(fetched.baseSha), git2.exec(["diff", "--stat", fetched.baseSha, "HEAD", "--"])]);
+        await checkoutBranch(git, branch, fetched.headSha);
+        const [diff, stat] = await Promise.all([git.diff(fetched.baseSha), git.exec(["diff", "--stat", fetched.baseSha, "HEAD", "--"])]);
         const account = earlierRounds({ prBody: cleanUntrusted(pr?.body ?? ""), ledger: records.filter((r) => r.issue === issue.number), commits });
         round = { startSha: fetched.headSha, account, diff: boundedDiff(diff, stat) };
         start = { baseSha: fetched.baseSha, remoteSha: fetched.headSha };
       }
     }
-    start ??= await git2.startBranch(base, branch, auth2);
+    start ??= await git.startBranch(base, branch, auth2);
     if (decision.request) {
       const f = await gatherFeedback(p.api, decision.request, decision.pullNumber ?? pr?.number, p.canWrite);
       withheld = f.withheld;
@@ -12084,13 +10491,14 @@ async function work(settings, ctx, io, decision, p) {
   const tools = new WorkspaceTools({
     root: ctx.workspace,
     rules: { mode, protectedGlobs: settings.protectedPaths, testGlobs: settings.testPaths },
-    redact: io.redact
+    redact: io.redact,
+    indexFile: () => git.indexFile()
   });
   const result = await runSession(settings, {
     workspace: ctx.workspace,
     issue,
     mode,
-    git: git2,
+    git,
     baseSha: start.baseSha,
     meter,
     tools,
@@ -12109,12 +10517,12 @@ async function work(settings, ctx, io, decision, p) {
   result.note = io.redact([route.reason, result.note, withheldNote].filter(Boolean).join(" "));
   for (const [k, v] of Object.entries(outputsOf(buildReport(settings, { issue, mode, meter, result })))) io.setOutput(k, v);
   const history = await recordRun(settings, ctx, io, ledger, past, { issue, category, mode, meter, result });
+  await commitRest(git, tools, withTrailer(`draft-review: unfinished draft for #${issue.number}`, runId), result, io);
   let report;
   try {
-    await git2.commitPaths(tools.touched(), withTrailer(`draft-review: unfinished draft for #${issue.number}`, runId));
     report = await publish(settings, ctx, io, {
       gh,
-      git: git2,
+      git,
       issue,
       mode,
       base,
@@ -12209,6 +10617,7 @@ export {
   preflightSandbox,
   runDeadline,
   runSession,
+  commitRest,
   WorkspaceTools,
   runIssue
 };

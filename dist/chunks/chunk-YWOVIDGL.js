@@ -9,7 +9,7 @@ import {
   statsOf,
   usd,
   verdictWords
-} from "./chunk-BMS3S3OZ.js";
+} from "./chunk-DJICUPRV.js";
 import {
   BUILT_IN_PRICES,
   costOf,

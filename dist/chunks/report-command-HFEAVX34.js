@@ -3,11 +3,11 @@ import { createRequire as __draftReviewCreateRequire } from 'node:module';
 const require = __draftReviewCreateRequire(import.meta.url);
 import {
   renderLedgerReport
-} from "./chunk-KKAGGPKG.js";
+} from "./chunk-YWOVIDGL.js";
 import {
   Git,
   Ledger
-} from "./chunk-BMS3S3OZ.js";
+} from "./chunk-DJICUPRV.js";
 import {
   setSkippedOutputs
 } from "./chunk-WAJCCAE4.js";
