@@ -65,7 +65,7 @@ const workspacesOf = new Map<string, string[]>()
 
 /** A bare repository whose default branch holds one commit with `files`. */
 export async function makeOrigin(
-  files: Record<string, string>,
+  files: Record<string, string | Buffer>,
   opts: { defaultBranch?: string; executable?: string[] } = {}
 ): Promise<{ bareDir: string; cleanup(): Promise<void> }> {
   const branch = opts.defaultBranch ?? 'main'

@@ -29,7 +29,7 @@ export interface ActionRun {
 }
 
 export interface WorldOptions {
-  files: Record<string, string>
+  files: Record<string, string | Buffer>
   executable?: string[]
   issue: { number: number; title: string; body?: string; labels?: string[] }
   permissions?: Record<string, Permission>
