@@ -156,3 +156,40 @@ test.each([
   expect(summaryOf(run.outputs['pr-number'])).toContain(words)
   expect(progressOf()).toContain(words)
 })
+
+test('a local Ollama drafter streams, with usage only in the last chunk; a server without streaming is asked without it once refused', async () => {
+  world = await startWorld({ files: SAMPLE_FILES, issue: ISSUE, openaiFlavor: 'ollama' })
+  const usage = { input: 700, output: 30 }
+  world.openai.respond('qwen3-coder:30b', [{ toolCalls: [edit], usage }, { toolCalls: [finish], usage }])
+  world.anthropic.respond('claude-opus-4-8', [approve])
+  const local = { 'drafter-model': 'openai:qwen3-coder:30b', 'openai-api-key': '', prices: '{"openai:qwen3-coder:30b": {"input": 0, "output": 0}}' }
+  const run = await world.run({ inputs: local })
+  expect(run.outputs['stop-reason']).toBe('approved')
+  expect(world.openai.requests.map((r) => r.body.stream)).toEqual([true, true])
+  const marker = markerOf(summaryOf(run.outputs['pr-number']))!
+  expect(marker.usage[0]).toMatchObject({ model: 'openai:qwen3-coder:30b', calls: 2, inputTokens: 1400, outputTokens: 60 })
+  await world.close()
+
+  world = await startWorld({ files: SAMPLE_FILES, issue: ISSUE, openaiFlavor: 'bare', openaiNoStreaming: true })
+  world.openai.respond('qwen3-coder', [{ toolCalls: [edit] }, { toolCalls: [finish] }])
+  world.anthropic.respond('claude-opus-4-8', [approve])
+  const bare = await world.run({ inputs: { 'drafter-model': 'openai:qwen3-coder', prices: '{"openai:qwen3-coder": {"input": 0, "output": 0}}' } })
+  expect(bare.outputs['stop-reason']).toBe('approved')
+  // One refused streamed request (400, not billed), then every call without streaming.
+  expect(world.openai.rejected.map((r) => r.status)).toEqual([400])
+  expect(world.openai.requests.map((r) => r.body.stream)).toEqual([undefined, undefined])
+  await expectFixedOnBranch()
+})
+
+test('a reviewer that refuses: error, the draft kept on a draft PR, the refusal in words, not counted as a review', async () => {
+  world = await startWorld({ files: SAMPLE_FILES, issue: ISSUE })
+  world.anthropic.respond('claude-sonnet-4-6', [{ toolCalls: [edit] }, { toolCalls: [finish] }])
+  world.anthropic.respond('claude-opus-4-8', [{ text: 'I will not review this.', stopReason: 'refusal' }])
+  const run = await world.run()
+  expect(run.outputs).toMatchObject({ 'stop-reason': 'error', approved: 'false', reviews: '0' })
+  expect(run.exitCode).toBe(1)
+  expect(world.anthropic.requests.filter((r) => r.model === 'claude-opus-4-8')).toHaveLength(1) // no repair request
+  await expectFixedOnBranch()
+  expect(world.github.pulls(repo)[0]!.draft).toBe(true)
+  expect(progressOf()).toContain('the reviewer model refused (anthropic:claude-opus-4-8): "I will not review this."')
+})

@@ -34,6 +34,8 @@ export interface WorldOptions {
   issue: { number: number; title: string; body?: string; labels?: string[] }
   permissions?: Record<string, Permission>
   openaiFlavor?: 'openai' | 'ollama' | 'deepseek' | 'bare'
+  /** the OpenAI-compatible server refuses `stream: true` */
+  openaiNoStreaming?: boolean
   apiPathPrefix?: string
   /** Context windows per model the emulators enforce (with their strict tokenizer). */
   contextWindows?: Record<string, number>
@@ -83,7 +85,8 @@ export async function startWorld(opts: WorldOptions): Promise<World> {
     apiKey: SECRETS.openaiKey,
     flavor: opts.openaiFlavor ?? 'openai',
     contextWindows: opts.contextWindows,
-    noUsage: opts.openaiNoUsage
+    noUsage: opts.openaiNoUsage,
+    noStreaming: opts.openaiNoStreaming
   })
   github.addRepo({
     owner: OWNER,
