@@ -94,15 +94,18 @@ test('refusal and content filter', async () => {
 
 test('streaming: chat.completion.chunk events, tool call deltas, usage in a last chunk with no choices, then [DONE]', async () => {
   const { e, c } = await start('deepseek')
-  e.respond('deepseek-flash', [{ thinking: 'Plan: read the file first.', text: 'Reading.', toolCalls: [{ name: 'read_file', input: { path: 'src/some/long/path.ts' } }], usage: { input: 900, cacheRead: 100, output: 42 } }])
+  const path = `src/${'deep/'.repeat(30)}file.ts` // longer than one delta
+  const plan = 'Plan: read the file first. '.repeat(5)
+  e.respond('deepseek-flash', [{ thinking: plan, text: 'Reading.', toolCalls: [{ name: 'read_file', input: { path } }], usage: { input: 900, cacheRead: 100, output: 42 } }])
   const stream = await c.chat.completions.create({ model: 'deepseek-flash', max_tokens: 100, tools, messages: [user('go')], stream: true, stream_options: { include_usage: true } })
   const chunks: OpenAI.Chat.Completions.ChatCompletionChunk[] = []
   for await (const chunk of stream) chunks.push(chunk)
   const deltas = chunks.flatMap((ch) => ch.choices.map((x) => x.delta as Record<string, any>))
-  expect(deltas.map((d) => d.reasoning_content ?? '').join('')).toBe('Plan: read the file first.')
+  expect(deltas.filter((d) => d.reasoning_content).length).toBeGreaterThan(1)
+  expect(deltas.map((d) => d.reasoning_content ?? '').join('')).toBe(plan)
   expect(deltas.map((d) => d.content ?? '').join('')).toBe('Reading.')
   const args = deltas.flatMap((d) => d.tool_calls ?? []).map((t: any) => t.function?.arguments ?? '').join('')
-  expect(JSON.parse(args)).toEqual({ path: 'src/some/long/path.ts' })
+  expect(JSON.parse(args)).toEqual({ path })
   expect(chunks.at(-2)!.choices[0]!.finish_reason).toBe('tool_calls')
   expect(chunks.at(-1)).toMatchObject({ choices: [], usage: { prompt_tokens: 1000, completion_tokens: 42, prompt_cache_hit_tokens: 100 } })
 

@@ -408,7 +408,7 @@ function streamEvents(msg: any): SseEvent[] {
 }
 
 /** Splits text the way a stream does: a few pieces, never empty ones. */
-function pieces(text: string, size = 16): string[] {
+function pieces(text: string, size = 64): string[] {
   const out: string[] = []
   for (let i = 0; i < text.length; i += size) out.push(text.slice(i, i + size))
   return out

@@ -288,7 +288,7 @@ function streamChunks(completion: any, includeUsage: boolean): SseEvent[] {
   return events
 }
 
-function pieces(text: string, size = 16): string[] {
+function pieces(text: string, size = 64): string[] {
   const out: string[] = []
   for (let i = 0; i < text.length; i += size) out.push(text.slice(i, i + size))
   return out
