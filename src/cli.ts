@@ -16,6 +16,10 @@ run options:
   --repo OWNER/NAME      the GitHub repository (default: from the origin remote)
   --tests                draft tests only (writes only under test-paths)
   --open-pr              push the branch and open or update the pull request (needs GITHUB_TOKEN)
+  --feedback TEXT        another round on the current draft-review branch as it stands (its
+                         commits kept, yours included), with TEXT as the reviewer's feedback
+  --base REF             with --feedback: where the branch started (default: origin's default
+                         branch, else main or master)
   --dir DIR              the repository to work in (default: the current directory)
   --drafter-model, --reviewer-model, --test-command, --test-timeout-seconds,
   --max-iterations, --max-cost-usd, --prices, --test-paths, --protected-paths,
@@ -53,6 +57,8 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<numb
         repo: { type: 'string' },
         tests: { type: 'boolean' },
         'open-pr': { type: 'boolean' },
+        feedback: { type: 'string' },
+        base: { type: 'string' },
         dir: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         ...Object.fromEntries(INPUT_FLAGS.map((f) => [f, { type: 'string' as const }]))
@@ -73,6 +79,8 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<numb
     if (command === 'report') return await localReport(dir)
     if (command !== 'run') throw new UsageError(`unknown command '${command}'`)
     if (!values['issue-file'] === !values.issue) throw new UsageError('give exactly one of --issue-file and --issue')
+    if (values.base !== undefined && values.feedback === undefined) throw new UsageError('--base goes with --feedback')
+    if (values.feedback !== undefined && !values.feedback.trim()) throw new UsageError('--feedback needs the words of the feedback')
     const inputs: Record<string, string> = {}
     const given = values as Record<string, unknown>
     for (const f of INPUT_FLAGS) if (typeof given[f] === 'string') inputs[f] = given[f] as string
@@ -84,7 +92,9 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<numb
       issueNumber: values.issue ? Number(values.issue) : undefined,
       repo: values.repo,
       tests: values.tests ?? false,
-      openPr: values['open-pr'] ?? false
+      openPr: values['open-pr'] ?? false,
+      feedback: values.feedback,
+      base: values.base
     })
   } catch (e) {
     if (e instanceof UsageError) {

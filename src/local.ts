@@ -8,13 +8,18 @@ import { renderLedgerReport } from './ledger-report'
 import { CostMeter } from './meter'
 import { outcomeLine } from './narrate'
 import { buildReport, publish } from './publish'
-import { renderSummary } from './report'
+import { renderSummary, SUMMARY_MARKER } from './report'
 import { branchFor } from './run-issue'
+import { feedbackMessage } from './prompts'
+import { boundedDiff, earlierRounds, roundsIn } from './rounds/account'
+import { commitsSince, continueLocalBranch, withTrailer } from './rounds/branch'
+import { markerIn } from './rounds/totals'
 import { preflightSandbox } from './sandbox/preflight'
 import { makeRedactor, secretsOfEnv } from './secrets'
-import { commitRest, runDeadline, runSession, type ProgressSink } from './session'
+import { commitRest, runDeadline, runSession, type ProgressSink, type SessionRound } from './session'
 import { readSettings, secretsOf, type InputReader } from './settings'
 import { modeFromLabels, type RunContext } from './triggers'
+import { cleanUntrusted } from './triggers/feedback'
 import { WorkspaceTools } from './workspace/tools'
 
 export interface LocalRunArgs {
@@ -27,6 +32,10 @@ export interface LocalRunArgs {
   repo?: string
   tests: boolean
   openPr: boolean
+  /** Another round on the current draft-review branch, with these words as the feedback. */
+  feedback?: string
+  /** Where that branch started from, for the diff (default: origin's default branch, main, master). */
+  base?: string
 }
 
 /** Terminal lines instead of a comment: one per phase and per result. */
@@ -66,9 +75,10 @@ export async function localRun(a: LocalRunArgs): Promise<number> {
   const gh = needsGitHub ? new GitHubClient(createOctokit(token, apiUrl, say), owner, repo) : undefined
   const issue: IssueInfo = gh && a.issueNumber !== undefined ? await gh.issue(a.issueNumber) : parseIssueFile(await readFile(a.issueFile!, 'utf8'))
   const mode = a.tests ? 'tests' : modeFromLabels(issue.labels, 'draft-review:tests')
-  const branch = issue.number > 0 ? branchFor(issue.number) : `draft-review/local-${slug(issue.title)}`
-  const { baseSha, previous } = await git.startLocalBranch(branch)
-  say(`draft-review: ${issue.number > 0 ? `#${issue.number} ` : ''}"${issue.title}" (${mode}) on ${branch}, from ${previous} at ${baseSha.slice(0, 12)}`)
+  const wanted = issue.number > 0 ? branchFor(issue.number) : `draft-review/local-${slug(issue.title)}`
+  const start: LocalStart = a.feedback === undefined ? { ...(await git.startLocalBranch(wanted)), branch: wanted } : await startLocalRound(git, wanted, a.feedback, a.base)
+  const { baseSha, previous, branch } = start
+  say(`draft-review: ${issue.number > 0 ? `#${issue.number} ` : ''}"${issue.title}" (${mode}) ${start.round ? 'continuing' : 'on'} ${branch}, from ${previous} at ${baseSha.slice(0, 12)}`)
 
   const meter = new CostMeter(settings.maxCostUsd, settings.reviewer.price)
   const tools = new WorkspaceTools({
@@ -92,17 +102,23 @@ export async function localRun(a: LocalRunArgs): Promise<number> {
     log: () => {},
     redact,
     env: a.env,
-    runId: 'local'
+    runId: 'local',
+    round: start.round,
+    feedback: start.feedback
   })
   deadline.clear()
-  await commitRest(git, tools, `draft-review: unfinished draft for "${issue.title}"`, result, { warning: say, redact })
+  await commitRest(git, tools, withTrailer(`draft-review: unfinished draft for "${issue.title}"`, 'local'), result, { warning: say, redact })
   let report = buildReport(settings, { issue, mode, meter, result })
   if (a.openPr && gh) {
     const serverUrl = a.env.GITHUB_SERVER_URL || 'https://github.com'
     const ctx: RunContext = { eventName: 'local', payload: {}, owner, repo, apiUrl, serverUrl, workspace: a.dir }
     const io = { info: say, warning: say, setOutput: () => {}, jobSummary: async () => {}, redact }
     const lease = await git.remoteSha(branch)
-    report = await publish(settings, ctx, io, { gh, git, issue, mode, base: previous, branch, baseSha, lease, auth: { serverUrl, token }, meter, result })
+    // The same pull request and summary as the action's rounds: the totals go on.
+    const pr = await gh.findOpenPull(branch, previous)
+    const summary = pr && (await gh.findComment(pr.number, SUMMARY_MARKER))
+    const round = { previousMarker: markerIn(summary?.body), previousRounds: roundsIn(pr?.body), how: start.round ? 'Local run with feedback' : 'Local run', runId: 'local' }
+    report = await publish(settings, ctx, io, { gh, git, issue, mode, base: previous, branch, baseSha, lease, auth: { serverUrl, token }, meter, result, round })
   }
   process.stdout.write(`${redact(renderSummary(report))}\n`)
   say(outcomeLine(report, result).replace(/\*\*/g, ''))
@@ -112,6 +128,28 @@ export async function localRun(a: LocalRunArgs): Promise<number> {
     return 1
   }
   return 0
+}
+
+interface LocalStart {
+  branch: string
+  baseSha: string
+  /** The branch the work started from: the base of the diff and of a pull request. */
+  previous: string
+  round?: SessionRound
+  feedback?: string
+}
+
+/** A round on the draft-review branch as it stands: the feedback, the commits on it, its diff. */
+async function startLocalRound(git: Git, wanted: string, text: string, base?: string): Promise<LocalStart> {
+  const b = await continueLocalBranch(git, wanted, base)
+  const [commits, diff, stat] = await Promise.all([
+    commitsSince(git, b.baseSha, b.headSha),
+    git.diff(b.baseSha),
+    git.exec(['diff', '--stat', b.baseSha, 'HEAD', '--'])
+  ])
+  const round: SessionRound = { startSha: b.headSha, account: earlierRounds({ ledger: [], commits }), diff: boundedDiff(diff, stat) }
+  const feedback = feedbackMessage({ source: 'comment', author: 'The developer running draft-review locally', text, lineComments: [] }, cleanUntrusted)
+  return { branch: b.branch, baseSha: b.baseSha, previous: b.base, round, feedback }
 }
 
 export async function localReport(dir: string): Promise<number> {

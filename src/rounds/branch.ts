@@ -78,3 +78,38 @@ async function mergeBase(git: Git, a: string, b: string): Promise<string | undef
     throw e
   }
 }
+
+/**
+ * Local mode's round: the current `draft-review/` branch (or `wanted`, switched to), a
+ * clean tree, and where the branch left `base` (default: origin's default branch, else
+ * main or master).
+ */
+export async function continueLocalBranch(git: Git, wanted: string, base?: string): Promise<{ branch: string; baseSha: string; headSha: string; base: string }> {
+  await git.ownRepo()
+  const dirty = await git.exec(['status', '--porcelain', '--untracked-files=no'])
+  if (dirty.trim()) throw new Error('the working tree has uncommitted changes: commit them first, so that the round builds on them')
+  const current = (await git.exec(['rev-parse', '--abbrev-ref', 'HEAD'])).trim()
+  const branch = current.startsWith('draft-review/') ? current : wanted
+  if (branch !== current) {
+    const exists = await git.exec(['rev-parse', '--verify', '--quiet', `refs/heads/${branch}`]).then(() => true, () => false)
+    if (!exists) throw new Error(`--feedback continues a draft-review branch, and neither the current branch (${current}) nor ${branch} is one: run without --feedback first`)
+    await git.exec(['checkout', '--quiet', branch])
+  }
+  const candidates = base ? [base] : [await originHead(git), 'main', 'master'].filter((b): b is string => !!b)
+  for (const ref of candidates) {
+    const found = await mergeBase(git, ref, 'HEAD')
+    if (!found) continue
+    const headSha = (await git.exec(['rev-parse', 'HEAD'])).trim()
+    await git.beginDraft(branch, headSha)
+    return { branch, baseSha: found, headSha, base: ref.replace(/^origin\//, '') }
+  }
+  throw new Error(`could not find where ${branch} left ${candidates.join(' or ') || 'its base'}: name the base with --base`)
+}
+
+async function originHead(git: Git): Promise<string | undefined> {
+  try {
+    return (await git.exec(['symbolic-ref', '--short', 'refs/remotes/origin/HEAD'])).trim() || undefined
+  } catch {
+    return undefined
+  }
+}
