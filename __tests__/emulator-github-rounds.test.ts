@@ -61,7 +61,7 @@ test('a reaction on an issue comment: 201, then 200 for the same one; a content 
   const again = await octokit.rest.reactions.createForIssueComment({ ...R, comment_id: id, content: 'eyes' })
   expect([first.status, again.status]).toEqual([201, 200])
   expect(again.data.id).toBe(first.data.id)
-  const bad = await status(octokit.request('POST /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions', { ...R, comment_id: id, content: 'thumbsup' }))
+  const bad = await status(octokit.request('POST /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions', { ...R, comment_id: id, content: 'thumbsup' as 'eyes' }))
   expect(bad.status).toBe(422)
   expect((await status(octokit.rest.reactions.createForIssueComment({ ...R, comment_id: 42, content: 'eyes' }))).status).toBe(404)
 })
