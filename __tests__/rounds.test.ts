@@ -1,9 +1,8 @@
 // The pure parts of a round: totals from the marker, the account and the rounds list, the
 // trailer that tells the action's commits from people's (against real git), cleaning.
-import { mkdtemp, rm, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { git as fixtureGit } from '../emulators/git'
+import { checkoutWorkspace, git as fixtureGit, makeOrigin } from '../emulators/git'
 import { BOT_EMAIL, BOT_NAME, Git } from '../src/git'
 import { boundedDiff, earlierRounds, roundLine, roundsIn } from '../src/rounds/account'
 import { commitsSince, withTrailer } from '../src/rounds/branch'
@@ -57,25 +56,24 @@ test('the account is compact: the last runs, the commits with people marked, the
 })
 
 test("the trailer with the action's identity marks its commits; a trailer typed by a person does not", async () => {
-  const dir = await mkdtemp(join(tmpdir(), 'draft-review-trailer-'))
+  const origin = await makeOrigin({ 'a.txt': 'a\n' })
   try {
-    await fixtureGit(dir, ['init', '--quiet', dir])
-    await fixtureGit(dir, ['commit', '--quiet', '--allow-empty', '-m', 'base'])
-    const base = (await fixtureGit(dir, ['rev-parse', 'HEAD'])).trim()
-    const git = new Git(dir)
-    await writeFile(join(dir, 'a.txt'), 'a\n')
-    expect(await git.commitPaths(['a.txt'], withTrailer('draft-review: draft 1 for #1\n\nSummary: it adds.', '1001'))).toBe(true)
-    await writeFile(join(dir, 'b.txt'), 'b\n')
-    await fixtureGit(dir, ['add', 'b.txt'])
-    await fixtureGit(dir, ['-c', 'user.name=Maria', '-c', 'user.email=maria@example.invalid', 'commit', '--quiet', '-m', 'Mine\n\nDraft-Review-Run: 1001'])
+    const ws = await checkoutWorkspace(origin.bareDir)
+    const git = new Git(ws)
+    const { baseSha: base } = await git.startBranch('main', 'draft-review/issue-1')
+    const made = await git.commitWrites(new Map([['b.txt', Buffer.from('b\n')]]), withTrailer('draft-review: draft 1 for #1\n\nSummary: it adds.', '1001'))
+    expect(made.changed).toBe(true)
+    await writeFile(join(ws, 'c.txt'), 'c\n')
+    await fixtureGit(ws, ['add', 'c.txt'])
+    await fixtureGit(ws, ['-c', 'user.name=Maria', '-c', 'user.email=maria@example.invalid', 'commit', '--quiet', '-m', 'Mine\n\nDraft-Review-Run: 1001'])
     const commits = await commitsSince(git, base)
     expect(commits.map((c) => [c.subject, c.author, c.ours])).toEqual([
       ['draft-review: draft 1 for #1', BOT_NAME, true],
       ['Mine', 'Maria', false]
     ])
-    expect((await fixtureGit(dir, ['log', '-1', '--format=%ce', 'HEAD~1'])).trim()).toBe(BOT_EMAIL)
+    expect((await fixtureGit(ws, ['log', '-1', '--format=%ce', 'HEAD~1'])).trim()).toBe(BOT_EMAIL)
   } finally {
-    await rm(dir, { recursive: true, force: true })
+    await origin.cleanup()
   }
 })
 
