@@ -3,7 +3,7 @@ import { createRequire as __draftReviewCreateRequire } from 'node:module';
 const require = __draftReviewCreateRequire(import.meta.url);
 import {
   runIssue
-} from "./chunk-GG5EQYKS.js";
+} from "./chunk-PODH7J55.js";
 import {
   branchFor
 } from "./chunk-YPOB4AQS.js";

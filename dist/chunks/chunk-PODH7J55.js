@@ -7614,6 +7614,34 @@ async function mergeBase(git, a, b) {
     throw e;
   }
 }
+async function continueLocalBranch(git, wanted, base) {
+  await git.ownRepo();
+  const dirty = await git.exec(["status", "--porcelain", "--untracked-files=no"]);
+  if (dirty.trim()) throw new Error("the working tree has uncommitted changes: commit them first, so that the round builds on them");
+  const current = (await git.exec(["rev-parse", "--abbrev-ref", "HEAD"])).trim();
+  const branch = current.startsWith("draft-review/") ? current : wanted;
+  if (branch !== current) {
+    const exists = await git.exec(["rev-parse", "--verify", "--quiet", `refs/heads/${branch}`]).then(() => true, () => false);
+    if (!exists) throw new Error(`--feedback continues a draft-review branch, and neither the current branch (${current}) nor ${branch} is one: run without --feedback first`);
+    await git.exec(["checkout", "--quiet", branch]);
+  }
+  const candidates = base ? [base] : [await originHead(git), "main", "master"].filter((b) => !!b);
+  for (const ref of candidates) {
+    const found = await mergeBase(git, ref, "HEAD");
+    if (!found) continue;
+    const headSha = (await git.exec(["rev-parse", "HEAD"])).trim();
+    await git.beginDraft(branch, headSha);
+    return { branch, baseSha: found, headSha, base: ref.replace(/^origin\//, "") };
+  }
+  throw new Error(`could not find where ${branch} left ${candidates.join(" or ") || "its base"}: name the base with --base`);
+}
+async function originHead(git) {
+  try {
+    return (await git.exec(["symbolic-ref", "--short", "refs/remotes/origin/HEAD"])).trim() || void 0;
+  } catch {
+    return void 0;
+  }
+}
 
 // src/sandbox/preflight.ts
 import { execFile } from "node:child_process";
@@ -10611,13 +10639,23 @@ export {
   GitHubClient,
   CostMeter,
   outcomeLine,
+  feedbackMessage,
+  SUMMARY_MARKER,
   renderSummary,
+  earlierRounds,
+  boundedDiff,
+  roundsIn,
+  markerIn,
   buildReport,
   publish,
+  withTrailer,
+  commitsSince,
+  continueLocalBranch,
   preflightSandbox,
   runDeadline,
   runSession,
   commitRest,
+  cleanUntrusted,
   WorkspaceTools,
   runIssue
 };
