@@ -142,6 +142,8 @@ export async function startWorld(opts: WorldOptions): Promise<World> {
         // defaults (the Haiku 5.5 -> Sonnet 5.5 ladder, Opus 5.5) sets them explicitly.
         'drafter-model': 'anthropic:claude-sonnet-4-6',
         'reviewer-model': 'anthropic:claude-opus-4-8',
+        // Scripted conversations start with the drafter's first turn: a test of the triage step turns it on.
+        triage: 'false',
         ...r.inputs
       }
       const env: Record<string, string> = {

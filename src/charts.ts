@@ -20,8 +20,9 @@ export function costPerIteration(calls: readonly Pick<CallCost, 'role' | 'costUs
       current = { iteration: out.length + 1, drafterUsd: 0, reviewerUsd: 0 }
       out.push(current)
     }
-    if (c.role === 'drafter') current.drafterUsd += c.costUsd
-    else current.reviewerUsd += c.costUsd
+    // Triage is part of the first iteration's drafting side: it decides who drafts.
+    if (c.role === 'reviewer') current.reviewerUsd += c.costUsd
+    else current.drafterUsd += c.costUsd
     previousRole = c.role
   }
   return out

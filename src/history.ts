@@ -35,6 +35,16 @@ export const ledgerRecordSchema = z.object({
   usage: z.array(usageLineSchema).optional(),
   /** Reviews and rejections per drafter model whose draft was reviewed; absent in older records. */
   reviewsByDrafter: z.record(z.string(), z.object({ reviews: z.number().int(), rejections: z.number().int() })).optional(),
+  /** The triage step's answer and what came of it; absent when triage was off. */
+  triage: z
+    .object({
+      kind: z.string(),
+      /** The tier the triage proposed and the one the run started on, as models; proposed null when its answer was unusable. */
+      proposed: z.string().nullable(),
+      used: z.string(),
+      chosenBy: z.enum(['triage', 'label', 'history', 'default'])
+    })
+    .optional(),
   stopReason: z.string(),
   time: z.string(),
   runId: z.string()

@@ -6,6 +6,7 @@ import { usd } from './cost/usd'
 import { pct, statsOf, verdictWords, type CategoryStats, type LedgerRecord } from './history'
 import { BUILT_IN_PRICES, roundUsd, savingsPct, type PriceTable } from './pricing'
 import { priceable, project, runRate, whatIf } from './cost/whatif'
+import { renderTriageTable } from './routing/report'
 
 export function renderLedgerReport(records: LedgerRecord[], title = 'draft-review: what the ledger says', prices: PriceTable = BUILT_IN_PRICES): string {
   if (records.length === 0) return `### ${title}\n\nThe ledger is empty: no run has been recorded yet.`
@@ -42,6 +43,7 @@ export function renderLedgerReport(records: LedgerRecord[], title = 'draft-revie
       })
     ),
     '',
+    ...renderTriageTable(records),
     ...whatIfSection(records, prices),
     'Rule of thumb: when the reviewer approves 80% or more of first drafts the split works; when it rejects more than 40%, give that kind of task to the premium model.'
   ].join('\n')

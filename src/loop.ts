@@ -1,5 +1,6 @@
 // The draft -> test -> review loop and its caps. It decides; the steps it calls do the I/O.
 import { BudgetExceeded } from './calls'
+import type { RouteDecision } from './routing/route'
 import { ModelStopped } from './providers/turn'
 import type { DraftResult } from './drafter'
 import { reviewRejectedMessage, testsFailedMessage } from './prompts'
@@ -38,6 +39,8 @@ export interface LoopResult {
   note: string
   /** The fault that stopped the run (stopReason 'error'): reported, then rethrown by the caller. */
   error?: unknown
+  /** Where the run started on the ladder and who chose it (set by the session, not the loop). */
+  routing?: RouteDecision
   /** What the loop was doing last: where a fault happened. */
   phase?: { phase: Phase; n: number }
 }

@@ -3,7 +3,7 @@
 import type { Usage } from './chat'
 import { costOf, inBand, priceAt, promptTokensOf, roundUsd, savingsPct, type Price } from './pricing'
 
-export type Role = 'drafter' | 'reviewer'
+export type Role = 'drafter' | 'reviewer' | 'triage'
 
 export interface UsageLine {
   role: Role

@@ -95,6 +95,7 @@ export function buildReport(
       bands: a.meter.bandLines()
     },
     note: a.result.note,
+    routing: a.result.routing,
     runUrl
   }
 }

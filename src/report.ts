@@ -10,6 +10,7 @@ import type { CallCost, UsageLine, CostTotals } from './meter'
 import { contextNotes, type ContextReport } from './conversation/report-words'
 import { formatFinding } from './prompts'
 import type { RoundTotals } from './rounds/totals'
+import type { RouteDecision } from './routing/route'
 import type { Mode } from './workspace/paths'
 
 export const SUMMARY_MARKER = '<!-- draft-review:summary '
@@ -38,6 +39,8 @@ export interface RunReport extends CostTotals {
   /** Context budget, loop sense and estimated usage (src/conversation/). */
   context?: ContextReport
   note: string
+  /** Where the run started on the ladder, and who chose it (triage, label, history). */
+  routing?: RouteDecision
   prNumber?: number
   prUrl?: string
   branch?: string
@@ -155,6 +158,7 @@ export function renderSummary(r: RunReport): string {
     headline,
     r.note ? `\n> ${r.note.split('\n').join('\n> ')}` : '',
     r.testsUnisolated ? `\n${UNISOLATED_WARNING}` : '',
+    r.routing ? `\n**Started on ${code(r.drafterModels[0] ?? '')}**, chosen by ${r.routing.chosenBy === 'default' ? 'default (no triage, label or history)' : r.routing.chosenBy}: ${oneLine(r.routing.reason)}` : '',
     '',
     ...allRoundsSection(r),
     `**This run: ${usd(r.costUsd)}**`,

@@ -4,6 +4,8 @@
 import { Git, type PushAuth } from './git'
 import { createOctokit, GitHubClient, type IssueInfo, type PullInfo } from './github'
 import { categoryOf, chooseStartTier, sameKind, statsOf, type LedgerRecord } from './history'
+import { decideRoute, kindOf, type RouteDecision } from './routing/route'
+import type { TriageOutcome } from './routing/triage'
 import { skip, type RunIO } from './io'
 import { Ledger } from './ledger'
 import type { LoopResult } from './loop'
@@ -106,8 +108,17 @@ async function work(settings: Settings, ctx: RunContext, io: RunIO, decision: Ru
   const category = categoryOf(issue.labels, settings.categoryLabels)
   const ledger = new Ledger(git, auth)
   const records = settings.ledger || settings.routeByHistory ? await readLedger(ledger, io) : []
-  const past = records.filter((r) => sameKind(r, category, mode))
-  const route = chooseStartTier(settings.drafters.map((d) => d.id), past, {
+  const ofMode = records.filter((r) => r.mode === mode)
+  const routeFor = (outcome: TriageOutcome | undefined): RouteDecision =>
+    decideRoute({
+      ladder: settings.drafters.map((d) => d.id),
+      category,
+      triage: outcome,
+      records: ofMode,
+      history: { enabled: settings.routeByHistory, threshold: settings.routeRejectThreshold, window: settings.routeWindow }
+    })
+  // A round on an existing branch has no triage: it routes as before, by the label's history.
+  const route = chooseStartTier(settings.drafters.map((d) => d.id), ofMode.filter((r) => sameKind(r, category, mode)), {
     enabled: settings.routeByHistory,
     threshold: settings.routeRejectThreshold,
     window: settings.routeWindow
@@ -165,6 +176,7 @@ async function work(settings: Settings, ctx: RunContext, io: RunIO, decision: Ru
     tools,
     progress,
     route,
+    routeFor: round ? undefined : routeFor,
     signal: deadline.signal,
     log: io.info,
     redact: io.redact,
@@ -175,10 +187,15 @@ async function work(settings: Settings, ctx: RunContext, io: RunIO, decision: Ru
   })
   deadline.clear()
   const withheldNote = withheld ? `${withheld} line comment${withheld === 1 ? '' : 's'} by people without write permission ${withheld === 1 ? 'was' : 'were'} left out.` : ''
-  result.note = io.redact([route.reason, result.note, withheldNote].filter(Boolean).join(' '))
+  const routing = result.routing
+  const routeNote = routing ? routing.triageNote ?? '' : route.reason
+  result.note = io.redact([routeNote, result.note, withheldNote].filter(Boolean).join(' '))
+  // The kind the run counts under: the label, else the triage's kind.
+  const kind = routing?.kind ?? category
+  const past = ofMode.filter((r) => (routing ? kindOf(r) === kind : sameKind(r, category, mode)))
   // What was spent is in the outputs from here on, whatever fails while saving the work.
   for (const [k, v] of Object.entries(outputsOf(buildReport(settings, { issue, mode, meter, result })))) io.setOutput(k, v)
-  const history = await recordRun(settings, ctx, io, ledger, past, { issue, category, mode, meter, result })
+  const history = await recordRun(settings, ctx, io, ledger, past, { issue, category, kind, mode, meter, result })
   // A draft cut short (budget, fault, timeout) still holds paid-for work: commit it so it is pushed.
   // A commit that fails loses nothing already committed: that is published, and the user told.
   await commitRest(git, tools, withTrailer(`draft-review: unfinished draft for #${issue.number}`, runId), result, io)
@@ -238,12 +255,13 @@ async function recordRun(
   io: RunIO,
   ledger: Ledger,
   past: LedgerRecord[],
-  run: { issue: IssueInfo; category: string; mode: Mode; meter: CostMeter; result: LoopResult }
+  run: { issue: IssueInfo; category: string; kind: string; mode: Mode; meter: CostMeter; result: LoopResult }
 ): Promise<RunHistory> {
   const { costUsd, premiumOnlyCostUsd, premiumAloneCostUsd } = run.meter.totals()
   const record: LedgerRecord = {
     version: 1,
     issue: run.issue.number,
+    // The label's category (or uncategorized); the triage's kind is kept beside it.
     category: run.category,
     mode: run.mode,
     drafterModels: run.result.drafterModels,
@@ -257,6 +275,7 @@ async function recordRun(
     premiumAloneCostUsd,
     usage: run.meter.usage(),
     reviewsByDrafter: reviewsByDrafter(run.result),
+    ...(run.result.routing ? { triage: triageRecord(run.result.routing, settings.drafters.map((d) => d.id)) } : {}),
     stopReason: run.result.stopReason,
     time: new Date().toISOString(),
     runId: ctx.runId ?? 'local'
@@ -270,5 +289,9 @@ async function recordRun(
       io.warning(`Could not append to the ledger (${e instanceof Error ? e.message : String(e)}); this run is not in the history.`)
     }
   }
-  return { category: run.category, stats: statsOf(recorded ? [...past, record] : past), recorded }
+  return { category: run.kind, stats: statsOf(recorded ? [...past, record] : past), recorded }
+}
+
+function triageRecord(r: RouteDecision, ladder: string[]): NonNullable<LedgerRecord['triage']> {
+  return { kind: r.kind, proposed: r.proposedTier === undefined ? null : ladder[r.proposedTier] ?? null, used: ladder[r.tier]!, chosenBy: r.chosenBy }
 }

@@ -5,6 +5,8 @@ import { BudgetedCaller, type CallEvent } from './calls'
 import { Drafter } from './drafter'
 import type { Git } from './git'
 import type { Route } from './history'
+import type { RouteDecision } from './routing/route'
+import { triage, type TriageOutcome } from './routing/triage'
 import { runLoop, type LoopEvent, type LoopResult } from './loop'
 import type { CostMeter } from './meter'
 import { describeEvent, isSetback } from './narrate'
@@ -54,6 +56,8 @@ export interface Session {
   tools: WorkspaceTools
   progress: ProgressSink
   route: Route
+  /** Decides the start from the triage's outcome (undefined when triage is off); without it, `route` stands. */
+  routeFor?: (triage: TriageOutcome | undefined) => RouteDecision
   signal: AbortSignal
   log: (line: string) => void
   redact: (text: string) => string
@@ -74,8 +78,7 @@ export interface SessionRound {
 }
 
 export async function runSession(settings: Settings, run: Session): Promise<LoopResult> {
-  const { issue, mode, git, baseSha, meter, tools, progress, route, signal, redact } = run
-  let tier = route.tier
+  const { issue, mode, git, baseSha, meter, tools, progress, signal, redact } = run
   const limits = { maxRetries: MODEL_RETRIES, timeoutMs: settings.modelTimeoutSeconds * 1000 }
   const caller = new BudgetedCaller(meter, redact, (e: CallEvent) => run.log(describeCall(e, settings.maxCostUsd)), signal, {
     contextTokens: settings.contextTokens
@@ -83,6 +86,22 @@ export async function runSession(settings: Settings, run: Session): Promise<Loop
   const repoMap = await buildRepoMap(run.workspace, undefined, tools.tracked)
   // The whole ladder up front: escalating mid-run then costs nothing but the switch.
   const ladder = await Promise.all(settings.drafters.map((ref) => createModel(ref, settings, limits)))
+  const repoMap = await buildRepoMap(run.workspace)
+  // Where to start: the triage (a new run, not a round on a branch), then labels and history.
+  let routing: RouteDecision | undefined
+  if (run.routeFor) {
+    let outcome: TriageOutcome | undefined
+    if (settings.triage && !run.round) {
+      progress.working(`Triage by \`${settings.triageModel.id}\``)
+      const i = settings.drafters.findIndex((d) => d.id === settings.triageModel.id)
+      const model = i >= 0 ? ladder[i]! : await createModel(settings.triageModel, settings, limits)
+      outcome = await triage(caller, settings.triageModel, model, issue, repoMap, settings.drafters.map((d) => d.id))
+    }
+    routing = run.routeFor(outcome)
+    if (settings.triage && !run.round) progress.settle(outcome?.ok ? 'done' : 'failed', `Triage: ${outcome?.ok ? `${outcome.answer.kind}, tier ${outcome.answer.tier + 1}` : 'no usable answer'}; starting on \`${settings.drafters[routing.tier]!.id}\` (${routing.chosenBy})`)
+  }
+  const route = routing ?? run.route
+  let tier = route.tier
   const drafter = new Drafter({
     caller,
     ref: settings.drafters[tier]!,
@@ -109,7 +128,7 @@ export async function runSession(settings: Settings, run: Session): Promise<Loop
   const opening = round
     ? roundFirstMessage({ issue, repoMap, testCommand: settings.testCommand, account: redact(round.account), diff: redact(round.diff), feedback })
     : [drafterFirstMessage(issue, repoMap, settings.testCommand), feedback].filter(Boolean).join('\n\n')
-  return runLoop(
+  const result = await runLoop(
     opening,
     {
       draft: (message) => drafter.draft(message),
@@ -172,6 +191,8 @@ export async function runSession(settings: Settings, run: Session): Promise<Loop
       escalateAfter: settings.escalateAfter
     }
   )
+  if (routing) result.routing = routing
+  return result
 }
 
 const REPO_MAP_STUB = '(The repository map was dropped here to fit the context window; use list_files to see the files.)'

@@ -28,6 +28,10 @@ export interface Settings {
   /** The escalation ladder, cheapest first; the first entry drafts unless escalated. */
   drafters: ModelRef[]
   reviewer: ModelRef
+  /** A cheap triage call before the first draft names the kind of task and the tier to start on. */
+  triage: boolean
+  /** The triage's model: the first drafter tier unless named. */
+  triageModel: ModelRef
   /** The reviewer's thinking effort, for the models that take one: thinking is billed as output. */
   reviewerEffort: Effort
   anthropic: ProviderSettings
@@ -123,17 +127,20 @@ export function readSettings(read: InputReader): Settings {
   const drafters = parseModelList('drafter-model', get('drafter-model') || DEFAULTS.drafterModel, prices)
   const reviewer = parseModelList('reviewer-model', get('reviewer-model') || DEFAULTS.reviewerModel, prices)
   if (reviewer.length !== 1) throw new InputError('reviewer-model', 'name exactly one model, as provider:model.')
+  const triage = bool('triage', get('triage') || 'true')
+  const triageModels = get('triage-model') ? parseModelList('triage-model', get('triage-model'), prices) : [drafters[0]!]
+  if (triageModels.length !== 1) throw new InputError('triage-model', 'name exactly one model, as provider:model.')
   const anthropic = providerSettings('anthropic', get)
   const openai = providerSettings('openai', get)
   const command = oneOf('command', get('command') || 'run', ['run', 'report'] as const)
   // `report` calls no model, so it needs no key (the models are still parsed: a typo fails alike).
-  const inUse = new Set(command === 'report' ? [] : [...drafters, ...reviewer].map((m) => m.provider))
+  const inUse = new Set(command === 'report' ? [] : [...drafters, ...reviewer, ...(triage ? triageModels : [])].map((m) => m.provider))
   for (const p of inUse) {
     const s = p === 'anthropic' ? anthropic : openai
     // A local OpenAI-compatible server (Ollama, llama.cpp) takes no key: a base URL stands in.
     const keyOptional = p === 'openai' && s.baseUrl !== undefined
     if (!s.apiKey && !keyOptional) {
-      throw new InputError(`${p}-api-key`, `is empty, but provider '${p}' is used by ${whoUses(p, drafters, reviewer[0]!)}.`)
+      throw new InputError(`${p}-api-key`, `is empty, but provider '${p}' is used by ${whoUses(p, drafters, reviewer[0]!, triage ? triageModels[0] : undefined)}.`)
     }
   }
   const issue = get('issue-number')
@@ -144,6 +151,8 @@ export function readSettings(read: InputReader): Settings {
     issueNumber: issue ? positiveInt('issue-number', issue) : undefined,
     drafters,
     reviewer: reviewer[0]!,
+    triage,
+    triageModel: triageModels[0]!,
     reviewerEffort: oneOf('reviewer-effort', get('reviewer-effort') || DEFAULTS.reviewerEffort, ['low', 'medium', 'high'] as const),
     anthropic,
     openai,
@@ -202,10 +211,11 @@ function providerSettings(p: Provider, get: (name: string) => string): ProviderS
   return { apiKey: get(`${p}-api-key`), baseUrl: baseUrl ? baseUrl.replace(/\/+$/, '') : undefined }
 }
 
-function whoUses(p: Provider, drafters: ModelRef[], reviewer: ModelRef): string {
+function whoUses(p: Provider, drafters: ModelRef[], reviewer: ModelRef, triage?: ModelRef): string {
   const roles = []
   if (drafters.some((d) => d.provider === p)) roles.push('drafter-model')
   if (reviewer.provider === p) roles.push('reviewer-model')
+  if (triage?.provider === p && !drafters.some((d) => d.provider === p)) roles.push('triage-model')
   return roles.join(' and ')
 }
 
