@@ -103,7 +103,7 @@ test("history above the threshold moves the triage's start up", async () => {
   const run = await world.run({ inputs: inputs() })
   expect(run.outputs['stop-reason']).toBe('approved')
   expect(drafters(world)).toEqual([SONNET])
-  expect(summaryOf(world, run.outputs['pr-number']!)).toContain("chosen by history: The triage called it boilerplate and proposed tier 1: Because. History moved it up: anthropic:claude-haiku-5-5's recent reject rate on boilerplate is 100% over 5 reviewed runs")
+  expect(summaryOf(world, run.outputs['pr-number']!)).toContain("chosen by history: The triage called it boilerplate and proposed tier 1: Because. Routed to anthropic:claude-sonnet-5-5: anthropic:claude-haiku-5-5's recent reject rate on boilerplate is 100% over 5 reviewed runs")
 })
 
 test('history at 80%+ first-tier approval keeps the start down', async () => {

@@ -71,7 +71,7 @@ export function decideRoute(i: RouteInputs): RouteDecision {
     if (rate > i.history.threshold && tier === 0) {
       tier = 1
       chosenBy = 'history'
-      reason = `${reason} History moved it up: ${i.ladder[0]}'s recent reject rate on ${kind} is ${pct(rate)} over ${runs} reviewed runs, above route-reject-threshold ${pct(i.history.threshold)}.`
+      reason = `${reason} Routed to ${i.ladder[1]}: ${i.ladder[0]}'s recent reject rate on ${kind} is ${pct(rate)} over ${runs} reviewed runs, above route-reject-threshold ${pct(i.history.threshold)}.`
     } else if (firstTierApproval !== null && firstTierApproval >= SPLIT_WORKS_AT && tier > 0) {
       tier = 0
       chosenBy = 'history'
