@@ -86,7 +86,6 @@ export async function runSession(settings: Settings, run: Session): Promise<Loop
   const repoMap = await buildRepoMap(run.workspace, undefined, tools.tracked)
   // The whole ladder up front: escalating mid-run then costs nothing but the switch.
   const ladder = await Promise.all(settings.drafters.map((ref) => createModel(ref, settings, limits)))
-  const repoMap = await buildRepoMap(run.workspace)
   // Where to start: the triage (a new run, not a round on a branch), then labels and history.
   let routing: RouteDecision | undefined
   if (run.routeFor) {
