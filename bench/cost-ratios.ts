@@ -2,6 +2,7 @@
 // runs a task (escalation and caching included), against both premium baselines; the
 // routing question (when does starting one tier up pay?); and the seed article's figures.
 import { BUILT_IN_PRICES, costOf, savingsPct, type Price } from '../src/pricing'
+import { routingStream } from './cost-routing'
 import { expectTask, oneReviewLimit, routingBreakEven, SEED_TASK, type LadderSetup, type Tier } from './cost-ladder'
 
 const tier = (id: string, minCacheable: number, price: Price = BUILT_IN_PRICES[id]!): Tier => ({ id, price, minCacheable })
@@ -76,6 +77,7 @@ export function costModel() {
     limit: oneReviewLimit(opus55.price),
     routing,
     breakEven,
+    stream: routingStream(),
     seedPair: { costUsd: cost, premiumOnlyUsd: only, savingsPct: savingsPct(cost, only), premiumAloneUsd: alone, savingsVsAlonePct: savingsPct(cost, alone) }
   }
 }

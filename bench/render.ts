@@ -148,6 +148,11 @@ export function renderCostModel(M: any): string[] {
   out.push('First-tier reject rate above which starting on the second tier costs less per approved change, by what the second tier\'s reject rate is: ' +
     M.breakEven.map((b: any) => `${b.ladder}: ${orNever(b.half)} (half the first tier's), ${orNever(b.quarter)} (a quarter), ${orNever(b.perfect)} (never rejected)`).join('; ') +
     '. Hence `route-by-history` is on by default with `route-reject-threshold` 0.6.', '')
+  const S = M.stream
+  out.push('### A mixed week: triage, history, or neither', '')
+  out.push(`The seed article's stream: ${S.stream.routine.perWeek} routine and ${S.stream.complex.perWeek} complex tasks a week, default ladder and reviewer, seed profile. Stated first-draft reject rates: routine ${S.stream.routine.rejectRates.map((x: number) => fmtPct(x)).join(' on Haiku 5.5, ')} on Sonnet 5.5; complex ${S.stream.complex.rejectRates.map((x: number) => fmtPct(x)).join(' on Haiku 5.5, ')} on Sonnet 5.5. The seed article's own weekly figures for its stream: $${S.seedWeekly.premiumOnly} premium only, $${S.seedWeekly.routing} with routing, $${S.seedWeekly.cascade} with the cascade.`, '')
+  out.push(table(['strategy', '$ per approved change', 'approved a week', 'weekly total', 'how'], S.strategies.map((x: any) => [x.name, usd(x.perApprovedUsd), x.approvedPerWeek, `$${x.weeklyUsd.toFixed(2)}`, x.note])))
+  out.push('')
 
   return out
 }
