@@ -3,11 +3,11 @@ import { createRequire as __draftReviewCreateRequire } from 'node:module';
 const require = __draftReviewCreateRequire(import.meta.url);
 import {
   renderLedgerReport
-} from "./chunk-YWOVIDGL.js";
+} from "./chunk-L4NBHCDP.js";
 import {
   Git,
   Ledger
-} from "./chunk-DJICUPRV.js";
+} from "./chunk-VHYUATTC.js";
 import {
   setSkippedOutputs
 } from "./chunk-WAJCCAE4.js";

@@ -3,11 +3,11 @@ import { createRequire as __draftReviewCreateRequire } from 'node:module';
 const require = __draftReviewCreateRequire(import.meta.url);
 import {
   runIssue
-} from "./chunk-PODH7J55.js";
+} from "./chunk-CDU6ILKZ.js";
 import {
   branchFor
-} from "./chunk-YPOB4AQS.js";
-import "./chunk-DJICUPRV.js";
+} from "./chunk-435BGUNL.js";
+import "./chunk-VHYUATTC.js";
 import "./chunk-WAJCCAE4.js";
 import "./chunk-I4BPBFEM.js";
 export {

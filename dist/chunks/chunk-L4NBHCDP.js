@@ -9,7 +9,7 @@ import {
   statsOf,
   usd,
   verdictWords
-} from "./chunk-DJICUPRV.js";
+} from "./chunk-VHYUATTC.js";
 import {
   BUILT_IN_PRICES,
   costOf,
@@ -74,6 +74,47 @@ function project(totalUsd, runs, perWeek) {
   return { week: roundUsd(perRun * perWeek), month: roundUsd(perRun * perWeek * WEEKS_PER_MONTH) };
 }
 
+// src/routing/report.ts
+function triageTable(records) {
+  const byKind = /* @__PURE__ */ new Map();
+  for (const r of records) if (r.triage) byKind.set(r.triage.kind, [...byKind.get(r.triage.kind) ?? [], r]);
+  return [...byKind].map(([kind, rs]) => {
+    const on = rs.filter((r) => r.triage.proposed !== null && r.triage.used === r.triage.proposed && r.firstDraftApproved !== null);
+    const perApproved = {};
+    for (const start of new Set(rs.map((r) => r.triage.used))) {
+      const runs = rs.filter((r) => r.triage.used === start);
+      const approved = runs.filter((r) => r.stopReason === "approved").length;
+      if (approved > 0) perApproved[start] = runs.reduce((a, r) => a + r.costUsd, 0) / approved;
+    }
+    const cheapest = Object.entries(perApproved).sort((a, b) => a[1] - b[1])[0]?.[0];
+    return {
+      kind,
+      runs: rs.length,
+      onProposal: on.length,
+      proposalApproved: on.length ? on.filter((r) => r.firstDraftApproved).length / on.length : null,
+      perApproved,
+      cheapest
+    };
+  });
+}
+function renderTriageTable(records) {
+  const rows = triageTable(records);
+  if (rows.length === 0) return [];
+  return [
+    "#### The triage, by kind of task",
+    "",
+    "| kind | runs | first drafts approved on the proposed tier | $ per approved change, by starting tier | cheapest start in hindsight |",
+    "|---|---:|---:|---|---|",
+    ...rows.map((r) => {
+      const per = Object.entries(r.perApproved).map(([m, usdPer]) => `${modelName(m)} ${usd(usdPer)}`).join(" \xB7 ") || "n/a";
+      return `| ${r.kind} | ${r.runs} | ${pct(r.proposalApproved)} (${r.onProposal} runs) | ${per} | ${r.cheapest ? modelName(r.cheapest) : "n/a"} |`;
+    }),
+    "",
+    "When the proposed tier's first drafts are approved 80% or more of the time, the triage is right for that kind; when another start is cheaper per approved change, the ladder or the triage is the thing to tune.",
+    ""
+  ];
+}
+
 // src/ledger-report.ts
 function renderLedgerReport(records, title = "draft-review: what the ledger says", prices = BUILT_IN_PRICES) {
   if (records.length === 0) return `### ${title}
@@ -110,6 +151,7 @@ The ledger is empty: no run has been recorded yet.`;
       })
     ),
     "",
+    ...renderTriageTable(records),
     ...whatIfSection(records, prices),
     "Rule of thumb: when the reviewer approves 80% or more of first drafts the split works; when it rejects more than 40%, give that kind of task to the premium model."
   ].join("\n");

@@ -2337,6 +2337,14 @@ var ledgerRecordSchema = external_exports.object({
   usage: external_exports.array(usageLineSchema).optional(),
   /** Reviews and rejections per drafter model whose draft was reviewed; absent in older records. */
   reviewsByDrafter: external_exports.record(external_exports.string(), external_exports.object({ reviews: external_exports.number().int(), rejections: external_exports.number().int() })).optional(),
+  /** The triage step's answer and what came of it; absent when triage was off. */
+  triage: external_exports.object({
+    kind: external_exports.string(),
+    /** The tier the triage proposed and the one the run started on, as models; proposed null when its answer was unusable. */
+    proposed: external_exports.string().nullable(),
+    used: external_exports.string(),
+    chosenBy: external_exports.enum(["triage", "label", "history", "default"])
+  }).optional(),
   stopReason: external_exports.string(),
   time: external_exports.string(),
   runId: external_exports.string()
@@ -2493,8 +2501,8 @@ function costPerIteration(calls) {
       current = { iteration: out.length + 1, drafterUsd: 0, reviewerUsd: 0 };
       out.push(current);
     }
-    if (c.role === "drafter") current.drafterUsd += c.costUsd;
-    else current.reviewerUsd += c.costUsd;
+    if (c.role === "reviewer") current.reviewerUsd += c.costUsd;
+    else current.drafterUsd += c.costUsd;
     previousRole = c.role;
   }
   return out;
@@ -2583,10 +2591,13 @@ export {
   BOT_EMAIL,
   Git,
   LeaseLost,
+  SPLIT_WORKS_AT,
+  MIN_RUNS_TO_JUDGE,
   statsOf,
   verdictWords,
   categoryOf,
   sameKind,
+  recentRejectRate,
   pct,
   chooseStartTier,
   Ledger,

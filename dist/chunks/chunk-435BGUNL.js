@@ -19175,15 +19175,18 @@ function readSettings(read) {
   const drafters = parseModelList("drafter-model", get("drafter-model") || DEFAULTS.drafterModel, prices);
   const reviewer = parseModelList("reviewer-model", get("reviewer-model") || DEFAULTS.reviewerModel, prices);
   if (reviewer.length !== 1) throw new InputError("reviewer-model", "name exactly one model, as provider:model.");
+  const triage = bool("triage", get("triage") || "true");
+  const triageModels = get("triage-model") ? parseModelList("triage-model", get("triage-model"), prices) : [drafters[0]];
+  if (triageModels.length !== 1) throw new InputError("triage-model", "name exactly one model, as provider:model.");
   const anthropic = providerSettings("anthropic", get);
   const openai = providerSettings("openai", get);
   const command = oneOf("command", get("command") || "run", ["run", "report"]);
-  const inUse = new Set(command === "report" ? [] : [...drafters, ...reviewer].map((m) => m.provider));
+  const inUse = new Set(command === "report" ? [] : [...drafters, ...reviewer, ...triage ? triageModels : []].map((m) => m.provider));
   for (const p of inUse) {
     const s = p === "anthropic" ? anthropic : openai;
     const keyOptional = p === "openai" && s.baseUrl !== void 0;
     if (!s.apiKey && !keyOptional) {
-      throw new InputError(`${p}-api-key`, `is empty, but provider '${p}' is used by ${whoUses(p, drafters, reviewer[0])}.`);
+      throw new InputError(`${p}-api-key`, `is empty, but provider '${p}' is used by ${whoUses(p, drafters, reviewer[0], triage ? triageModels[0] : void 0)}.`);
     }
   }
   const issue = get("issue-number");
@@ -19194,6 +19197,8 @@ function readSettings(read) {
     issueNumber: issue ? positiveInt("issue-number", issue) : void 0,
     drafters,
     reviewer: reviewer[0],
+    triage,
+    triageModel: triageModels[0],
     reviewerEffort: oneOf("reviewer-effort", get("reviewer-effort") || DEFAULTS.reviewerEffort, ["low", "medium", "high"]),
     anthropic,
     openai,
@@ -19244,10 +19249,11 @@ function providerSettings(p, get) {
   }
   return { apiKey: get(`${p}-api-key`), baseUrl: baseUrl ? baseUrl.replace(/\/+$/, "") : void 0 };
 }
-function whoUses(p, drafters, reviewer) {
+function whoUses(p, drafters, reviewer, triage) {
   const roles = [];
   if (drafters.some((d) => d.provider === p)) roles.push("drafter-model");
   if (reviewer.provider === p) roles.push("reviewer-model");
+  if (triage?.provider === p && !drafters.some((d) => d.provider === p)) roles.push("triage-model");
   return roles.join(" and ");
 }
 function parseModelList(input, raw, prices) {
