@@ -9,7 +9,7 @@ import {
   statsOf,
   usd,
   verdictWords
-} from "./chunk-VHYUATTC.js";
+} from "./chunk-EC55CT6E.js";
 import {
   BUILT_IN_PRICES,
   costOf,

@@ -2057,14 +2057,15 @@ var OwnRepo = class _OwnRepo {
   fromWorkspace = /* @__PURE__ */ new Set();
   /** Reads the workspace's settings (call before the test command has run) and makes the repository. */
   static async create(workspace, redact, userConfig = false) {
-    const ask = async (args) => (await runGit(args, { cwd: workspace, redact, userConfig, okCodes: [1] })).stdout.trim();
-    const [objectsDir, shallowFile, originUrl, objectFormat, sshCommand] = await Promise.all([
-      ask(["rev-parse", "--path-format=absolute", "--git-path", "objects"]),
-      ask(["rev-parse", "--path-format=absolute", "--git-path", "shallow"]),
-      ask(["config", "--get", "remote.origin.url"]),
-      ask(["rev-parse", "--show-object-format"]),
-      ask(["config", "--get", "core.sshCommand"])
+    const ask = async (args) => (await runGit(args, { cwd: workspace, redact, userConfig, okCodes: [1] })).stdout;
+    const [paths, settings] = await Promise.all([
+      ask(["rev-parse", "--path-format=absolute", "--git-path", "objects", "--git-path", "shallow", "--show-object-format"]),
+      ask(["config", "-z", "--get-regexp", "^(remote\\.origin\\.url|core\\.sshcommand)$"])
     ]);
+    const [objectsDir = "", shallowFile = "", objectFormat = ""] = paths.split("\n").map((l) => l.trim());
+    const values = new Map(settings.split("\0").filter(Boolean).map((rec) => [rec.slice(0, rec.indexOf("\n")).toLowerCase(), rec.slice(rec.indexOf("\n") + 1)]));
+    const originUrl = values.get("remote.origin.url") ?? "";
+    const sshCommand = values.get("core.sshcommand") ?? "";
     const origin = isRelativePath(originUrl) ? path3.resolve(workspace, originUrl) : originUrl;
     return new _OwnRepo({ objectsDir, shallowFile, originUrl: origin, objectFormat: objectFormat || "sha1", sshCommand }, redact, userConfig);
   }

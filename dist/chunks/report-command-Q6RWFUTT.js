@@ -3,11 +3,11 @@ import { createRequire as __draftReviewCreateRequire } from 'node:module';
 const require = __draftReviewCreateRequire(import.meta.url);
 import {
   renderLedgerReport
-} from "./chunk-L4NBHCDP.js";
+} from "./chunk-5NW5SKMR.js";
 import {
   Git,
   Ledger
-} from "./chunk-VHYUATTC.js";
+} from "./chunk-EC55CT6E.js";
 import {
   setSkippedOutputs
 } from "./chunk-WAJCCAE4.js";

@@ -3,11 +3,11 @@ import { createRequire as __draftReviewCreateRequire } from 'node:module';
 const require = __draftReviewCreateRequire(import.meta.url);
 import {
   runIssue
-} from "./chunk-CDU6ILKZ.js";
+} from "./chunk-L44EYHOI.js";
 import {
   branchFor
 } from "./chunk-435BGUNL.js";
-import "./chunk-VHYUATTC.js";
+import "./chunk-EC55CT6E.js";
 import "./chunk-WAJCCAE4.js";
 import "./chunk-I4BPBFEM.js";
 export {

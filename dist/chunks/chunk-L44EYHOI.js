@@ -42,7 +42,7 @@ import {
   statsOf,
   usd,
   verdictWords
-} from "./chunk-VHYUATTC.js";
+} from "./chunk-EC55CT6E.js";
 import {
   costOf,
   external_exports,
