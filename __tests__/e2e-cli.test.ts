@@ -56,7 +56,7 @@ test('run from an issue file: the loop on the local checkout, progress in the te
   expect(r.stderr).toContain('✅ Review 1: approved')
   expect(r.stdout).toContain('<!-- draft-review:summary ')
   expect(r.stdout).toContain('✅ **Approved**')
-  expect(world.anthropic.requests[0]!.messages[0]!.text).toContain('Issue: sum() subtracts')
+  expect(world.anthropic.requests[0]!.messages[0]!.text).toContain('Title: sum() subtracts') // the title, inside the untrusted fence
   // The work is a local branch; nothing went to GitHub or origin.
   expect((await git(world.workspace, ['rev-parse', '--abbrev-ref', 'HEAD'])).trim()).toBe('draft-review/local-sum-subtracts')
   expect(await git(world.workspace, ['show', 'HEAD:src/sum.js'])).toBe(FIXED_SUM)

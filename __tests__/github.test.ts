@@ -8,7 +8,12 @@ const log: string[] = []
 
 beforeEach(async () => {
   gh = await startGitHubEmulator({ token: TOKEN })
-  gh.addRepo({ owner: 'acme', name: 'widgets', permissions: { maria: 'write', triager: 'triage', boss: 'maintain' } })
+  gh.addRepo({
+    owner: 'acme',
+    name: 'widgets',
+    permissions: { maria: 'write', triager: 'triage', boss: 'maintain', dora: 'deployer', tess: 'labeller' },
+    customRoles: { deployer: 'write', labeller: 'triage' }
+  })
   gh.addIssue('acme/widgets', { number: 1, title: 'One', body: 'b', labels: ['draft-review'] })
   gh.addIssue('acme/widgets', { number: 2, title: 'Two' })
   client = new GitHubClient(createOctokit(TOKEN, gh.url, (m) => log.push(m)), 'acme', 'widgets')
@@ -48,9 +53,98 @@ test('a 502 on comment creation is retried; a secondary rate limit waits for ret
   expect(log.some((m) => m.includes('secondary rate limit'))).toBe(true)
 })
 
-test('permissions fold fine-grained roles; an unknown user has none', async () => {
+test('`permission` decides: maintain and a custom role built on write read as write; an unknown user has none', async () => {
   expect(await client.permission('maria')).toBe('write')
-  expect(await client.permission('boss')).toBe('maintain')
-  expect(await client.permission('triager')).toBe('triage')
+  expect(await client.permission('boss')).toBe('write')
+  expect(await client.permission('dora')).toBe('write') // role_name "deployer"
+  expect(await client.permission('triager')).toBe('read')
+  expect(await client.permission('tess')).toBe('read') // role_name "labeller", built on triage
   expect(await client.permission('nobody-at-all')).toBe('none')
+})
+
+describe('pull requests', () => {
+  const base = { branch: 'draft-review/issue-1', base: 'main', title: 'One', body: 'Closes #1', draft: true }
+
+  test('a 422 "A pull request already exists" (a run that raced ours) updates that one; another 422 is not taken for it', async () => {
+    const first = await client.upsertPull(base)
+    // The list answers empty (the race), then create says it exists: update, not a second one.
+    gh.failNext({ method: 'GET', path: /\/pulls$/, status: 200, body: [] })
+    const again = await client.upsertPull({ ...base, body: 'Closes #1\n\nupdated' })
+    expect(again.number).toBe(first.number)
+    expect(gh.pulls('acme/widgets')).toHaveLength(1)
+    expect(gh.pulls('acme/widgets')[0]!.body).toContain('updated')
+
+    // A 422 for a head that does not exist is an error, said as GitHub said it.
+    gh.failNext({ method: 'GET', path: /\/pulls$/, status: 200, body: [] })
+    gh.failNext({
+      method: 'POST',
+      path: /\/pulls$/,
+      status: 422,
+      body: { message: 'Validation Failed', errors: [{ resource: 'PullRequest', field: 'head', code: 'invalid' }], documentation_url: 'https://docs.github.com/rest/pulls/pulls#create-a-pull-request', status: '422' }
+    })
+    await expect(client.upsertPull({ ...base, branch: 'missing' })).rejects.toMatchObject({ status: 422 })
+  })
+
+  test('422 "Draft pull requests are not supported": a ready one, with the not-approved title and body', async () => {
+    gh.configureRepo('acme/widgets', { private: true, drafts: false })
+    const pr = await client.upsertPull({ ...base, notDraft: (t, b) => ({ title: `[not approved] ${t}`, body: `NOT APPROVED\n\n${b}` }) })
+    expect(pr).toMatchObject({ draft: false, draftsUnsupported: true })
+    expect(gh.pulls('acme/widgets')[0]).toMatchObject({ draft: false, title: '[not approved] One', body: 'NOT APPROVED\n\nCloses #1' })
+  })
+
+  test('403 "GitHub Actions is not permitted to create or approve pull requests" is thrown in GitHub\'s words', async () => {
+    gh.configureRepo('acme/widgets', { actionsCreatePulls: false })
+    await expect(client.upsertPull(base)).rejects.toMatchObject({ status: 403, message: expect.stringContaining('GitHub Actions is not permitted to create or approve pull requests.') })
+  })
+})
+
+describe('comment authorship', () => {
+  test('a marker comment by someone else is neither found nor edited; ours is', async () => {
+    gh.addComment('acme/widgets', 1, { user: 'maria', body: '<!-- m -->\nby a person' })
+    const ours = await client.upsertComment(1, '<!-- m -->', '<!-- m -->\nours')
+    expect(gh.comments('acme/widgets', 1).map((c) => [c.user, c.body])).toEqual([
+      ['maria', '<!-- m -->\nby a person'],
+      ['github-actions[bot]', '<!-- m -->\nours']
+    ])
+    // A fresh client (a later run) finds its own comment through GraphQL's viewer (GET /user is 403 for this token).
+    const later = new GitHubClient(createOctokit(TOKEN, gh.url, () => {}), 'acme', 'widgets')
+    expect(await later.findComment(1, '<!-- m -->')).toMatchObject({ id: ours.id })
+    expect(gh.requests.some((r) => r.path === '/user')).toBe(true)
+  })
+
+  test('with a personal token, GET /user names the author', async () => {
+    const pat = await startGitHubEmulator({ token: TOKEN, botLogin: 'release-bot' })
+    pat.addRepo({ owner: 'acme', name: 'widgets' })
+    pat.addIssue('acme/widgets', { number: 1, title: 'One' })
+    pat.addComment('acme/widgets', 1, { user: 'maria', body: '<!-- m -->\nby a person' })
+    const c = new GitHubClient(createOctokit(TOKEN, pat.url, () => {}), 'acme', 'widgets')
+    expect(await c.identity()).toBe('release-bot')
+    expect(await c.findComment(1, '<!-- m -->')).toBeUndefined()
+    await pat.close()
+  })
+})
+
+describe('the deadline', () => {
+  test('a rate-limit wait past the deadline is given up at once, with a message that says so', async () => {
+    const msgs: string[] = []
+    const d = { until: Date.now() + 5_000 }
+    const c = new GitHubClient(createOctokit(TOKEN, gh.url, (m) => msgs.push(m), d), 'acme', 'widgets')
+    gh.failNext({ method: 'POST', path: /\/comments$/, status: 403, headers: { 'retry-after': '75' }, body: { message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.' } })
+    const t = Date.now()
+    await expect(c.createComment(1, 'x')).rejects.toThrow("GitHub asked to wait 75 s (secondary rate limit) on POST /repos/{owner}/{repo}/issues/{issue_number}/comments, which would pass the run's deadline: gave up on it")
+    expect(Date.now() - t).toBeLessThan(2_000)
+    // A passed deadline sends nothing.
+    d.until = Date.now() - 1
+    const before = gh.requests.length
+    await expect(c.issue(1)).rejects.toThrow("the run's deadline had passed before GET /repos/{owner}/{repo}/issues/{issue_number} could be sent")
+    expect(gh.requests.length).toBe(before)
+  })
+
+  test('a hung request is aborted at the deadline', async () => {
+    const c = new GitHubClient(createOctokit(TOKEN, gh.url, () => {}, { until: Date.now() + 1_500 }), 'acme', 'widgets')
+    gh.failNext({ method: 'GET', path: /\/issues\/1$/, status: 200, hang: true })
+    const t = Date.now()
+    await expect(c.issue(1)).rejects.toThrow("GitHub did not answer GET /repos/{owner}/{repo}/issues/{issue_number} before the run's deadline")
+    expect(Date.now() - t).toBeLessThan(3_000)
+  })
 })

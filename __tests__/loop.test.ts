@@ -154,3 +154,38 @@ test('escalation waits for exactly escalate-after rejections', async () => {
   expect(r.drafterModels).toEqual(['t0'])
   expect(r.reviews.map((x) => x.drafterModel)).toEqual(['t0', 't0', 't0'])
 })
+
+test('after escalation to the reviewer model, an unchanged rejected diff is neither reviewed again nor approved', async () => {
+  const ladder = ['openai:cheap', 'anthropic:claude-opus-4-8']
+  let tier = 0
+  // Draft 1 is rejected; the premium drafter then hands back the same diff, then a new one.
+  const s = script({ diffs: ['+same', '+same', '+same', '+new'], reviews: [reject('wrong')] })
+  s.steps.drafterModel = () => ladder[tier]!
+  s.steps.escalate = () => (tier + 1 < ladder.length ? ladder[++tier] : undefined)
+  s.steps.selfReviewed = () => ladder[tier] === 'anthropic:claude-opus-4-8'
+  const r = await runLoop('x', s.steps, { ...limits, escalateAfter: 1 })
+  expect(s.reviewsAsked()).toBe(1)
+  expect(s.messages[2]).toContain('did not change anything')
+  expect(s.messages[3]).toContain('did not change anything')
+  // Only the changed diff of draft 4 is taken without a second premium review.
+  expect(r).toMatchObject({ stopReason: 'approved', approved: true, drafts: 4 })
+})
+
+test('an unchanged rejected diff is never approved: the draft cap ends the run unapproved', async () => {
+  const ladder = ['openai:cheap', 'anthropic:claude-opus-4-8']
+  let tier = 0
+  const s = script({ diffs: ['+same'], reviews: [reject('wrong')] })
+  s.steps.drafterModel = () => ladder[tier]!
+  s.steps.escalate = () => (tier + 1 < ladder.length ? ladder[++tier] : undefined)
+  s.steps.selfReviewed = () => ladder[tier] === 'anthropic:claude-opus-4-8'
+  const r = await runLoop('x', s.steps, { ...limits, escalateAfter: 1, maxDrafts: 4 })
+  expect(r).toMatchObject({ stopReason: 'max-iterations', approved: false, drafts: 4 })
+  expect(s.reviewsAsked()).toBe(1)
+})
+
+test('diffLines counts changed lines that begin with ++ or --, and skips only file headers', () => {
+  const diff = ['diff --git a/x b/x', '--- a/x', '+++ b/x', '@@ -1,2 +1,2 @@', '---- old rule', '+++ new rule', ' same', '-- gone', '++ added'].join('\n')
+  expect(diffLines(diff)).toBe(4)
+  const two = `${diff}\ndiff --git a/y b/y\nnew file mode 100644\n--- /dev/null\n+++ b/y\n@@ -0,0 +1 @@\n+y`
+  expect(diffLines(two)).toBe(5)
+})

@@ -11,9 +11,9 @@
 import { commentEvent, reviewEvent } from './github/events'
 import { createRouter } from './github/router'
 import { startServer, type Fault, type RecordedRequest } from './github/server'
-import { createState, now, nodeId, pullsOf, repoKey, type EmulatedComment, type EmulatedIssue, type EmulatedPull, type Permission } from './github/state'
+import { createState, now, nodeId, pullsOf, repoKey, type EmulatedComment, type EmulatedIssue, type EmulatedPull, type Permission, type Repo, type RoleName } from './github/state'
 
-export type { EmulatedComment, EmulatedIssue, EmulatedPull, Permission } from './github/state'
+export type { EmulatedComment, EmulatedIssue, EmulatedPull, Permission, RoleName } from './github/state'
 export type { Fault, RecordedRequest } from './github/server'
 
 export interface GitHubEmulator {
@@ -23,12 +23,20 @@ export interface GitHubEmulator {
     name: string
     defaultBranch?: string
     bareDir?: string
-    permissions?: Record<string, Permission>
+    permissions?: Record<string, RoleName>
+    /** custom repository roles: name -> the built-in role it is built on */
+    customRoles?: Record<string, Exclude<Permission, 'admin' | 'none'>>
     private?: boolean
     /** false: a private repository on GitHub Free/Pro, where creating a draft pull request is a 422 */
     draftPullRequests?: boolean
+    /** false: "Allow GitHub Actions to create and approve pull requests" is off (new repositories' default) */
+    actionsCreatePulls?: boolean
   }): void
+  /** Changes some of a repository's settings, keeping the rest. */
+  configureRepo(ownerName: string, patch: Partial<Pick<Repo, 'private' | 'drafts' | 'actionsCreatePulls' | 'customRoles' | 'permissions'>>): void
   addIssue(ownerName: string, issue: { number: number; title: string; body?: string; labels?: string[]; user?: string }): void
+  /** A person edits an issue's title or body (as in the web UI): updated_at, editor and lastEditedAt change. */
+  editIssue(ownerName: string, number: number, edit: { title?: string; body?: string; user: string }): void
   issues(ownerName: string): EmulatedIssue[]
   comments(ownerName: string, issueNumber: number): EmulatedComment[]
   pulls(ownerName: string): EmulatedPull[]
@@ -76,8 +84,10 @@ export async function startGitHubEmulator(opts: GitHubEmulatorOptions): Promise<
         defaultBranch: repo.defaultBranch ?? 'main',
         bareDir: repo.bareDir,
         permissions: { ...(repo.permissions ?? {}) },
+        customRoles: { ...(repo.customRoles ?? {}) },
         private: repo.private ?? false,
         drafts: repo.draftPullRequests ?? true,
+        actionsCreatePulls: repo.actionsCreatePulls ?? true,
         items: prev?.items ?? new Map(),
         comments: prev?.comments ?? [],
         reviews: prev?.reviews ?? [],
@@ -97,6 +107,20 @@ export async function startGitHubEmulator(opts: GitHubEmulatorOptions): Promise<
         labels: [...(issue.labels ?? [])], user, state: 'open', created_at: t, updated_at: t, closed_at: null
       })
       r.nextNumber = Math.max(r.nextNumber, issue.number + 1)
+    },
+    configureRepo(ownerName, patch) {
+      const r = s.repoOf(ownerName)
+      Object.assign(r, patch)
+      for (const u of Object.keys(patch.permissions ?? {})) s.knowUser(u)
+    },
+    editIssue(ownerName, number, edit) {
+      const it = s.repoOf(ownerName).items.get(number)
+      if (!it) throw new Error(`emulator: no #${number} in ${ownerName}`)
+      s.knowUser(edit.user)
+      if (edit.title !== undefined) it.title = edit.title
+      if (edit.body !== undefined) it.body = edit.body
+      it.updated_at = it.last_edited_at = now()
+      it.editor = edit.user
     },
     issues: ownerName =>
       [...s.repoOf(ownerName).items.values()]

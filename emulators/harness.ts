@@ -6,7 +6,7 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { checkoutWorkspace, makeOrigin } from './git'
-import { startGitHubEmulator, type GitHubEmulator, type Permission } from './github'
+import { startGitHubEmulator, type GitHubEmulator, type RoleName } from './github'
 import { startAnthropicEmulator, startOpenAIEmulator, type ModelEmulator } from './models'
 
 export const OWNER = 'acme'
@@ -32,7 +32,7 @@ export interface WorldOptions {
   files: Record<string, string | Buffer>
   executable?: string[]
   issue: { number: number; title: string; body?: string; labels?: string[] }
-  permissions?: Record<string, Permission>
+  permissions?: Record<string, RoleName>
   openaiFlavor?: 'openai' | 'ollama' | 'deepseek' | 'bare'
   /** the OpenAI-compatible server refuses `stream: true` */
   openaiNoStreaming?: boolean
@@ -120,7 +120,8 @@ export async function startWorld(opts: WorldOptions): Promise<World> {
       const payload = r.payload ?? {
         action: 'labeled',
         label: { name: r.label ?? 'draft-review' },
-        issue: { number: opts.issue.number, title: opts.issue.title, labels: (opts.issue.labels ?? []).map((name) => ({ name })) },
+        // The issue as it stands when the label is added: GitHub's payload carries its text.
+        issue: issueAtLabelling(github, opts.issue.number),
         repository: { full_name: `${OWNER}/${REPO}`, default_branch: 'main' },
         sender
       }
@@ -206,6 +207,12 @@ function exec(cmd: string, args: string[], opts: { cwd: string; env: Record<stri
     child.on('error', reject)
     child.on('close', (code) => resolvePromise({ code: code ?? -1, stdout, stderr }))
   })
+}
+
+function issueAtLabelling(github: GitHubEmulator, number: number): Record<string, unknown> {
+  const it = github.issues(`${OWNER}/${REPO}`).find((i) => i.number === number)
+  if (!it) return { number }
+  return { number, title: it.title, body: it.body, state: it.state, user: { login: it.user, type: 'User' }, labels: it.labels.map((name) => ({ name })) }
 }
 
 /** GITHUB_OUTPUT's format: `name<<DELIMITER\nvalue\nDELIMITER`. */

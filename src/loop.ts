@@ -162,14 +162,16 @@ export async function runLoop(firstMessage: string, steps: LoopSteps, limits: Lo
       }
       const lines = diffLines(diff)
       if (lines > limits.maxDiffLines) throw new DiffTooLarge(lines, limits.maxDiffLines)
-      if (steps.selfReviewed?.()) {
-        result.approved = true
-        return stop('approved', `Drafted by the premium model (${steps.drafterModel()}) itself: no second premium review was paid for.`)
-      }
+      // Before the self-review shortcut: a diff the reviewer already rejected is never
+      // reviewed twice, and never approved without a review, whoever drafts it now.
       if (diff === lastReviewedDiff) {
         // Paying for a second review of the same diff would buy the same verdict.
         message = 'You did not change anything since the review. Address the findings above, then call finish.'
         continue
+      }
+      if (steps.selfReviewed?.()) {
+        result.approved = true
+        return stop('approved', `Drafted by the premium model (${steps.drafterModel()}) itself: no second premium review was paid for.`)
       }
       const round = result.reviews.length + 1
       enter('reviewing', round)
@@ -194,7 +196,6 @@ export async function runLoop(firstMessage: string, steps: LoopSteps, limits: Lo
           result.drafterModels.push(to)
           steps.onEvent?.({ kind: 'escalate', from, to })
           message = `${escalationNote(from, to, limits.escalateAfter)}\n\n${message}`
-          if (steps.selfReviewed?.()) lastReviewedDiff = undefined
         }
       }
     }

@@ -65,6 +65,11 @@ export function failureLine(where: string, e: unknown, redact: (t: string) => st
   return `**Failed while ${where}:** ${oneLine(redact(message))}. See the workflow run's log.`
 }
 
+/** A publishing fault: its words already say what happened and what is safe. */
+export function publishFailureLine(e: { step: string; message: string }, redact: (t: string) => string): string {
+  return `**Failed while ${e.step}:** ${oneLine(redact(e.message))}`
+}
+
 export function oneLine(s: string): string {
   return s.replace(/\s+/g, ' ').trim()
 }

@@ -42,13 +42,18 @@ export function drafterSystem(mode: Mode, testPaths: string[]): string {
 
 /** Local runs from an issue file have no number (0). */
 export function issueHeading(issue: IssueText): string {
-  return issue.number > 0 ? `Issue #${issue.number}: ${issue.title}` : `Issue: ${issue.title}`
+  return issue.number > 0 ? `Issue #${issue.number} (its title and description, written by its author):` : "The issue (its title and description, written by its author):"
+}
+
+/** The title is the author's text as much as the body: both go inside the fence. */
+export function issueData(issue: IssueText): string {
+  return asData('issue', `Title: ${issue.title}\n\n${issue.body || '(no description)'}`)
 }
 
 export function drafterFirstMessage(issue: IssueText, repoMap: string, testCommand: string): string {
   return [
     issueHeading(issue),
-    asData('issue', issue.body || '(no description)'),
+    issueData(issue),
     'Repository map (paths and sizes; read files with read_file):',
     repoMap,
     testCommand ? `Test command run after your draft: \`${testCommand}\`` : 'This repository has no test command configured.'
@@ -90,7 +95,7 @@ export const REVIEWER_SYSTEM = [
 export function reviewerPrefix(args: { issue: IssueText; mode: Mode; request?: string }): string {
   return [
     issueHeading(args.issue),
-    asData('issue', args.issue.body || '(no description)'),
+    issueData(args.issue),
     args.mode === 'tests' ? 'This run was asked to write tests only.' : 'This run was asked to make the change.',
     ...(args.request ? ['This is a new round on an existing pull request. Approve only when the diff also does what this feedback asks:', args.request] : [])
   ].join('\n\n')

@@ -1,15 +1,19 @@
 // The end of every run that got as far as a branch: push, pull request, summary
 // comment, outputs and job summary. Runs after faults too, so paid-for work is kept.
 import { Git, LeaseLost, type PushAuth } from './git'
-import type { GitHubClient, IssueInfo, PullInfo } from './github'
+import type { GitHubClient, GitHubDeadline, IssueInfo, PullInfo } from './github'
 import type { CategoryStats } from './history'
 import type { LoopResult } from './loop'
 import type { CostMeter } from './meter'
+import { cutText, fitSummary, GITHUB_BODY_LIMIT } from './posting/fit'
+import { pullFault, pushFault, summaryFault, type PublishFault } from './posting/faults'
 import { outputsOf, rejectionsOf, renderSummary, SUMMARY_MARKER, type RunReport } from './report'
 import { roundLine } from './rounds/account'
 import { addRound, totalsSoFar } from './rounds/totals'
 import type { Settings } from './settings'
 import type { RunContext } from './triggers'
+import { neutralizeModelText } from './untrusted/neutralize'
+import type { Verdict } from './verdict'
 import { pushViolations, type Mode } from './workspace/paths'
 
 export interface PublishIO {
@@ -34,6 +38,11 @@ export interface PublishArgs {
   result: LoopResult
   history?: RunHistory
   round?: PublishRound
+  /** Where the issue text came from, when it was not the event's copy (said in the summary). */
+  provenance?: string
+  /** The GitHub client's deadline, and how far posting the summary may move it. */
+  deadline?: GitHubDeadline
+  summaryGraceMs?: number
 }
 
 /** What the pull request's list of rounds and the summary's totals are built from. */
@@ -54,7 +63,7 @@ export interface RunHistory {
   recorded: boolean
 }
 
-/** Names the part of publishing that failed, for the progress comment. */
+/** Names the part of publishing that failed, for the progress comment; its message is said to the user. */
 export class PublishError extends Error {
   constructor(readonly step: string, override readonly cause: unknown) {
     super(cause instanceof Error ? cause.message : String(cause))
@@ -106,39 +115,71 @@ export async function publish(settings: Settings, ctx: RunContext, io: PublishIO
   // The outputs first (again below, with the pull request): a run whose push or comment
   // fails still reports what it spent.
   for (const [k, v] of Object.entries(outputsOf(report))) io.setOutput(k, v)
+  // What the models wrote goes to GitHub with its mentions and issue references broken.
+  report.reviews = report.reviews.map((rec) => ({ ...rec, review: { ...rec.review, verdict: neutralVerdict(rec.review.verdict) } }))
+  if (a.provenance) report.note = [report.note, a.provenance].filter(Boolean).join(' ')
+  const faults: PublishFault[] = []
   let pr: PullInfo | undefined
+  let pushed: string | undefined
+  let patch = ''
   const hasChanges = (await a.git.changedFiles(a.baseSha)).length > 0
+  // The pre-push check: a branch that would carry a path this run may not write is not pushed.
   const refused = hasChanges ? await refusedPaths(settings, a) : []
   if (refused.length > 0) {
     Object.assign(report, { approved: false, stopReason: 'error' })
     report.note = [report.note, refusalNote(refused)].filter(Boolean).join(' ')
   } else if (hasChanges) {
-    const pushed = await step('pushing the branch', () => pushKeepingWork(a, ctx, io))
-    if (pushed !== a.branch) report.note = [report.note, `Another run changed ${a.branch} meanwhile: this run's work is on ${pushed} instead.`].filter(Boolean).join(' ')
-    pr = await step('opening the pull request', () =>
-      a.gh.upsertPull({
+    try {
+      pushed = await pushKeepingWork(a, ctx, io)
+      if (pushed !== a.branch) report.note = [report.note, `Another run changed ${a.branch} meanwhile: this run's work is on ${pushed} instead.`].filter(Boolean).join(' ')
+      report.branch = pushed
+    } catch (e) {
+      faults.push(pushFault(e, a.branch))
+      patch = await a.git.diff(a.baseSha, 3).catch(() => '')
+    }
+  }
+  if (pushed) {
+    const title = a.mode === 'tests' ? `Tests for #${a.issue.number}: ${a.issue.title}` : a.issue.title
+    try {
+      pr = await a.gh.upsertPull({
         branch: pushed,
         base: a.base,
-        title: a.mode === 'tests' ? `Tests for #${a.issue.number}: ${a.issue.title}` : a.issue.title,
+        title,
         body: io.redact(pullBody(a.issue.number, a.mode, a.result, a.round && roundsList(a.round, report), settings.commentCommand)),
-        draft: !a.result.approved
+        draft: !a.result.approved,
+        notDraft: (t, body) => ({ title: `[not approved] ${t}`.slice(0, 256), body: `${NOT_APPROVED_READY}\n\n${body}` })
       })
-    )
-    Object.assign(report, { prNumber: pr.number, prUrl: pr.url, branch: pushed })
-    io.info(`Pull request ${pr.url} (${pr.draft ? 'draft' : 'ready for review'})`)
+      Object.assign(report, { prNumber: pr.number, prUrl: pr.url })
+      io.info(`Pull request ${pr.url} (${pr.draft ? 'draft' : 'ready for review'}${!pr.draft && !a.result.approved ? ', marked [not approved]: the repository cannot have draft pull requests' : ''})`)
+    } catch (e) {
+      faults.push(pullFault(e, { branch: pushed, compareUrl: compareUrl(ctx, a.base, pushed) }))
+    }
+  }
+  if (faults.length) {
+    // The run did not land where it should: say so first, and let a later step see it.
+    report.stopReason = 'error'
+    report.note = [...faults.map((f) => f.words), report.note].filter(Boolean).join(' ')
   }
   for (const [k, v] of Object.entries(outputsOf(report))) io.setOutput(k, v)
-  const summary = io.redact(renderSummary(report))
-  await step('posting the summary', async () => {
-    await a.gh.upsertComment(pr?.number ?? a.issue.number, SUMMARY_MARKER, summary)
+  const fitted = fitSummary(report, (r) => io.redact(renderSummary(r)))
+  // The summary is how the user hears of all this: it gets a short window of its own even
+  // when a hung or rate-limited call above used up the publishing one.
+  if (a.deadline?.until !== undefined) a.deadline.until = Math.max(a.deadline.until, Date.now() + (a.summaryGraceMs ?? 15_000))
+  try {
+    await a.gh.upsertComment(pr?.number ?? a.issue.number, SUMMARY_MARKER, fitted.body)
     // One summary in all: an earlier run's summary on the issue gives way to the pull request's.
     if (pr) {
       const stale = await a.gh.findComment(a.issue.number, SUMMARY_MARKER)
       if (stale) await a.gh.deleteComment(stale.id)
     }
-  })
-  await io.jobSummary(summary)
+  } catch (e) {
+    faults.push(summaryFault(e))
+    io.setOutput('stop-reason', 'error')
+  }
+  const full = io.redact(renderSummary(report))
+  await io.jobSummary(patch ? `${full}\n\n${patchSection(io.redact(patch))}` : full).catch((e: unknown) => io.warning(`Could not write the job summary: ${String(e)}`))
   if (refused.length > 0) throw new PublishError('checking the branch before pushing', new PushRefused(refused))
+  if (faults.length) throw new PublishError(faults[0]!.step, new Error(faults.map((f) => f.words).join(' ')))
   return report
 }
 
@@ -165,12 +206,22 @@ function refusalNote(reasons: string[]): string {
   return `Nothing was pushed: the branch would change paths this run may not write (${shown}${more}).`
 }
 
-async function step<T>(name: string, fn: () => Promise<T>): Promise<T> {
-  try {
-    return await fn()
-  } catch (e) {
-    throw new PublishError(name, e)
-  }
+/** Said at the top of a ready pull request that stands in for a draft. */
+export const NOT_APPROVED_READY =
+  '> [!WARNING]\n> **Not approved.** This repository cannot have draft pull requests, so this one is open as ready for review: it is a draft for a person to finish or close. Do not merge it as it is.'
+
+function compareUrl(ctx: RunContext, base: string, branch: string): string {
+  return `${ctx.serverUrl}/${ctx.owner}/${ctx.repo}/compare/${base}...${branch}?expand=1`
+}
+
+/** The change that could not be pushed, so the work paid for is not lost (job summaries hold 1 MiB). */
+function patchSection(patch: string): string {
+  const fence = '`'.repeat(Math.max(3, (patch.match(/`+/g) ?? []).reduce((m, x) => Math.max(m, x.length + 1), 0)))
+  return ['### The change that was not pushed', '', 'Apply it with `git apply`:', '', `${fence}diff`, cutText(patch, 600_000), fence].join('\n')
+}
+
+function neutralVerdict(v: Verdict): Verdict {
+  return { ...v, summary: neutralizeModelText(v.summary), findings: v.findings.map((f) => ({ ...f, message: neutralizeModelText(f.message) })) }
 }
 
 /** Pushes the branch; if another run moved it meanwhile, keeps this run's work on a branch of its own. */
@@ -187,14 +238,26 @@ async function pushKeepingWork(a: PublishArgs, ctx: RunContext, io: PublishIO): 
   }
 }
 
-function pullBody(issue: number, mode: Mode, result: LoopResult, rounds?: string[], command = '/draft-review'): string {
+/**
+ * The pull request body. The drafter's summary is a model's text, steered by an issue
+ * anyone can write: neutralised, so that it closes and pings nothing; the one link that
+ * counts is this action's own `Closes #<N>`. Cut to fit GitHub's body limit.
+ */
+export function pullBody(
+  issue: number,
+  mode: Mode,
+  result: Pick<LoopResult, 'approved' | 'stopReason' | 'drafterSummary'>,
+  rounds?: string[],
+  command = '/draft-review'
+): string {
   const link = mode === 'tests' ? `Refs #${issue}` : `Closes #${issue}`
   const state = result.approved
     ? 'The premium reviewer approved this change. A person still reviews and merges it.'
     : `Not approved (${result.stopReason}): this is a draft for a person to finish or close.`
-  const body = [link, '', state, '', '### What the drafter says it did', '', result.drafterSummary || '(no summary)']
-  if (rounds?.length) body.push('', '### Rounds', '', ...rounds, '', `For another round, comment \`${command}\` followed by what to change, or request changes in a review.`)
-  return body.join('\n')
+  const head = [link, '', state, '', '### What the drafter says it did', ''].join('\n')
+  const after = rounds?.length ? ['', '', '### Rounds', '', ...rounds, '', `For another round, comment \`${command}\` followed by what to change, or request changes in a review.`].join('\n') : ''
+  const room = GITHUB_BODY_LIMIT - head.length - after.length - NOT_APPROVED_READY.length - 1024
+  return head + cutText(neutralizeModelText(result.drafterSummary || '(no summary)'), room) + after
 }
 
 /** The earlier rounds' lines and this one's, numbered on. */

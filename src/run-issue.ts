@@ -2,7 +2,7 @@
 // there), loop, publish. Whatever happens after the branch exists, the work is pushed,
 // and the progress comment says how it ended.
 import { Git, type PushAuth } from './git'
-import { createOctokit, GitHubClient, type IssueInfo, type PullInfo } from './github'
+import { createOctokit, GitHubClient, type GitHubDeadline, type IssueInfo, type PullInfo } from './github'
 import { categoryOf, chooseStartTier, sameKind, statsOf, type LedgerRecord } from './history'
 import { decideRoute, kindOf, type RouteDecision } from './routing/route'
 import type { TriageOutcome } from './routing/triage'
@@ -10,7 +10,7 @@ import { skip, type RunIO } from './io'
 import { Ledger } from './ledger'
 import type { LoopResult } from './loop'
 import { CostMeter } from './meter'
-import { failureLine, outcomeLine } from './narrate'
+import { failureLine, outcomeLine, publishFailureLine } from './narrate'
 import { ProgressComment, RunProgress } from './progress'
 import { feedbackMessage } from './prompts'
 import { buildReport, publish, PublishError, type RunHistory } from './publish'
@@ -20,18 +20,30 @@ import { checkoutBranch, commitsSince, fetchBranch, withTrailer, type BranchComm
 import { markerIn } from './rounds/totals'
 import { preflightSandbox } from './sandbox/preflight'
 import { commitRest, runDeadline, runSession, type SessionRound } from './session'
-import type { Settings } from './settings'
+import { InputError, type Settings } from './settings'
 import { branchFor, issueOfBranch, modeFromLabels, WRITE_PERMISSIONS, type RunContext, type RunDecision } from './triggers'
 import { RoundsApi } from './triggers/api'
 import { cleanUntrusted, gatherFeedback, permissionCache } from './triggers/feedback'
+import { issueTextForModels, provenanceLine } from './untrusted/issue-text'
 import type { Mode } from './workspace/paths'
 import { WorkspaceTools } from './workspace/tools'
 
 export { branchFor } from './triggers'
 
+/**
+ * How long publishing (push, pull request) may take after the loop: the run's own timeout
+ * again, between 10 s and a minute; the summary comment then gets up to 15 s more. A
+ * GitHub wait longer than that is given up, not slept.
+ */
+export function publishWindowMs(runTimeoutMinutes: number): number {
+  return Math.min(60_000, Math.max(10_000, runTimeoutMinutes * 60_000))
+}
+
 /** `decision` is the trigger's verdict to run (main decides it before loading this module). */
 export async function runIssue(settings: Settings, ctx: RunContext, io: RunIO, decision: RunDecision): Promise<RunReport | undefined> {
-  const octokit = createOctokit(settings.githubToken, ctx.apiUrl, io.info)
+  // Every GitHub wait (retries, rate limits) ends by the run's deadline; publishing then gets a short window of its own.
+  const ghDeadline: GitHubDeadline = { until: Date.now() + settings.runTimeoutMinutes * 60_000 }
+  const octokit = createOctokit(settings.githubToken, ctx.apiUrl, io.info, ghDeadline)
   const gh = new GitHubClient(octokit, ctx.owner, ctx.repo)
   const api = new RoundsApi(octokit, ctx.owner, ctx.repo)
   const permissionOf = permissionCache(async (login) => gh.permission(login))
@@ -62,6 +74,9 @@ export async function runIssue(settings: Settings, ctx: RunContext, io: RunIO, d
     return skip(io, `${author} has '${authorPermission}' permission; a round needs write, maintain or admin`)
   }
   if (issue.isPullRequest) return skip(io, `#${issue.number} is a pull request, not an issue`)
+  if (settings.baseBranch && !(await new Git(ctx.workspace, io.redact).remoteSha(settings.baseBranch, { serverUrl: ctx.serverUrl, token: settings.githubToken }))) {
+    throw new InputError('base-branch', `'${settings.baseBranch}' is not a branch of origin (${ctx.owner}/${ctx.repo}): name an existing branch, or leave it empty for the default branch.`)
+  }
   // Before any model call or comment: a runner that cannot isolate the tests fails here.
   if (settings.testCommand && settings.testSandbox) await preflightSandbox(io.info)
   if (decision.request) {
@@ -69,7 +84,7 @@ export async function runIssue(settings: Settings, ctx: RunContext, io: RunIO, d
     await api.acknowledge(decision.request).catch((e) => io.warning(`Could not react to the ${decision.request!.source}: ${messageOf(e)}`))
   }
   try {
-    return await work(settings, ctx, io, decision, { gh, api, canWrite, issue, base })
+    return await work(settings, ctx, io, decision, { gh, api, canWrite, issue, base, ghDeadline })
   } finally {
     if (decision.trigger === 'label' && decision.label && settings.removeLabel) {
       // Adding the label again then means "run again".
@@ -84,6 +99,7 @@ interface Parts {
   canWrite: (login: string) => Promise<boolean>
   issue: IssueInfo
   base: string
+  ghDeadline: GitHubDeadline
 }
 
 async function work(settings: Settings, ctx: RunContext, io: RunIO, decision: RunDecision, p: Parts): Promise<RunReport> {
@@ -98,6 +114,9 @@ async function work(settings: Settings, ctx: RunContext, io: RunIO, decision: Ru
   const summary = (pr && (await gh.findComment(pr.number, SUMMARY_MARKER))) || (await gh.findComment(issue.number, SUMMARY_MARKER))
   const previousMarker = markerIn(summary?.body)
   const mode = decision.mode ?? modeOf(previousMarker, pr, issue, settings.testsLabel)
+  // The models read the issue as it was when it was labelled, cleaned of what GitHub does not show.
+  const text = issueTextForModels(ctx.payload, issue)
+  const provenance = text.from === 'fetched' ? provenanceLine({ author: issue.author, updatedAt: issue.updatedAt, edit: await gh.issueEditor(issue.number) }) : undefined
   const meter = new CostMeter(settings.maxCostUsd, settings.reviewer.price)
   const progress = new RunProgress(new ProgressComment(gh, issue.number, io.warning, io.redact), () => meter.spentUsd, {
     title: `draft-review is ${mode === 'tests' ? 'writing tests for' : 'working on'} this issue`,
@@ -168,7 +187,7 @@ async function work(settings: Settings, ctx: RunContext, io: RunIO, decision: Ru
   })
   const result = await runSession(settings, {
     workspace: ctx.workspace,
-    issue,
+    issue: { ...issue, title: text.title, body: text.body },
     mode,
     git,
     baseSha: start.baseSha,
@@ -186,6 +205,7 @@ async function work(settings: Settings, ctx: RunContext, io: RunIO, decision: Ru
     feedback
   })
   deadline.clear()
+  p.ghDeadline.until = Math.max(p.ghDeadline.until!, Date.now() + publishWindowMs(settings.runTimeoutMinutes))
   const withheldNote = withheld ? `${withheld} line comment${withheld === 1 ? '' : 's'} by people without write permission ${withheld === 1 ? 'was' : 'were'} left out.` : ''
   const routing = result.routing
   const routeNote = routing ? routing.triageNote ?? '' : route.reason
@@ -203,10 +223,13 @@ async function work(settings: Settings, ctx: RunContext, io: RunIO, decision: Ru
   try {
     report = await publish(settings, ctx, io, {
       gh, git, issue, mode, base, branch, baseSha: start.baseSha, lease: start.remoteSha, auth, meter, result, history,
-      round: { previousMarker, previousRounds: roundsIn(pr?.body), how: howAsked(decision, people), runId }
+      round: { previousMarker, previousRounds: roundsIn(pr?.body), how: howAsked(decision, people), runId },
+      provenance,
+      deadline: p.ghDeadline,
+      summaryGraceMs: Math.min(15_000, publishWindowMs(settings.runTimeoutMinutes))
     })
   } catch (e) {
-    await progress.end(failureLine(e instanceof PublishError ? e.step : 'saving the draft', e, io.redact))
+    await progress.end(e instanceof PublishError ? publishFailureLine(e, io.redact) : failureLine('saving the draft', e, io.redact))
     throw e
   }
   await progress.end(outcomeLine(report, result))

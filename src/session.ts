@@ -17,6 +17,7 @@ import { withTrailer } from './rounds/branch'
 import { runTestCommand } from './sandbox/testrun'
 import { scrubEnv } from './secrets'
 import { secretsOf, type Settings } from './settings'
+import { neutralizeModelText } from './untrusted/neutralize'
 import type { Mode } from './workspace/paths'
 import { buildRepoMap } from './workspace/repo-map'
 import type { WorkspaceTools } from './workspace/tools'
@@ -132,7 +133,8 @@ export async function runSession(settings: Settings, run: Session): Promise<Loop
     {
       draft: (message) => drafter.draft(message),
       commitDraft: async (n, summary) => {
-        const made = await git.commitWrites(tools.writes(), withTrailer(`draft-review: draft ${n} for #${issue.number}\n\n${redact(summary)}`.trim(), run.runId))
+        // The summary is a model's text: a `Closes #99` in a commit message would close #99 on merge.
+        const made = await git.commitWrites(tools.writes(), withTrailer(`draft-review: draft ${n} for #${issue.number}\n\n${neutralizeModelText(redact(summary))}`.trim(), run.runId))
         for (const s of made.skipped) run.log(`Not committed: ${s.path} (${s.reason}).`)
         // A round adds to a branch that already differs from the base: nothing on top of where it began is no change.
         if (round && git.head === round.startSha) return ''

@@ -58,6 +58,7 @@ export function graphql(s: State, body: Record<string, unknown>): Reply {
   const query = typeof body.query === 'string' ? body.query : ''
   const vars = (body.variables ?? {}) as Record<string, unknown>
   if (!query) return { status: 200, body: { errors: [{ message: 'A query attribute must be specified and must be a string.' }] } }
+  if (!/^\s*mutation\b/.test(query)) return readQuery(s, query, vars)
   const data: Record<string, unknown> = {}
   const errors: Record<string, unknown>[] = []
   const re = /(?:(\w+)\s*:\s*)?\b(markPullRequestReadyForReview|convertPullRequestToDraft)\s*\(\s*input\s*:\s*(\{[^}]*\}|\$\w+)\s*\)\s*\{([\s\S]*?\})\s*\}/g
@@ -97,4 +98,45 @@ export function graphql(s: State, body: Record<string, unknown>): Reply {
   }
   if (!Object.keys(data).length && !errors.length) return { status: 200, body: { errors: [{ message: 'emulator: only markPullRequestReadyForReview, convertPullRequestToDraft and addReaction are emulated' }] } }
   return { status: 200, body: errors.length ? { data, errors } : { data } }
+}
+
+// Queries: `viewer { login }` (an installation token's viewer is its bot, e.g.
+// `github-actions[bot]`), and an issue's author, editor and edit times.
+function readQuery(s: State, query: string, vars: Record<string, unknown>): Reply {
+  const data: Record<string, unknown> = {}
+  const arg = (lit: string | undefined, v: string | undefined) => lit ?? (v ? vars[v] : undefined)
+  if (/\bviewer\s*\{/.test(query)) {
+    const sel = /\bviewer\s*\{([^}]*)\}/.exec(query)![1]!
+    data.viewer = pick(sel, { login: s.botLogin, databaseId: s.users.get(s.botLogin.toLowerCase()) ?? 0 })
+  }
+  const m = /\brepository\s*\(\s*owner\s*:\s*(?:"([^"]*)"|\$(\w+))\s*,\s*name\s*:\s*(?:"([^"]*)"|\$(\w+))\s*\)\s*\{\s*issue\s*\(\s*number\s*:\s*(?:(\d+)|\$(\w+))\s*\)\s*\{([\s\S]*)\}\s*\}/.exec(query)
+  if (m) {
+    const owner = String(arg(m[1], m[2]) ?? '')
+    const name = String(arg(m[3], m[4]) ?? '')
+    const number = Number(arg(m[5], m[6]))
+    const r = s.repos.get(`${owner}/${name}`.toLowerCase())
+    if (!r) return { status: 200, body: { data: { repository: null }, errors: [{ type: 'NOT_FOUND', path: ['repository'], message: `Could not resolve to a Repository with the name '${owner}/${name}'.` }] } }
+    const it = r.items.get(number)
+    if (!it || it.pull) return { status: 200, body: { data: { repository: { issue: null } }, errors: [{ type: 'NOT_FOUND', path: ['repository', 'issue'], message: `Could not resolve to an Issue with the number of ${number}.` }] } }
+    const sel = m[7]!
+    data.repository = {
+      issue: pick(sel, {
+        number: it.number,
+        title: it.title,
+        body: it.body ?? '',
+        updatedAt: it.updated_at,
+        lastEditedAt: it.last_edited_at ?? null,
+        author: { login: it.user },
+        editor: it.editor ? { login: it.editor } : null
+      })
+    }
+  }
+  if (!Object.keys(data).length) return { status: 200, body: { errors: [{ message: 'emulator: this query is not emulated' }] } }
+  return { status: 200, body: { data } }
+}
+
+/** Only the fields the selection names, as GraphQL answers. */
+function pick(selection: string, fields: Record<string, unknown>): Record<string, unknown> {
+  const names = new Set(selection.replace(/\{[^}]*\}/g, ' ').split(/[\s,]+/).filter(Boolean))
+  return Object.fromEntries(Object.entries(fields).filter(([k]) => names.has(k)))
 }

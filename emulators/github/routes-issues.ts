@@ -1,7 +1,7 @@
 // REST routes for a repository, its issues, a collaborator's permission, and issue comments.
 import { commentJson, issueJson, repoJson, userJson } from './json'
 import { badField, fail, page, repoRoute, tooLong, type Ctx, type Route } from './replies'
-import { now, nodeId, roleOf, type Comment, type Repo, type State } from './state'
+import { baseRoleOf, now, nodeId, roleOf, type Comment, type Repo, type State } from './state'
 
 const commentDoc = '/issues/comments'
 
@@ -19,9 +19,11 @@ export function issueRoutes(s: State): Route[] {
       const login = decodeURIComponent(c.params[2] ?? '')
       if (!s.users.has(login.toLowerCase())) return fail(404, 'Not Found', '/collaborators/collaborators#get-repository-permissions-for-a-user')
       const role = roleOf(r, login)
-      // `permission` is the legacy base role: maintain reads as write, triage as read.
-      const legacy = role === 'maintain' ? 'write' : role === 'triage' ? 'read' : role
-      const rank = ['none', 'read', 'triage', 'write', 'maintain', 'admin'].indexOf(role)
+      // `permission` is the legacy base role: maintain reads as write, triage as read, and a
+      // custom role as the role it is built on; `role_name` names the role itself.
+      const base = baseRoleOf(r, role)
+      const legacy = base === 'maintain' ? 'write' : base === 'triage' ? 'read' : base
+      const rank = ['none', 'read', 'triage', 'write', 'maintain', 'admin'].indexOf(base)
       return {
         status: 200,
         body: {

@@ -32,6 +32,10 @@ export function pullRoutes(s: State): Route[] {
       const bad = badField(b, 'head', doc) ?? badField(b, 'base', doc) ?? badField(b, 'title', doc, false) ?? tooLong('PullRequest', b.body, doc)
       if (bad) return bad
       if (typeof b.title !== 'string' || !b.title) return invalid(doc, { resource: 'PullRequest', code: 'missing_field', field: 'title' })
+      // The repository (or organization) setting "Allow GitHub Actions to create and approve
+      // pull requests", off by default in new repositories, refuses GITHUB_TOKEN in these words.
+      if (!r.actionsCreatePulls && s.botLogin === 'github-actions[bot]')
+        return fail(403, 'GitHub Actions is not permitted to create or approve pull requests.', doc)
       const rawHead = String(b.head)
       const base = String(b.base)
       // `owner:branch` names a fork's branch; only same-repository heads are emulated.

@@ -20,6 +20,8 @@ export interface Fault {
   headers?: Record<string, string>
   body?: unknown
   times?: number
+  /** never answer (until close): a GitHub that hangs */
+  hang?: boolean
 }
 
 export interface EmulatorServer {
@@ -80,6 +82,7 @@ export async function startServer(opts: { token: string; graphqlPath: string; ro
     })
     if (fault) {
       fault.left--
+      if (fault.hang) return
       return send({ status: fault.status, headers: fault.headers, body: fault.body ?? { message: STATUS_CODES[fault.status] ?? 'Error', documentation_url: DOCS } })
     }
     const auth = /^(?:token|bearer)\s+(.+)$/i.exec(headers.authorization ?? '')

@@ -3,6 +3,8 @@
 import { randomBytes } from 'node:crypto'
 
 export type Permission = 'admin' | 'maintain' | 'write' | 'triage' | 'read' | 'none'
+/** A built-in role, or the name of a custom repository role (see Repo.customRoles). */
+export type RoleName = Permission | (string & {})
 
 export interface EmulatedIssue {
   number: number
@@ -45,6 +47,9 @@ export interface Item {
   created_at: string
   updated_at: string
   closed_at: string | null
+  /** who last edited the body and when (GraphQL `editor`, `lastEditedAt`); unset until an edit */
+  editor?: string
+  last_edited_at?: string
   pull?: { head: string; base: string; draft: boolean; sha: string }
 }
 export interface Comment extends EmulatedComment {
@@ -90,9 +95,13 @@ export interface Repo {
   id: number
   defaultBranch: string
   bareDir?: string
-  permissions: Record<string, Permission>
+  permissions: Record<string, RoleName>
+  /** custom repository roles (Enterprise): name -> the built-in role it is built on */
+  customRoles: Record<string, Exclude<Permission, 'admin' | 'none'>>
   private: boolean
   drafts: boolean
+  /** the "Allow GitHub Actions to create and approve pull requests" setting */
+  actionsCreatePulls: boolean
   items: Map<number, Item>
   comments: Comment[]
   reviews: Review[]
@@ -150,16 +159,20 @@ export function createState(opts: { pathPrefix?: string; botLogin?: string }): S
 export const repoKey = (ownerName: string) => ownerName.toLowerCase() // GitHub matches owner/repo case-insensitively
 export const pullsOf = (r: Repo) => [...r.items.values()].filter(it => it.pull)
 
-export function roleOf(repo: Repo, login: string): Permission {
+export function roleOf(repo: Repo, login: string): RoleName {
   const explicit = Object.entries(repo.permissions).find(([u]) => u.toLowerCase() === login.toLowerCase())
   if (explicit) return explicit[1]
   if (login.toLowerCase() === repo.owner.toLowerCase()) return 'admin'
   // Anyone may read a public repository; a private one grants nothing.
   return repo.private ? 'none' : 'read'
 }
+/** The built-in role a role stands for: a custom role is its base role. */
+export function baseRoleOf(repo: Repo, role: RoleName): Permission {
+  return (repo.customRoles[role] ?? role) as Permission
+}
 export function association(repo: Repo, login: string) {
   if (login.toLowerCase() === repo.owner.toLowerCase()) return 'OWNER'
-  return ['admin', 'maintain', 'write', 'triage'].includes(roleOf(repo, login)) ? 'COLLABORATOR' : 'NONE'
+  return ['admin', 'maintain', 'write', 'triage'].includes(baseRoleOf(repo, roleOf(repo, login))) ? 'COLLABORATOR' : 'NONE'
 }
 
 export const now = () => new Date().toISOString().replace(/\.\d{3}Z$/, 'Z') // GitHub omits milliseconds
