@@ -1,4 +1,4 @@
-// GitHub faults a real repository produces, each against the built action with real git
+// GitHub and loop faults a real repository produces, each against the built action with real git
 // and the GitHub emulator answering in GitHub's own words. Every test asserts what the
 // user sees: the summary (PR or issue), the progress comment's closing line, every
 // output, and what reached origin.
@@ -149,9 +149,9 @@ test('a GitHub that never answers is given up at the publish deadline, not waite
   world.github.failNext({ method: 'POST', path: /\/pulls$/, status: 200, hang: true })
   world.anthropic.respond(SONNET, fix)
   world.anthropic.respond(OPUS, [approve])
-  // run-timeout-minutes 0.1: publishing gets the same 6 s at most.
+  // run-timeout-minutes 0.1 (6 s): publishing gets 10 s at most, the summary 10 s more.
   const run = await world.run({ inputs: { 'run-timeout-minutes': '0.1' } })
-  expect(run.wallMs).toBeLessThan(20_000)
+  expect(run.wallMs).toBeLessThan(35_000)
   expect(run.exitCode).toBe(1)
   expectEveryOutput(run)
   expect(run.outputs).toMatchObject({ 'stop-reason': 'error', 'pr-number': '', branch: BRANCH })
@@ -224,4 +224,28 @@ test('the permission check reads `permission`: a custom role built on write runs
   const run = await world.run({ sender: { login: 'dora' } })
   expect(run.exitCode).toBe(0)
   expect(run.outputs['stop-reason']).toBe('approved')
+})
+
+test('after escalation to the reviewer model, an unchanged rejected diff is never approved without a review', async () => {
+  const drafterTurns: EmulatorTurn[] = [
+    { toolCalls: [{ name: 'edit_file', input: { path: 'src/sum.js', old_string: 'return a - b', new_string: 'return b + a', replace_all: false } }] },
+    { toolCalls: [{ name: 'finish', input: { summary: 'Swapped.' } }] }
+  ]
+  world.anthropic.respond(SONNET, drafterTurns)
+  // Opus reviews (no tools: rejects) and, once escalated to, drafts: it changes nothing and finishes.
+  world.anthropic.respond(OPUS, (req) => (req.toolNames.length === 0 ? reject : { toolCalls: [{ name: 'finish', input: { summary: 'Looks fine to me.' } }] }))
+  const run = await world.run({
+    inputs: { 'drafter-model': 'anthropic:claude-sonnet-4-6,anthropic:claude-opus-4-8', 'escalate-after': '1', 'max-iterations': '2' }
+  })
+  expect(run.exitCode).toBe(0)
+  expect(run.outputs).toMatchObject({ approved: 'false', 'stop-reason': 'max-iterations', reviews: '1', rejections: '1', drafts: '6' })
+  const reviews = world.anthropic.requests.filter((r) => r.model === OPUS && r.toolNames.length === 0)
+  expect(reviews).toHaveLength(1)
+  const [pr] = world.github.pulls(repo)
+  expect(pr!.draft).toBe(true)
+  expect(markerOf(summariesOn(world, pr!.number)[0]!.body)).toMatchObject({ approved: false, reviews: 1 })
+  expect(closingLine(world)).toContain(`**Stopped: the review cap (max-iterations) was reached.** The draft is on pull request #${pr!.number}`)
+  // The escalated drafter was told its draft was unchanged, each time.
+  const told = world.anthropic.requests.filter((r) => r.model === OPUS && r.toolNames.length > 0).map((r) => r.messages.at(-1)!.text)
+  expect(told.filter((t) => t.includes('You did not change anything since the review'))).not.toHaveLength(0)
 })

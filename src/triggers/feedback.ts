@@ -3,6 +3,7 @@
 // by people with write permission is kept; each author's own permission decides.
 import type { LineComment, RoundsApi } from './api'
 import type { RoundRequest } from './decision'
+import { sanitizeUntrusted } from '../untrusted/sanitize'
 
 export interface Feedback {
   source: 'comment' | 'review'
@@ -41,13 +42,9 @@ export function permissionCache(lookup: (login: string) => Promise<string>): (lo
 
 /**
  * Strips what a reader of the comment on GitHub does not see but a model would: HTML
- * comments, zero-width and bidirectional control characters. Stand-in until the shared
- * sanitizer for all untrusted text is in place.
+ * comments, invisible and bidi control characters, hidden markdown (the shared sanitizer).
  */
 export function cleanUntrusted(text: string): string {
-  return text
-    .replace(/<!--[\s\S]*?(?:-->|$)/g, '')
-    .replace(/[\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\u00AD]/g, '')
-    .replace(/\r\n?/g, '\n')
-    .trim()
+  // One sanitizer for every text anyone can write (src/untrusted/sanitize.ts).
+  return sanitizeUntrusted(text.replace(/\r\n?/g, '\n'))
 }
