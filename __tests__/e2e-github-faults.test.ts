@@ -23,10 +23,12 @@ const OUTPUTS = ['approved', 'stop-reason', 'drafts', 'reviews', 'rejections', '
 
 const progressOf = (w: World) => w.github.comments(repo, ISSUE.number).filter((c) => c.user === 'github-actions[bot]' && c.body.startsWith('<!-- draft-review:progress -->'))
 const summariesOn = (w: World, n: number) => w.github.comments(repo, n).filter((c) => c.user === 'github-actions[bot]' && markerOf(c.body))
-/** The progress comment's closing line: the outcome, above the workflow-run link. */
+/** The progress comment's closing line: how the run ended (Done, Stopped or Failed), after the steps. */
 const closingLine = (w: World) => {
-  const lines = progressOf(w)[0]!.body.split('\n').filter((l) => l.trim() && !l.startsWith('<sub>'))
-  return lines[lines.length - 1]!
+  const lines = progressOf(w)[0]!.body.split('\n')
+  const outcome = lines.filter((l) => /^\*\*(Done|Stopped|Failed)\b/.test(l))
+  expect(outcome).toHaveLength(1)
+  return outcome[0]!
 }
 function expectEveryOutput(run: ActionRun) {
   for (const k of OUTPUTS) expect(run.outputs).toHaveProperty(k)

@@ -27,6 +27,8 @@ function report(findings: number, findingChars: number): RunReport {
     costUsd: 0.01,
     premiumOnlyCostUsd: 0.02,
     savingsPct: 50,
+    premiumAloneCostUsd: 0.015,
+    savingsVsAlonePct: 33.3,
     reviewerModel: 'anthropic:claude-opus-4-8',
     drafterModels: ['anthropic:claude-sonnet-4-6'],
     category: 'uncategorized',
