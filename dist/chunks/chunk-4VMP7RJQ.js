@@ -191,22 +191,22 @@ var require_lib = __commonJS({
       return new (P || (P = Promise))(function(resolve, reject) {
         function fulfilled(value) {
           try {
-            step2(generator.next(value));
+            step(generator.next(value));
           } catch (e) {
             reject(e);
           }
         }
         function rejected(value) {
           try {
-            step2(generator["throw"](value));
+            step(generator["throw"](value));
           } catch (e) {
             reject(e);
           }
         }
-        function step2(result) {
+        function step(result) {
           result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
-        step2((generator = generator.apply(thisArg, _arguments || [])).next());
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
     };
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -277,8 +277,8 @@ var require_lib = __commonJS({
     var ExponentialBackoffCeiling = 10;
     var ExponentialBackoffTimeSlice = 5;
     var HttpClientError = class _HttpClientError extends Error {
-      constructor(message, statusCode) {
-        super(message);
+      constructor(message2, statusCode) {
+        super(message2);
         this.name = "HttpClientError";
         this.statusCode = statusCode;
         Object.setPrototypeOf(this, _HttpClientError.prototype);
@@ -286,8 +286,8 @@ var require_lib = __commonJS({
     };
     exports.HttpClientError = HttpClientError;
     var HttpClientResponse = class {
-      constructor(message) {
-        this.message = message;
+      constructor(message2) {
+        this.message = message2;
       }
       readBody() {
         return __awaiter2(this, void 0, void 0, function* () {
@@ -1136,10 +1136,10 @@ var require_light = __commonJS({
         _randomIndex() {
           return Math.random().toString(36).slice(2);
         }
-        doDrop({ error, message = "This job has been dropped by Bottleneck" } = {}) {
+        doDrop({ error, message: message2 = "This job has been dropped by Bottleneck" } = {}) {
           if (this._states.remove(this.options.id)) {
             if (this.rejectOnDrop) {
-              this._reject(error != null ? error : new BottleneckError$1(message));
+              this._reject(error != null ? error : new BottleneckError$1(message2));
             }
             this.Events.trigger("dropped", { args: this.args, options: this.options, task: this.task, promise: this.promise });
             return true;
@@ -1275,9 +1275,9 @@ var require_light = __commonJS({
             return clearInterval(this.heartbeat);
           }
         }
-        async __publish__(message) {
+        async __publish__(message2) {
           await this.yieldLoop();
-          return this.instance.Events.trigger("message", message.toString());
+          return this.instance.Events.trigger("message", message2.toString());
         }
         async __disconnect__(flush) {
           await this.yieldLoop();
@@ -1788,8 +1788,8 @@ var require_light = __commonJS({
           channel_client() {
             return `b_${this.id}_${this._store.clientId}`;
           }
-          publish(message) {
-            return this._store.__publish__(message);
+          publish(message2) {
+            return this._store.__publish__(message2);
           }
           disconnect(flush = true) {
             return this._store.__disconnect__(flush);
@@ -1912,9 +1912,9 @@ var require_light = __commonJS({
               return this.Events.trigger("error", e);
             });
           }
-          _dropAllQueued(message) {
+          _dropAllQueued(message2) {
             return this._queues.shiftAll(function(job) {
-              return job.doDrop({ message });
+              return job.doDrop({ message: message2 });
             });
           }
           stop(options = {}) {
@@ -2214,22 +2214,22 @@ var __awaiter = function(thisArg, _arguments, P, generator) {
   return new (P || (P = Promise))(function(resolve, reject) {
     function fulfilled(value) {
       try {
-        step2(generator.next(value));
+        step(generator.next(value));
       } catch (e) {
         reject(e);
       }
     }
     function rejected(value) {
       try {
-        step2(generator["throw"](value));
+        step(generator["throw"](value));
       } catch (e) {
         reject(e);
       }
     }
-    function step2(result) {
+    function step(result) {
       result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
-    step2((generator = generator.apply(thisArg, _arguments || [])).next());
+    step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
 };
 function getAuthString(token, options) {
@@ -3236,8 +3236,8 @@ var RequestError = class extends Error {
    * Response object if a response was received
    */
   response;
-  constructor(message, statusCode, options) {
-    super(message, { cause: options.cause });
+  constructor(message2, statusCode, options) {
+    super(message2, { cause: options.cause });
     this.name = "HttpError";
     this.status = Number.parseInt(statusCode);
     if (Number.isNaN(this.status)) {
@@ -3305,22 +3305,22 @@ async function fetchWrapper(requestOptions) {
       ...requestOptions.body && { duplex: "half" }
     });
   } catch (error) {
-    let message = "Unknown Error";
+    let message2 = "Unknown Error";
     if (error instanceof Error) {
       if (error.name === "AbortError") {
         error.status = 500;
         throw error;
       }
-      message = error.message;
+      message2 = error.message;
       if (error.name === "TypeError" && "cause" in error) {
         if (error.cause instanceof Error) {
-          message = error.cause.message;
+          message2 = error.cause.message;
         } else if (typeof error.cause === "string") {
-          message = error.cause;
+          message2 = error.cause;
         }
       }
     }
-    const requestError = new RequestError(message, 500, {
+    const requestError = new RequestError(message2, 500, {
       request: requestOptions
     });
     requestError.cause = error;
@@ -6624,7 +6624,25 @@ throttling.triggersNotification = triggersNotification;
 var import_light3 = __toESM(require_light(), 1);
 var WRITE_GAP_MS = 100;
 var CONTENT_GAP_MS = 500;
-function createOctokit(token, apiUrl, log) {
+var GitHubDeadlinePassed = class extends Error {
+  constructor(message2) {
+    super(message2);
+    this.name = "GitHubDeadlinePassed";
+  }
+};
+function createOctokit(token, apiUrl, log, deadline = {}) {
+  const left = () => deadline.until === void 0 ? Infinity : deadline.until - Date.now();
+  const rateLimited = (kind) => (retryAfter, options, _o, retryCount) => {
+    if (retryCount >= 2) return false;
+    if (retryAfter * 1e3 > left()) {
+      const why = `GitHub asked to wait ${retryAfter} s (${kind}) on ${options.method} ${options.url}, which would pass the run's deadline: gave up on it`;
+      log(why);
+      if (options.request) options.request.gaveUp = why;
+      return false;
+    }
+    log(`GitHub ${kind} on ${options.method} ${options.url}; retrying in ${retryAfter}s`);
+    return true;
+  };
   const octokit = getOctokit(
     token,
     {
@@ -6638,24 +6656,53 @@ function createOctokit(token, apiUrl, log) {
         // rate limit is still retried after its retry-after.
         write: new import_light3.default.Group({ maxConcurrent: 1, minTime: WRITE_GAP_MS }),
         notifications: new import_light3.default.Group({ maxConcurrent: 1, minTime: CONTENT_GAP_MS }),
-        onRateLimit: (retryAfter, options, _o, retryCount) => {
-          log(`GitHub rate limit on ${options.method} ${options.url}; retrying in ${retryAfter}s`);
-          return retryCount < 2;
-        },
-        onSecondaryRateLimit: (retryAfter, options, _o, retryCount) => {
-          log(`GitHub secondary rate limit on ${options.method} ${options.url}; retrying in ${retryAfter}s`);
-          return retryCount < 2;
-        }
+        onRateLimit: rateLimited("rate limit"),
+        onSecondaryRateLimit: rateLimited("secondary rate limit")
       }
     },
     retry,
     throttling
   );
-  octokit.hook.wrap("request", (request2, options) => {
-    options.request = { ...options.request };
-    return request2(options);
+  octokit.hook.wrap("request", async (request2, options) => {
+    const own = { ...options.request };
+    options.request = own;
+    const ms = left();
+    const what = `${options.method} ${String(options.url)}`;
+    if (ms <= 0) throw new GitHubDeadlinePassed(`the run's deadline had passed before ${what} could be sent`);
+    if (ms === Infinity) return request2(options);
+    const abort = new AbortController();
+    const given = own.signal;
+    own.signal = given ? AbortSignal.any([given, abort.signal]) : abort.signal;
+    let timer;
+    const late = () => new GitHubDeadlinePassed(`GitHub did not answer ${what} before the run's deadline`);
+    const limit = new Promise((_, reject) => {
+      timer = setTimeout(() => {
+        abort.abort();
+        reject(late());
+      }, ms);
+      timer.unref();
+    });
+    try {
+      return await Promise.race([Promise.resolve(request2(options)), limit]);
+    } catch (e) {
+      if (typeof own.gaveUp === "string") throw new GitHubDeadlinePassed(own.gaveUp);
+      if (abort.signal.aborted) throw late();
+      throw e;
+    } finally {
+      clearTimeout(timer);
+    }
   });
   return octokit;
+}
+function pullCreateRefusal(e) {
+  const status = e.status;
+  const data = e.response?.data;
+  const words = [data?.message ?? "", ...(data?.errors ?? []).map((x) => x?.message ?? ""), e instanceof Error ? e.message : ""].join("\n");
+  if (status === 403 && /GitHub Actions is not permitted to create or approve pull requests/i.test(words)) return "actions-not-permitted";
+  if (status !== 422) return void 0;
+  if (/Draft pull requests are not supported/i.test(words)) return "no-drafts";
+  if (/A pull request already exists for/i.test(words)) return "exists";
+  return void 0;
 }
 var GitHubClient = class {
   constructor(octokit, owner, repo) {
@@ -6680,14 +6727,31 @@ var GitHubClient = class {
       title: data.title,
       body: data.body ?? "",
       labels: data.labels.map((l) => typeof l === "string" ? l : l.name ?? "").filter(Boolean),
-      isPullRequest: data.pull_request !== void 0 && data.pull_request !== null
+      isPullRequest: data.pull_request !== void 0 && data.pull_request !== null,
+      author: data.user?.login,
+      updatedAt: data.updated_at
     };
   }
-  /** `admin`, `maintain`, `write`, `triage`, `read` or `none`; `none` for a user GitHub does not know. */
+  /** Who last edited the issue's text and when (GraphQL only); undefined where it cannot be read. */
+  async issueEditor(number) {
+    try {
+      const q = "query($owner: String!, $name: String!, $number: Int!) { repository(owner: $owner, name: $name) { issue(number: $number) { lastEditedAt editor { login } } } }";
+      const res = await this.octokit.graphql(q, {
+        owner: this.owner,
+        name: this.repo,
+        number
+      });
+      const issue = res.repository.issue;
+      return issue ? { editor: issue.editor?.login, lastEditedAt: issue.lastEditedAt ?? void 0 } : void 0;
+    } catch {
+      return void 0;
+    }
+  }
+  /** `admin`, `write`, `read` or `none`; `none` for a user GitHub does not know. */
   async permission(username) {
     try {
       const { data } = await this.octokit.rest.repos.getCollaboratorPermissionLevel({ ...this.r, username });
-      return data.role_name || data.permission;
+      return data.permission;
     } catch (e) {
       if (e.status === 404) return "none";
       throw e;
@@ -6698,34 +6762,76 @@ var GitHubClient = class {
     const pr = data[0];
     return pr ? { number: pr.number, url: pr.html_url, nodeId: pr.node_id, draft: pr.draft ?? false, body: pr.body ?? "" } : void 0;
   }
-  /** Creates the pull request, or updates the open one for this branch: never a second one. */
+  /**
+   * Creates the pull request, or updates the open one for this branch: never a second one.
+   * Where the repository cannot have draft pull requests, `notDraft` gives the title and
+   * body of the ready one that stands in for the draft.
+   */
   async upsertPull(args) {
+    let want = { title: args.title, body: args.body, draft: args.draft };
+    let draftsUnsupported = false;
     let existing = await this.findOpenPull(args.branch, args.base);
     if (!existing) {
-      try {
-        const { data } = await this.octokit.rest.pulls.create({
-          ...this.r,
-          head: args.branch,
-          base: args.base,
-          title: args.title,
-          body: args.body,
-          draft: args.draft
-        });
-        return { number: data.number, url: data.html_url, nodeId: data.node_id, draft: data.draft ?? args.draft };
-      } catch (e) {
-        if (e.status !== 422) throw e;
-        existing = await this.findOpenPull(args.branch, args.base);
-        if (!existing) throw e;
+      for (; ; ) {
+        try {
+          const { data } = await this.octokit.rest.pulls.create({ ...this.r, head: args.branch, base: args.base, ...want });
+          return { number: data.number, url: data.html_url, nodeId: data.node_id, draft: data.draft ?? want.draft, draftsUnsupported };
+        } catch (e) {
+          const refusal = pullCreateRefusal(e);
+          if (refusal === "no-drafts" && want.draft) {
+            draftsUnsupported = true;
+            want = { ...args.notDraft?.(args.title, args.body) ?? { title: args.title, body: args.body }, draft: false };
+            continue;
+          }
+          if (refusal !== "exists") throw e;
+          existing = await this.findOpenPull(args.branch, args.base);
+          if (!existing) throw e;
+          break;
+        }
       }
     }
-    await this.octokit.rest.pulls.update({ ...this.r, pull_number: existing.number, title: args.title, body: args.body });
-    if (existing.draft !== args.draft) {
-      const mutation = args.draft ? "mutation($id: ID!) { convertPullRequestToDraft(input: {pullRequestId: $id}) { pullRequest { isDraft } } }" : "mutation($id: ID!) { markPullRequestReadyForReview(input: {pullRequestId: $id}) { pullRequest { isDraft } } }";
-      await this.octokit.graphql(mutation, { id: existing.nodeId });
+    if (existing.draft !== want.draft) {
+      const mutation = want.draft ? "mutation($id: ID!) { convertPullRequestToDraft(input: {pullRequestId: $id}) { pullRequest { isDraft } } }" : "mutation($id: ID!) { markPullRequestReadyForReview(input: {pullRequestId: $id}) { pullRequest { isDraft } } }";
+      try {
+        await this.octokit.graphql(mutation, { id: existing.nodeId });
+      } catch (e) {
+        if (!want.draft || !/Draft pull requests are not supported/i.test(e instanceof Error ? e.message : String(e))) throw e;
+        draftsUnsupported = true;
+        want = { ...args.notDraft?.(args.title, args.body) ?? want, draft: false };
+      }
     }
-    return { ...existing, draft: args.draft };
+    await this.octokit.rest.pulls.update({ ...this.r, pull_number: existing.number, title: want.title, body: want.body });
+    return { ...existing, draft: want.draft, draftsUnsupported };
   }
-  /** The first comment on the issue or pull request whose body starts a line with `marker`. */
+  me;
+  meKnown = false;
+  /**
+   * The login the token acts as: `GET /user` for a personal token; for an installation
+   * token (GITHUB_TOKEN, a GitHub App), which has no user, GraphQL's `viewer`, its bot.
+   * Undefined when neither answers: then no found comment is taken for ours, and the
+   * first comment this run creates tells (its author is us).
+   */
+  async identity() {
+    if (this.meKnown) return this.me;
+    try {
+      this.me = (await this.octokit.rest.users.getAuthenticated()).data.login;
+    } catch {
+      try {
+        this.me = (await this.octokit.graphql("query { viewer { login } }")).viewer.login;
+      } catch {
+        this.me = void 0;
+      }
+    }
+    this.meKnown = this.me !== void 0;
+    return this.me;
+  }
+  learn(login) {
+    if (login && !this.meKnown) Object.assign(this, { me: login, meKnown: true });
+  }
+  /**
+   * The first comment on the issue or pull request that this token wrote and whose body
+   * starts a line with `marker`. A comment by anyone else that holds the marker is not ours.
+   */
   async findComment(issueNumber, marker) {
     const iterator2 = this.octokit.paginate.iterator(this.octokit.rest.issues.listComments, {
       ...this.r,
@@ -6734,7 +6840,9 @@ var GitHubClient = class {
     });
     for await (const page of iterator2) {
       for (const c of page.data) {
-        if (c.body?.split("\n").some((line) => line.startsWith(marker))) return { id: c.id, url: c.html_url, body: c.body };
+        if (!c.body?.split("\n").some((line) => line.startsWith(marker))) continue;
+        const me = await this.identity();
+        if (me && isAuthor(c.user, me)) return { id: c.id, url: c.html_url, body: c.body };
       }
     }
     return void 0;
@@ -6745,17 +6853,26 @@ var GitHubClient = class {
   async deleteComment(id) {
     await this.octokit.rest.issues.deleteComment({ ...this.r, comment_id: id });
   }
-  /** Edits the comment that carries `marker` in place, or creates it. */
+  async createComment(issueNumber, body) {
+    const { data } = await this.octokit.rest.issues.createComment({ ...this.r, issue_number: issueNumber, body });
+    this.learn(data.user?.login);
+    return { id: data.id, url: data.html_url };
+  }
+  /** Edits our comment that carries `marker` in place, or creates it. */
   async upsertComment(issueNumber, marker, body) {
     const existing = await this.findComment(issueNumber, marker);
     if (existing) {
-      const { data: data2 } = await this.octokit.rest.issues.updateComment({ ...this.r, comment_id: existing.id, body });
-      return { id: data2.id, url: data2.html_url };
+      const { data } = await this.octokit.rest.issues.updateComment({ ...this.r, comment_id: existing.id, body });
+      return { id: data.id, url: data.html_url };
     }
-    const { data } = await this.octokit.rest.issues.createComment({ ...this.r, issue_number: issueNumber, body });
-    return { id: data.id, url: data.html_url };
+    return this.createComment(issueNumber, body);
   }
 };
+function isAuthor(user, me) {
+  const login = user?.login?.toLowerCase();
+  if (!login) return false;
+  return login === me.toLowerCase() || user?.type === "Bot" && login === `${me.toLowerCase()}[bot]`;
+}
 
 // src/routing/route.ts
 function kindOf(r) {
@@ -6975,8 +7092,11 @@ function outcomeWords(report, result) {
   return `**Stopped: ${STOPPED_BECAUSE[result.stopReason]}.** ` + (pr ? `The draft is on ${pr}` : "No pull request was opened.");
 }
 function failureLine(where, e, redact) {
-  const message = e instanceof Error ? e.message : String(e);
-  return `**Failed while ${where}:** ${oneLine(redact(message))}. See the workflow run's log.`;
+  const message2 = e instanceof Error ? e.message : String(e);
+  return `**Failed while ${where}:** ${oneLine(redact(message2))}. See the workflow run's log.`;
+}
+function publishFailureLine(e, redact) {
+  return `**Failed while ${e.step}:** ${oneLine(redact(e.message))}`;
 }
 function oneLine(s) {
   return s.replace(/\s+/g, " ").trim();
@@ -7031,12 +7151,17 @@ function drafterSystem(mode, testPaths) {
   ].join("\n\n");
 }
 function issueHeading(issue) {
-  return issue.number > 0 ? `Issue #${issue.number}: ${issue.title}` : `Issue: ${issue.title}`;
+  return issue.number > 0 ? `Issue #${issue.number} (its title and description, written by its author):` : "The issue (its title and description, written by its author):";
+}
+function issueData(issue) {
+  return asData("issue", `Title: ${issue.title}
+
+${issue.body || "(no description)"}`);
 }
 function drafterFirstMessage(issue, repoMap, testCommand) {
   return [
     issueHeading(issue),
-    asData("issue", issue.body || "(no description)"),
+    issueData(issue),
     "Repository map (paths and sizes; read files with read_file):",
     repoMap,
     testCommand ? `Test command run after your draft: \`${testCommand}\`` : "This repository has no test command configured."
@@ -7068,7 +7193,7 @@ var REVIEWER_SYSTEM = [
 function reviewerPrefix(args) {
   return [
     issueHeading(args.issue),
-    asData("issue", args.issue.body || "(no description)"),
+    issueData(args.issue),
     args.mode === "tests" ? "This run was asked to write tests only." : "This run was asked to make the change.",
     ...args.request ? ["This is a new round on an existing pull request. Approve only when the diff also does what this feedback asks:", args.request] : []
   ].join("\n\n");
@@ -7407,6 +7532,81 @@ var RunProgress = class {
   }
 };
 
+// src/posting/fit.ts
+var GITHUB_BODY_LIMIT = 65536;
+var SLACK = 512;
+function pointerLine(runUrl) {
+  const where = runUrl ? `the [workflow run](${runUrl})'s job summary` : "the workflow run's job summary";
+  return `
+
+> \u2702\uFE0F This summary was cut to fit GitHub's ${GITHUB_BODY_LIMIT.toLocaleString("en-US")}-character limit for a comment; the full report is in ${where}.`;
+}
+function fitSummary(report, render, limit = GITHUB_BODY_LIMIT) {
+  const full = render(report);
+  if (full.length <= limit - SLACK) return { body: full, cut: false };
+  const pointer = pointerLine(report.runUrl);
+  const room = limit - SLACK - pointer.length;
+  const noFindings = {
+    ...report,
+    reviews: report.reviews.map((rec) => ({ ...rec, review: { ...rec.review, verdict: { ...rec.review.verdict, findings: [] } } }))
+  };
+  const shortVerdicts = {
+    ...noFindings,
+    reviews: noFindings.reviews.map((rec) => ({ ...rec, review: { ...rec.review, verdict: { ...rec.review.verdict, summary: cutText(rec.review.verdict.summary, 300) } } }))
+  };
+  const shortNote = { ...shortVerdicts, note: cutText(shortVerdicts.note, 2e3) };
+  for (const attempt of [noFindings, shortVerdicts, shortNote]) {
+    const body2 = render(attempt);
+    if (body2.length <= room) return { body: body2 + pointer, cut: true };
+  }
+  const body = render(shortNote);
+  const firstBreak = body.indexOf("\n");
+  const keep = Math.max(room, firstBreak + 1);
+  return { body: cutText(body, keep) + pointer, cut: true };
+}
+function cutText(text, max) {
+  if (text.length <= max) return text;
+  let end = Math.max(0, max - 1);
+  if (/[\uD800-\uDBFF]/.test(text[end - 1] ?? "")) end--;
+  return text.slice(0, end) + "\u2026";
+}
+
+// src/posting/faults.ts
+function message(e) {
+  return (e instanceof Error ? e.message : String(e)).replace(/\s+/g, " ").trim();
+}
+function remoteSaid(stderr) {
+  const lines = stderr.split("\n");
+  const remote = lines.map((l) => /^remote:\s*(.*)$/.exec(l)?.[1]?.trim() ?? "").filter((l) => l && !/^-+$/.test(l));
+  const rejected = lines.map((l) => /\[remote rejected\][^(]*\(([^)]*)\)/.exec(l)?.[1]).find(Boolean);
+  return [...remote.map((l) => l.replace(/^error:\s*/, "")), rejected ? `(${rejected})` : ""].filter(Boolean).join(" ");
+}
+function pushFault(e, branch) {
+  const step = "pushing the branch";
+  if (e instanceof GitError && /\[remote rejected\]|pre-receive hook declined|GH006|GH013|protected branch/i.test(e.stderr)) {
+    return {
+      step,
+      words: `GitHub refused the push of \`${branch}\`: ${remoteSaid(e.stderr) || message(e)}. A branch protection rule, ruleset or push rule covers this branch, so nothing of this run is on GitHub; the change is in the job summary of the workflow run as a patch. Let the action's token push to \`draft-review/*\`, then run it again.`
+    };
+  }
+  return { step, words: `The push of \`${branch}\` failed: ${message(e)}. Nothing of this run is on GitHub; the change is in the job summary of the workflow run as a patch.` };
+}
+function pullFault(e, where) {
+  const step = "opening the pull request";
+  const open = `The branch \`${where.branch}\` is pushed, so nothing is lost: [open the pull request from it](${where.compareUrl}).`;
+  if (pullCreateRefusal(e) === "actions-not-permitted") {
+    return {
+      step,
+      words: `GitHub did not let this workflow's token open the pull request ("GitHub Actions is not permitted to create or approve pull requests."). ${open} To let draft-review open it next time, turn on **Settings \u2192 Actions \u2192 General \u2192 Workflow permissions \u2192 Allow GitHub Actions to create and approve pull requests** (in an organization, the organization's setting must allow it first), or give the action a \`github-token\` that may open pull requests.`
+    };
+  }
+  if (e instanceof GitHubDeadlinePassed) return { step, words: `The pull request could not be opened in time: ${message(e)}. ${open}` };
+  return { step, words: `The pull request could not be opened: ${message(e)}. ${open}` };
+}
+function summaryFault(e) {
+  return { step: "posting the summary", words: `The summary comment could not be posted: ${message(e)}. The full report is in the job summary of the workflow run.` };
+}
+
 // src/rounds/account.ts
 var ACCOUNT_BODY_CHARS = 4e3;
 var ROUND_DIFF_CHARS = 4e4;
@@ -7503,11 +7703,18 @@ function addRound(before, round) {
   };
 }
 
+// src/untrusted/neutralize.ts
+var ZWJ = "\u200D";
+var CLOSING = /\b(?:close[sd]?|fix(?:e[sd])?|resolve[sd]?)(?=[ \t]*:?[ \t]*(?:https?:\/\/|[\w.-]+\/[\w.-]+#|#|GH-))/gi;
+function neutralizeModelText(text) {
+  return text.replace(CLOSING, (kw) => `${kw.slice(0, 2)}${ZWJ}${kw.slice(2)}`).replace(/(^|[^\w@/.])@(?=[a-z0-9])/gim, `$1@${ZWJ}`).replace(/#(?=\d)/g, `#${ZWJ}`).replace(/\b(GH)-(?=\d)/g, `$1-${ZWJ}`);
+}
+
 // src/publish.ts
 var PublishError = class extends Error {
-  constructor(step2, cause) {
+  constructor(step, cause) {
     super(cause instanceof Error ? cause.message : String(cause));
-    this.step = step2;
+    this.step = step;
     this.cause = cause;
     this.name = "PublishError";
   }
@@ -7550,39 +7757,69 @@ async function publish(settings, ctx, io, a) {
   const report = buildReport(settings, a, ctx.runUrl);
   if (a.round) report.totals = addRound(totalsSoFar(a.round.previousMarker), { ...report, reviews: report.reviews.length, rejections: rejectionsOf(report) });
   for (const [k, v] of Object.entries(outputsOf(report))) io.setOutput(k, v);
+  report.reviews = report.reviews.map((rec) => ({ ...rec, review: { ...rec.review, verdict: neutralVerdict(rec.review.verdict) } }));
+  if (a.provenance) report.note = [report.note, a.provenance].filter(Boolean).join(" ");
+  const faults = [];
   let pr;
+  let pushed;
+  let patch = "";
   const hasChanges = (await a.git.changedFiles(a.baseSha)).length > 0;
   const refused = hasChanges ? await refusedPaths(settings, a) : [];
   if (refused.length > 0) {
     Object.assign(report, { approved: false, stopReason: "error" });
     report.note = [report.note, refusalNote(refused)].filter(Boolean).join(" ");
   } else if (hasChanges) {
-    const pushed = await step("pushing the branch", () => pushKeepingWork(a, ctx, io));
-    if (pushed !== a.branch) report.note = [report.note, `Another run changed ${a.branch} meanwhile: this run's work is on ${pushed} instead.`].filter(Boolean).join(" ");
-    pr = await step(
-      "opening the pull request",
-      () => a.gh.upsertPull({
+    try {
+      pushed = await pushKeepingWork(a, ctx, io);
+      if (pushed !== a.branch) report.note = [report.note, `Another run changed ${a.branch} meanwhile: this run's work is on ${pushed} instead.`].filter(Boolean).join(" ");
+      report.branch = pushed;
+    } catch (e) {
+      faults.push(pushFault(e, a.branch));
+      patch = await a.git.diff(a.baseSha, 3).catch(() => "");
+    }
+  }
+  if (pushed) {
+    const title = a.mode === "tests" ? `Tests for #${a.issue.number}: ${a.issue.title}` : a.issue.title;
+    try {
+      pr = await a.gh.upsertPull({
         branch: pushed,
         base: a.base,
-        title: a.mode === "tests" ? `Tests for #${a.issue.number}: ${a.issue.title}` : a.issue.title,
+        title,
         body: io.redact(pullBody(a.issue.number, a.mode, a.result, a.round && roundsList(a.round, report), settings.commentCommand)),
-        draft: !a.result.approved
-      })
-    );
-    Object.assign(report, { prNumber: pr.number, prUrl: pr.url, branch: pushed });
-    io.info(`Pull request ${pr.url} (${pr.draft ? "draft" : "ready for review"})`);
+        draft: !a.result.approved,
+        notDraft: (t, body) => ({ title: `[not approved] ${t}`.slice(0, 256), body: `${NOT_APPROVED_READY}
+
+${body}` })
+      });
+      Object.assign(report, { prNumber: pr.number, prUrl: pr.url });
+      io.info(`Pull request ${pr.url} (${pr.draft ? "draft" : "ready for review"}${!pr.draft && !a.result.approved ? ", marked [not approved]: the repository cannot have draft pull requests" : ""})`);
+    } catch (e) {
+      faults.push(pullFault(e, { branch: pushed, compareUrl: compareUrl(ctx, a.base, pushed) }));
+    }
+  }
+  if (faults.length) {
+    report.stopReason = "error";
+    report.note = [...faults.map((f) => f.words), report.note].filter(Boolean).join(" ");
   }
   for (const [k, v] of Object.entries(outputsOf(report))) io.setOutput(k, v);
-  const summary = io.redact(renderSummary(report));
-  await step("posting the summary", async () => {
-    await a.gh.upsertComment(pr?.number ?? a.issue.number, SUMMARY_MARKER, summary);
+  const fitted = fitSummary(report, (r) => io.redact(renderSummary(r)));
+  if (a.deadline?.until !== void 0) a.deadline.until = Math.max(a.deadline.until, Date.now() + (a.summaryGraceMs ?? 15e3));
+  try {
+    await a.gh.upsertComment(pr?.number ?? a.issue.number, SUMMARY_MARKER, fitted.body);
     if (pr) {
       const stale = await a.gh.findComment(a.issue.number, SUMMARY_MARKER);
       if (stale) await a.gh.deleteComment(stale.id);
     }
-  });
-  await io.jobSummary(summary);
+  } catch (e) {
+    faults.push(summaryFault(e));
+    io.setOutput("stop-reason", "error");
+  }
+  const full = io.redact(renderSummary(report));
+  await io.jobSummary(patch ? `${full}
+
+${patchSection(io.redact(patch))}` : full).catch((e) => io.warning(`Could not write the job summary: ${String(e)}`));
   if (refused.length > 0) throw new PublishError("checking the branch before pushing", new PushRefused(refused));
+  if (faults.length) throw new PublishError(faults[0].step, new Error(faults.map((f) => f.words).join(" ")));
   return report;
 }
 var PushRefused = class extends Error {
@@ -7602,12 +7839,16 @@ function refusalNote(reasons) {
   const more = reasons.length > 5 ? `; and ${reasons.length - 5} more` : "";
   return `Nothing was pushed: the branch would change paths this run may not write (${shown}${more}).`;
 }
-async function step(name, fn) {
-  try {
-    return await fn();
-  } catch (e) {
-    throw new PublishError(name, e);
-  }
+var NOT_APPROVED_READY = "> [!WARNING]\n> **Not approved.** This repository cannot have draft pull requests, so this one is open as ready for review: it is a draft for a person to finish or close. Do not merge it as it is.";
+function compareUrl(ctx, base, branch) {
+  return `${ctx.serverUrl}/${ctx.owner}/${ctx.repo}/compare/${base}...${branch}?expand=1`;
+}
+function patchSection(patch) {
+  const fence = "`".repeat(Math.max(3, (patch.match(/`+/g) ?? []).reduce((m, x) => Math.max(m, x.length + 1), 0)));
+  return ["### The change that was not pushed", "", "Apply it with `git apply`:", "", `${fence}diff`, cutText(patch, 6e5), fence].join("\n");
+}
+function neutralVerdict(v) {
+  return { ...v, summary: neutralizeModelText(v.summary), findings: v.findings.map((f) => ({ ...f, message: neutralizeModelText(f.message) })) };
 }
 async function pushKeepingWork(a, ctx, io) {
   try {
@@ -7624,9 +7865,10 @@ async function pushKeepingWork(a, ctx, io) {
 function pullBody(issue, mode, result, rounds, command = "/draft-review") {
   const link = mode === "tests" ? `Refs #${issue}` : `Closes #${issue}`;
   const state = result.approved ? "The premium reviewer approved this change. A person still reviews and merges it." : `Not approved (${result.stopReason}): this is a draft for a person to finish or close.`;
-  const body = [link, "", state, "", "### What the drafter says it did", "", result.drafterSummary || "(no summary)"];
-  if (rounds?.length) body.push("", "### Rounds", "", ...rounds, "", `For another round, comment \`${command}\` followed by what to change, or request changes in a review.`);
-  return body.join("\n");
+  const head = [link, "", state, "", "### What the drafter says it did", ""].join("\n");
+  const after = rounds?.length ? ["", "", "### Rounds", "", ...rounds, "", `For another round, comment \`${command}\` followed by what to change, or request changes in a review.`].join("\n") : "";
+  const room = GITHUB_BODY_LIMIT - head.length - after.length - NOT_APPROVED_READY.length - 1024;
+  return head + cutText(neutralizeModelText(result.drafterSummary || "(no summary)"), room) + after;
 }
 function roundsList(round, report) {
   const before = round.previousRounds;
@@ -7636,8 +7878,8 @@ function roundsList(round, report) {
 
 // src/rounds/branch.ts
 var RUN_TRAILER = "Draft-Review-Run";
-function withTrailer(message, runId) {
-  return `${message.trimEnd()}
+function withTrailer(message2, runId) {
+  return `${message2.trimEnd()}
 
 ${RUN_TRAILER}: ${runId}`;
 }
@@ -8857,7 +9099,7 @@ async function runLoop(firstMessage, steps, limits) {
     result.phase = { phase, n };
     steps.onEvent?.({ kind: "phase", phase, n });
   };
-  let message = firstMessage;
+  let message2 = firstMessage;
   let lastReviewedDiff;
   let tierRejections = 0;
   try {
@@ -8866,7 +9108,7 @@ async function runLoop(firstMessage, steps, limits) {
         return stop("max-iterations", `${result.drafts} drafts made without a passing, reviewable change.`);
       }
       enter("drafting", result.drafts + 1);
-      const draft = await steps.draft(message);
+      const draft = await steps.draft(message2);
       result.drafts++;
       result.drafterSummary = draft.summary;
       result.toolErrors += draft.toolErrors;
@@ -8886,19 +9128,19 @@ async function runLoop(firstMessage, steps, limits) {
         result.testRuns.push(tests);
         steps.onEvent?.({ kind: "tests", n: result.drafts, run: tests });
         if (!tests.passed) {
-          message = testsFailedMessage(limits.testCommand, tests.exitCode, tests.timedOut, tests.output);
+          message2 = testsFailedMessage(limits.testCommand, tests.exitCode, tests.timedOut, tests.output);
           continue;
         }
       }
       const lines = diffLines(diff);
       if (lines > limits.maxDiffLines) throw new DiffTooLarge(lines, limits.maxDiffLines);
+      if (diff === lastReviewedDiff) {
+        message2 = "You did not change anything since the review. Address the findings above, then call finish.";
+        continue;
+      }
       if (steps.selfReviewed?.()) {
         result.approved = true;
         return stop("approved", `Drafted by the premium model (${steps.drafterModel()}) itself: no second premium review was paid for.`);
-      }
-      if (diff === lastReviewedDiff) {
-        message = "You did not change anything since the review. Address the findings above, then call finish.";
-        continue;
       }
       const round = result.reviews.length + 1;
       enter("reviewing", round);
@@ -8913,7 +9155,7 @@ async function runLoop(firstMessage, steps, limits) {
       if (result.reviews.length >= limits.maxReviews) {
         return stop("max-iterations", `The reviewer rejected ${result.reviews.length} of ${result.reviews.length} reviews (max-iterations ${limits.maxReviews}).`);
       }
-      message = reviewRejectedMessage(review.verdict);
+      message2 = reviewRejectedMessage(review.verdict);
       tierRejections++;
       if (steps.escalate && tierRejections >= limits.escalateAfter) {
         const from = steps.drafterModel();
@@ -8922,10 +9164,9 @@ async function runLoop(firstMessage, steps, limits) {
           tierRejections = 0;
           result.drafterModels.push(to);
           steps.onEvent?.({ kind: "escalate", from, to });
-          message = `${escalationNote(from, to, limits.escalateAfter)}
+          message2 = `${escalationNote(from, to, limits.escalateAfter)}
 
-${message}`;
-          if (steps.selfReviewed?.()) lastReviewedDiff = void 0;
+${message2}`;
         }
       }
     }
@@ -9704,11 +9945,11 @@ async function runSession(settings, run) {
   const result = await runLoop(
     opening,
     {
-      draft: (message) => drafter.draft(message),
+      draft: (message2) => drafter.draft(message2),
       commitDraft: async (n, summary) => {
         const made = await git.commitWrites(tools.writes(), withTrailer(`draft-review: draft ${n} for #${issue.number}
 
-${redact(summary)}`.trim(), run.runId));
+${neutralizeModelText(redact(summary))}`.trim(), run.runId));
         for (const s of made.skipped) run.log(`Not committed: ${s.path} (${s.reason}).`);
         if (round && git.head === round.startSha) return "";
         return git.diff(baseSha);
@@ -9766,9 +10007,9 @@ ${redact(summary)}`.trim(), run.runId));
   return result;
 }
 var REPO_MAP_STUB = "(The repository map was dropped here to fit the context window; use list_files to see the files.)";
-async function commitRest(git, tools, message, result, io) {
+async function commitRest(git, tools, message2, result, io) {
   try {
-    await git.commitWrites(tools.writes(), message);
+    await git.commitWrites(tools.writes(), message2);
   } catch (e) {
     const why = io.redact(e instanceof Error ? e.message : String(e));
     io.warning(`The last changes could not be committed (${why}); publishing what was committed before.`);
@@ -9834,6 +10075,82 @@ var RoundsApi = class {
   }
 };
 
+// src/untrusted/sanitize.ts
+var INVISIBLE = new RegExp(
+  [
+    "[\\u200B-\\u200F]",
+    // zero-width space/non-joiner/joiner, LRM, RLM
+    "[\\u202A-\\u202E]",
+    // bidi embeddings and overrides
+    "[\\u2060-\\u2064]",
+    // word joiner, invisible times/separator/plus
+    "[\\u2066-\\u2069]",
+    // bidi isolates
+    "[\\u206A-\\u206F]",
+    // deprecated format characters
+    "\\u00AD|\\u034F|\\u061C|\\u115F|\\u1160|\\u17B4|\\u17B5|\\u180E|\\u3164|\\uFEFF|\\uFFA0",
+    // soft hyphen, CGJ, ALM, fillers, BOM
+    "[\\uFE00-\\uFE0F]",
+    // variation selectors
+    "[\\u{E0000}-\\u{E007F}]",
+    // tag characters: invisible ASCII ("ASCII smuggling")
+    "[\\u{E0100}-\\u{E01EF}]",
+    // variation selectors supplement
+    "[\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]"
+    // C0/C1 controls but tab, LF, CR
+  ].join("|"),
+  "gu"
+);
+function stripInvisible(text) {
+  return text.replace(INVISIBLE, "");
+}
+function stripHtmlComments(text) {
+  return text.replace(/<!--[\s\S]*?(?:-->|$)/g, "");
+}
+function stripUnrenderedElements(text) {
+  return text.replace(/<(script|style|template|noscript|textarea|title|xmp|iframe|object)\b[^>]*>[\s\S]*?(?:<\/\1\s*>|$)/gi, "");
+}
+function stripDetailsBodies(text) {
+  let out = text;
+  for (let guard = 0; guard < 50; guard++) {
+    const next = out.replace(/<details\b[^>]*>((?:(?!<details\b)[\s\S])*?)(?:<\/details\s*>|$)/i, (_m, inner) => {
+      const summary = /<summary\b[^>]*>([\s\S]*?)<\/summary\s*>/i.exec(inner)?.[1]?.trim();
+      return `${summary ? `${summary} ` : ""}(collapsed section removed: its text is hidden on GitHub until opened)`;
+    });
+    if (next === out) break;
+    out = next;
+  }
+  return out;
+}
+function stripHiddenAttributes(text) {
+  return text.replace(
+    /<[a-z][a-z0-9-]*\b[^<>]*>/gi,
+    (tag) => tag.replace(/\s(?:alt|title|aria-[\w-]+|data-[\w-]+|placeholder|value|content|label|hidden)(?![\w-])\s*(?:=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?/gi, "")
+  );
+}
+function stripHiddenMarkdown(text) {
+  const title = String.raw`\s+(?:"[^"\n]{0,2000}"|'[^'\n]{0,2000}'|\([^()\n]{0,2000}\))`;
+  return text.replace(/!\[[^\]\n]{0,2000}\]\(/g, "![](").replace(new RegExp(String.raw`(\]\(\s*(?:<[^>\n]{0,2000}>|[^\s()]{0,2000}))${title}\s*\)`, "g"), "$1)").replace(new RegExp(String.raw`^( {0,3}\[[^\]\n]{1,999}\]:[ \t]*(?:<[^>\n]{0,2000}>|\S{0,2000}))(?:[ \t]+|\n[ \t]*)(?:"[^"\n]{0,2000}"|'[^'\n]{0,2000}'|\([^()\n]{0,2000}\))[ \t]*$`, "gm"), "$1");
+}
+function decodeAsciiEntities(text) {
+  return text.replace(/&#(?:x([0-9a-f]{1,6})|([0-9]{1,7}));/gi, (m, hex, dec) => {
+    const code2 = hex ? Number.parseInt(hex, 16) : Number(dec);
+    return code2 >= 32 && code2 <= 126 ? String.fromCharCode(code2) : m;
+  });
+}
+function sanitizeUntrusted(text) {
+  let out = text.normalize("NFC");
+  out = stripInvisible(out);
+  out = stripHtmlComments(out);
+  out = stripUnrenderedElements(out);
+  out = stripDetailsBodies(out);
+  out = stripHiddenAttributes(out);
+  out = stripHiddenMarkdown(out);
+  out = decodeAsciiEntities(out);
+  out = stripInvisible(stripHtmlComments(out));
+  return out.replace(/[ \t]+$/gm, "").replace(/\n{3,}/g, "\n\n").trim();
+}
+
 // src/triggers/feedback.ts
 async function gatherFeedback(api, request2, pullNumber, canWrite) {
   const feedback = { source: request2.source, author: request2.author, text: request2.text, lineComments: [], withheld: 0 };
@@ -9854,7 +10171,26 @@ function permissionCache(lookup) {
   };
 }
 function cleanUntrusted(text) {
-  return text.replace(/<!--[\s\S]*?(?:-->|$)/g, "").replace(/[\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\u00AD]/g, "").replace(/\r\n?/g, "\n").trim();
+  return sanitizeUntrusted(text.replace(/\r\n?/g, "\n"));
+}
+
+// src/untrusted/issue-text.ts
+function eventIssueText(payload, issueNumber) {
+  const issue = payload?.issue;
+  if (!issue || Number(issue.number) !== issueNumber || typeof issue.title !== "string") return void 0;
+  if (!("body" in issue) || issue.body !== null && typeof issue.body !== "string") return void 0;
+  return { title: issue.title, body: issue.body ?? "" };
+}
+function issueTextForModels(payload, fetched) {
+  const fromEvent = eventIssueText(payload, fetched.number);
+  const raw = fromEvent ?? fetched;
+  return { title: sanitizeUntrusted(raw.title), body: sanitizeUntrusted(raw.body), from: fromEvent ? "event" : "fetched" };
+}
+function provenanceLine(i) {
+  const who = (login) => "`" + login.replace(/`/g, "") + "`";
+  const opened = i.author ? ` (opened by ${who(i.author)})` : "";
+  const edit = !i.edit ? `last changed at ${i.updatedAt ?? "an unknown time"}${opened}; who last edited it could not be read` : i.edit.lastEditedAt || i.edit.editor ? `last edited${i.edit.editor ? ` by ${who(i.edit.editor)}` : ""}${i.edit.lastEditedAt ? ` at ${i.edit.lastEditedAt}` : ""}${opened}` : `never edited since it was opened${i.author ? ` by ${who(i.author)}` : ""}`;
+  return `The issue text was read from GitHub when this run started (the event that started it, such as \`workflow_dispatch\`, carries no copy of it): ${edit}.`;
 }
 
 // src/workspace/file-tools.ts
@@ -10325,7 +10661,7 @@ var RegexWorker = class {
     this.worker = void 0;
     await worker?.terminate();
   }
-  ask(message, timeoutMs) {
+  ask(message2, timeoutMs) {
     const worker = this.worker ??= new Worker(WORKER_SOURCE, { eval: true });
     return new Promise((resolve, reject) => {
       const settle = (done) => {
@@ -10337,7 +10673,7 @@ var RegexWorker = class {
       const onError = (err) => settle(() => reject(err));
       const timer = setTimeout(() => settle(() => reject(new RegexTimeout())), timeoutMs);
       worker.on("message", onMessage).on("error", onError);
-      worker.postMessage(message);
+      worker.postMessage(message2);
     });
   }
 };
@@ -10545,8 +10881,8 @@ var WorkspaceTools = class {
     try {
       outcome = await this.dispatch(name, input);
     } catch (err) {
-      const message = err instanceof Error ? err.message : String(err);
-      outcome = { content: err instanceof Refusal ? message : `${name} failed: ${message}`, isError: true };
+      const message2 = err instanceof Error ? err.message : String(err);
+      outcome = { content: err instanceof Refusal ? message2 : `${name} failed: ${message2}`, isError: true };
     }
     return { ...outcome, content: this.redact(this.paths.hideRoot(outcome.content)) };
   }
@@ -10569,8 +10905,12 @@ var WorkspaceTools = class {
 };
 
 // src/run-issue.ts
+function publishWindowMs(runTimeoutMinutes) {
+  return Math.min(6e4, Math.max(1e4, runTimeoutMinutes * 6e4));
+}
 async function runIssue(settings, ctx, io, decision) {
-  const octokit = createOctokit(settings.githubToken, ctx.apiUrl, io.info);
+  const ghDeadline = { until: Date.now() + settings.runTimeoutMinutes * 6e4 };
+  const octokit = createOctokit(settings.githubToken, ctx.apiUrl, io.info, ghDeadline);
   const gh = new GitHubClient(octokit, ctx.owner, ctx.repo);
   const api = new RoundsApi(octokit, ctx.owner, ctx.repo);
   const permissionOf = permissionCache(async (login) => gh.permission(login));
@@ -10597,12 +10937,15 @@ async function runIssue(settings, ctx, io, decision) {
     return skip(io, `${author} has '${authorPermission}' permission; a round needs write, maintain or admin`);
   }
   if (issue.isPullRequest) return skip(io, `#${issue.number} is a pull request, not an issue`);
+  if (settings.baseBranch && !await new Git(ctx.workspace, io.redact).remoteSha(settings.baseBranch, { serverUrl: ctx.serverUrl, token: settings.githubToken })) {
+    throw new InputError("base-branch", `'${settings.baseBranch}' is not a branch of origin (${ctx.owner}/${ctx.repo}): name an existing branch, or leave it empty for the default branch.`);
+  }
   if (settings.testCommand && settings.testSandbox) await preflightSandbox(io.info);
   if (decision.request) {
     await api.acknowledge(decision.request).catch((e) => io.warning(`Could not react to the ${decision.request.source}: ${messageOf(e)}`));
   }
   try {
-    return await work(settings, ctx, io, decision, { gh, api, canWrite, issue, base });
+    return await work(settings, ctx, io, decision, { gh, api, canWrite, issue, base, ghDeadline });
   } finally {
     if (decision.trigger === "label" && decision.label && settings.removeLabel) {
       await api.removeLabel(issue.number, decision.label).catch((e) => io.warning(`Could not remove the label '${decision.label}': ${messageOf(e)}`));
@@ -10620,6 +10963,8 @@ async function work(settings, ctx, io, decision, p) {
   const summary = pr && await gh.findComment(pr.number, SUMMARY_MARKER) || await gh.findComment(issue.number, SUMMARY_MARKER);
   const previousMarker = markerIn(summary?.body);
   const mode = decision.mode ?? modeOf(previousMarker, pr, issue, settings.testsLabel);
+  const text = issueTextForModels(ctx.payload, issue);
+  const provenance = text.from === "fetched" ? provenanceLine({ author: issue.author, updatedAt: issue.updatedAt, edit: await gh.issueEditor(issue.number) }) : void 0;
   const meter = new CostMeter(settings.maxCostUsd, settings.reviewer.price);
   const progress = new RunProgress(new ProgressComment(gh, issue.number, io.warning, io.redact), () => meter.spentUsd, {
     title: `draft-review is ${mode === "tests" ? "writing tests for" : "working on"} this issue`,
@@ -10685,7 +11030,7 @@ async function work(settings, ctx, io, decision, p) {
   });
   const result = await runSession(settings, {
     workspace: ctx.workspace,
-    issue,
+    issue: { ...issue, title: text.title, body: text.body },
     mode,
     git,
     baseSha: start.baseSha,
@@ -10703,6 +11048,7 @@ async function work(settings, ctx, io, decision, p) {
     feedback
   });
   deadline.clear();
+  p.ghDeadline.until = Math.max(p.ghDeadline.until, Date.now() + publishWindowMs(settings.runTimeoutMinutes));
   const withheldNote = withheld ? `${withheld} line comment${withheld === 1 ? "" : "s"} by people without write permission ${withheld === 1 ? "was" : "were"} left out.` : "";
   const routing = result.routing;
   const routeNote = routing ? routing.triageNote ?? "" : route.reason;
@@ -10727,10 +11073,13 @@ async function work(settings, ctx, io, decision, p) {
       meter,
       result,
       history,
-      round: { previousMarker, previousRounds: roundsIn(pr?.body), how: howAsked(decision, people), runId }
+      round: { previousMarker, previousRounds: roundsIn(pr?.body), how: howAsked(decision, people), runId },
+      provenance,
+      deadline: p.ghDeadline,
+      summaryGraceMs: Math.min(15e3, publishWindowMs(settings.runTimeoutMinutes))
     });
   } catch (e) {
-    await progress.end(failureLine(e instanceof PublishError ? e.step : "saving the draft", e, io.redact));
+    await progress.end(e instanceof PublishError ? publishFailureLine(e, io.redact) : failureLine("saving the draft", e, io.redact));
     throw e;
   }
   await progress.end(outcomeLine(report, result));
@@ -10828,5 +11177,6 @@ export {
   commitRest,
   cleanUntrusted,
   WorkspaceTools,
+  publishWindowMs,
   runIssue
 };

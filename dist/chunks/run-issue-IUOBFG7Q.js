@@ -2,8 +2,9 @@
 import { createRequire as __draftReviewCreateRequire } from 'node:module';
 const require = __draftReviewCreateRequire(import.meta.url);
 import {
+  publishWindowMs,
   runIssue
-} from "./chunk-L44EYHOI.js";
+} from "./chunk-4VMP7RJQ.js";
 import {
   branchFor
 } from "./chunk-435BGUNL.js";
@@ -12,5 +13,6 @@ import "./chunk-WAJCCAE4.js";
 import "./chunk-I4BPBFEM.js";
 export {
   branchFor,
+  publishWindowMs,
   runIssue
 };
