@@ -37,19 +37,39 @@ function axisMax(values: number[]): number {
 
 const n = (x: number): string => String(Math.round(x * 1e4) / 1e4)
 
-/** Drafter cost as bars and reviewer cost as a line, per iteration. */
+/**
+ * Colours for both GitHub themes: each keeps a contrast of at least 3:1 against the light
+ * (#ffffff) and the dark (#0d1117) background, and the two differ in lightness as well as
+ * hue, so they stay apart for colour-blind readers. Reviewer first: it is drawn first.
+ */
+export const ROLE_COLOURS = { reviewer: '#d1641c', drafter: '#2f7ee8' } as const
+
+/**
+ * Cost per iteration as stacked bars: drafter below, reviewer on top, with a legend and
+ * labelled axes. xychart draws every bar from the axis and later series over earlier
+ * ones, so the stack is the iteration's total in the reviewer's colour with the drafter's
+ * part drawn over it. Bars, not lines: one iteration, the outcome aimed for, is one bar.
+ */
 export function iterationChart(iterations: IterationCost[]): string {
   if (iterations.length === 0) return ''
   const d = iterations.map((i) => i.drafterUsd)
-  const r = iterations.map((i) => i.reviewerUsd)
+  const total = iterations.map((i) => i.drafterUsd + i.reviewerUsd)
   return [
     '```mermaid',
+    '---',
+    'config:',
+    '  xyChart:',
+    '    showLegend: true',
+    '  themeVariables:',
+    '    xyChart:',
+    `      plotColorPalette: "${ROLE_COLOURS.reviewer}, ${ROLE_COLOURS.drafter}"`,
+    '---',
     'xychart-beta',
-    '    title "Cost per iteration, USD (bars: drafter, line: reviewer)"',
-    `    x-axis [${iterations.map((i) => `"${i.iteration}"`).join(', ')}]`,
-    `    y-axis "USD" 0 --> ${n(axisMax([...d, ...r]))}`,
-    `    bar [${d.map(n).join(', ')}]`,
-    `    line [${r.map(n).join(', ')}]`,
+    '    title "Cost per iteration"',
+    `    x-axis "iteration" [${iterations.map((i) => `"${i.iteration}"`).join(', ')}]`,
+    `    y-axis "cost (USD)" 0 --> ${n(axisMax(total))}`,
+    `    bar "reviewer" [${total.map(n).join(', ')}]`,
+    `    bar "drafter" [${d.map(n).join(', ')}]`,
     '```'
   ].join('\n')
 }

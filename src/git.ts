@@ -93,12 +93,12 @@ export class Git {
   }
 
   /** Local mode: branches off the current HEAD, with no fetch. Refuses a tree with uncommitted changes. */
-  async startLocalBranch(branch: string): Promise<{ baseSha: string; previous: string }> {
+  async startLocalBranch(branch: string, start = 'HEAD'): Promise<{ baseSha: string; previous: string }> {
     await this.ownRepo()
     const dirty = await this.exec(['status', '--porcelain', '--untracked-files=no'])
     if (dirty.trim()) throw new Error('the working tree has uncommitted changes: commit or stash them first, so that the draft starts from a known state')
     const previous = (await this.exec(['rev-parse', '--abbrev-ref', 'HEAD'])).trim()
-    const baseSha = (await this.exec(['rev-parse', 'HEAD'])).trim()
+    const baseSha = (await this.exec(['rev-parse', '--verify', `${start}^{commit}`])).trim()
     await this.exec(['checkout', '--quiet', '--no-track', '-B', branch, baseSha])
     await this.beginDraft(branch, baseSha)
     return { baseSha, previous }

@@ -1,6 +1,6 @@
 // What a run reports: the marker JSON, the summary comment, the job summary and the
 // step outputs, all from one RunReport. Pure.
-import { barChart, costPerIteration, iterationChart } from './charts'
+import { costPerIteration, iterationChart } from './charts'
 import { dearerWords, premiumAloneWords, premiumOnlyWords } from './cost/baselines'
 import { modelName } from './cost/model-name'
 import { usd } from './cost/usd'
@@ -127,7 +127,7 @@ export function outputsOf(r: RunReport): Record<string, string> {
   }
 }
 
-const STOP_WORDS: Record<StopReason, string> = {
+export const STOP_WORDS: Record<StopReason, string> = {
   approved: 'the reviewer approved the draft',
   'max-iterations': 'the review cap (max-iterations) was reached',
   'max-cost': 'the budget (max-cost-usd) would have been passed by the next call',
@@ -231,17 +231,9 @@ function chartsSection(r: RunReport): string[] {
   const iterations = costPerIteration(r.calls)
   if (iterations.length === 0) return []
   return [
-    '<details><summary>Charts</summary>',
-    '',
     iterationChart(iterations),
     '',
-    barChart('This run vs the two premium baselines, USD', [
-      ['this run', r.costUsd],
-      ['premium prices', r.premiumOnlyCostUsd],
-      ['premium alone', r.premiumAloneCostUsd]
-    ]),
-    '',
-    '</details>',
+    'Each bar is one iteration (drafts up to and including a review): the drafter\'s cost at the bottom, the reviewer\'s on top.',
     ''
   ]
 }

@@ -262,7 +262,7 @@ function messageOf(e: unknown): string {
   return e instanceof Error ? e.message : String(e)
 }
 
-async function readLedger(ledger: Ledger, io: RunIO): Promise<LedgerRecord[]> {
+export async function readLedger(ledger: Ledger, io: Pick<RunIO, 'warning'>): Promise<LedgerRecord[]> {
   try {
     return (await ledger.read()).records
   } catch (e) {
@@ -272,10 +272,10 @@ async function readLedger(ledger: Ledger, io: RunIO): Promise<LedgerRecord[]> {
 }
 
 /** Appends this run's record to the ledger (when enabled) and returns the history to report. */
-async function recordRun(
+export async function recordRun(
   settings: Settings,
-  ctx: RunContext,
-  io: RunIO,
+  ctx: Pick<RunContext, 'runId'>,
+  io: Pick<RunIO, 'warning'>,
   ledger: Ledger,
   past: LedgerRecord[],
   run: { issue: IssueInfo; category: string; kind: string; mode: Mode; meter: CostMeter; result: LoopResult }
