@@ -3,6 +3,7 @@ import { promises as fs } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { buildRepoMap, renderRepoMap, type RepoFile } from '../src/workspace/repo-map'
+import { babelShapedMonorepo, MONOREPO_PACKAGES } from './fixtures/monorepo'
 
 /** 5,000 paths spread over a realistic tree, with the manifests buried in the middle. */
 function generated(): RepoFile[] {
@@ -25,7 +26,12 @@ function accountedFor(map: string): number {
   lines.forEach((line, i) => {
     const more = /^\s*… (\d+) more files/.exec(line)
     const header = /\/ \((\d+) files?\)$/.exec(line)
-    if (more) n += Number(more[1])
+    // Per-package files on one line; directories named, not listed, by group.
+    const collapsed = /^\S+\/\*\/: (\d+) files named /.exec(line)
+    const group = /^\S+\/: (\d+) more files in /.exec(line)
+    if (collapsed) n += Number(collapsed[1])
+    else if (group) n += Number(group[1])
+    else if (more) n += Number(more[1])
     else if (header) n += lines[i + 1]?.startsWith('  ') ? 0 : Number(header[1])
     else n++
   })
@@ -49,18 +55,22 @@ describe('renderRepoMap', () => {
     expect(accountedFor(map)).toBe(5000)
     const small = renderRepoMap(files, 1000)
     expect(small.length).toBeLessThanOrEqual(1000)
-    expect(small).toMatch(/\n… \d+ more files in \d+ directories not listed$/)
+    // What does not fit is named by group (the top directory and its subdirectories), or counted.
+    expect(small).toMatch(/\n(… \d+ more files in \d+ directories not listed|\S+\/: \d+ more files in \S.*)$/)
     expect(accountedFor(small)).toBe(5000)
   })
 
-  it('orders directories by depth, with vendored and built code last', () => {
+  it('orders directories by where code lives: src and lib first, tests next, docs, vendored and built code last', () => {
     const map = renderRepoMap(files, 20_000)
     const at = (line: string): number => map.split('\n').findIndex((l) => l.startsWith(line))
-    expect(at('docs/mod1/')).toBeGreaterThan(0)
-    expect(at('docs/mod1/')).toBeLessThan(at('packages/cli/src/mod1/'))
-    expect(at('packages/cli/src/mod1/')).toBeLessThan(at('dist/mod1/'))
-    expect(at('docs/ (')).toBeLessThan(at('docs/mod1/'))
-    expect(at('packages/core/ (1 file)')).toBeLessThan(at('packages/core/src/mod0/'))
+    expect(at('src/ (')).toBeGreaterThan(0)
+    expect(at('src/ (')).toBeLessThan(at('src/mod0/'))
+    expect(at('lib/mod1/')).toBeLessThan(at('tests/ ('))
+    expect(at('packages/cli/src/mod1/')).toBeLessThan(at('tests/mod0/'))
+    // Shown, and above a lower-ranked one, or the lower-ranked one only named at the end.
+    const above = (a: string, b: string): boolean => at(a) > 0 && (at(b) === -1 || at(a) < at(b))
+    expect(above('tests/mod0/', 'docs/mod1/')).toBe(true)
+    for (const low of ['docs/mod1/', 'vendor/dep/ (', 'dist/mod1/']) expect(above('tests/mod4/', low)).toBe(true)
     expect(map).toContain('\n  package.json 300\n')
   })
 
@@ -98,12 +108,12 @@ describe('renderRepoMap', () => {
       [
         'Repository: 4 files (name size; k = KiB, M = MiB)',
         'Cargo.toml 800',
-        'assets/ (1 file)',
-        '  big.bin 3.0M',
         'src/ (1 file)',
         '  index.ts 1.2k',
         'src/util/ (1 file)',
-        '  mod.rs 20k'
+        '  mod.rs 20k',
+        'assets/ (1 file)',
+        '  big.bin 3.0M'
       ].join('\n')
     )
   })
@@ -111,6 +121,59 @@ describe('renderRepoMap', () => {
   it('handles an empty repository and hostile names', () => {
     expect(renderRepoMap([], 100)).toBe('Repository: 0 files (name size; k = KiB, M = MiB)')
     expect(renderRepoMap([{ path: 'a\nb.txt', bytes: 1 }], 100).split('\n')).toHaveLength(2)
+  })
+})
+
+describe('renderRepoMap on a monorepo shaped like babel (150 packages, ~25k files)', () => {
+  const files = babelShapedMonorepo()
+  const issue = 'isStrictReservedWord() in keyword.ts treats `await` as reserved in scripts\n\nIt should only be reserved in modules.'
+
+  it("finds the way to the issue's file: keyword.ts's directory is in the map, with the file", () => {
+    const map = renderRepoMap(files, 6000, issue)
+    expect(map.length).toBeLessThanOrEqual(6000)
+    expect(accountedFor(map)).toBe(files.length)
+    expect(map).toContain('\npackages/babel-helper-validator-identifier/src/ (3 files)\n  keyword.ts 3.9k\n')
+    // Without the issue's words, the same directory is not singled out.
+    expect(renderRepoMap(files, 6000)).not.toContain('packages/babel-helper-validator-identifier/src/ (3 files)\n  keyword.ts')
+  })
+
+  it("ranks where the code lives above fixtures, docs and benchmarks, and collapses each package's boilerplate into one line", () => {
+    const map = renderRepoMap(files, 6000)
+    const lines = map.split('\n')
+    const headers = lines.filter((l) => /^\S.*\/ \(\d+ files?\)$/.test(l))
+    expect(headers.length).toBeGreaterThan(20)
+    // Every directory shown is code: not one of the 24,000 fixture files pushed a src/ out.
+    expect(headers.filter((h) => /fixtures|^doc\/|^benchmark\//.test(h))).toEqual([])
+    expect(headers.filter((h) => h.includes('/src/')).length).toBeGreaterThan(20)
+    expect(map).toContain('\npackages/*/: 600 files named README.md, package.json, tsconfig.json, .npmignore (in 150 of its 150 directories)\n')
+    expect(lines.filter((l) => /^\s*(README\.md|package\.json|tsconfig\.json|\.npmignore) /.test(l))).toEqual(['README.md 2.9k', 'package.json 2.9k', 'tsconfig.json 2.9k'])
+    // The packages that did not fit are named (babel-{...}), not just counted.
+    const group = lines.find((l) => l.startsWith('packages/: '))!
+    expect(group).toMatch(/^packages\/: \d+ more files in babel-\{/)
+    const named = MONOREPO_PACKAGES.filter((p) => map.includes(`packages/${p}/`) || group.includes(p.replace(/^babel-/, '')))
+    expect(named.length).toBeGreaterThan(100)
+  })
+
+  it('a webpack-like tree: .changeset/ and examples/ come after lib/', () => {
+    const webpack: RepoFile[] = [
+      ...Array.from({ length: 400 }, (_, i) => ({ path: `.changeset/change-${i}.md`, bytes: 200 })),
+      ...Array.from({ length: 30 }, (_, e) => Array.from({ length: 12 }, (_, i) => ({ path: `examples/example-${e}/file-${i}.js`, bytes: 300 }))).flat(),
+      ...Array.from({ length: 300 }, (_, i) => ({ path: `lib/${['', 'optimize/', 'dependencies/', 'javascript/'][i % 4]}Module${i}.js`, bytes: 5000 })),
+      { path: 'package.json', bytes: 3000 }
+    ]
+    const map = renderRepoMap(webpack, 6000)
+    const at = (prefix: string): number => map.split('\n').findIndex((l) => l.startsWith(prefix))
+    for (const code of ['lib/ (', 'lib/optimize/ (', 'lib/dependencies/ (']) expect(at(code)).toBeGreaterThan(0)
+    expect(at('.changeset/ (') === -1 || at('.changeset/ (') > at('lib/javascript/ (')).toBe(true)
+    expect(at('examples/example-0/ (') === -1 || at('examples/example-0/ (') > at('lib/javascript/ (')).toBe(true)
+  })
+
+  it('the words of an issue, as the map reads them', async () => {
+    const { queryWords } = await import('../src/workspace/repo-map-render')
+    expect(queryWords('Fix `isKeyword` in packages/babel-helper-validator-identifier/src/keyword.ts for the "await" case')).toEqual(
+      expect.arrayContaining(['iskeyword', 'babel-helper-validator-identifier', 'keyword.ts', 'keyword', 'await'])
+    )
+    expect(queryWords('the and for with should 123')).toEqual([])
   })
 })
 

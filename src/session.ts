@@ -84,7 +84,9 @@ export async function runSession(settings: Settings, run: Session): Promise<Loop
   const caller = new BudgetedCaller(meter, redact, (e: CallEvent) => run.log(describeCall(e, settings.maxCostUsd)), signal, {
     contextTokens: settings.contextTokens
   })
-  const repoMap = await buildRepoMap(run.workspace, undefined, tools.tracked)
+  // The issue's words (and a reviewer's feedback) steer the map toward the paths they name.
+  const mapQuery = [issue.title, issue.body, run.feedback && redact(run.feedback)].filter(Boolean).join('\n')
+  const repoMap = await buildRepoMap(run.workspace, undefined, tools.tracked, mapQuery)
   // The whole ladder up front: escalating mid-run then costs nothing but the switch.
   const ladder = await Promise.all(settings.drafters.map((ref) => createModel(ref, settings, limits)))
   // Where to start: the triage (a new run, not a round on a branch), then labels and history.

@@ -1,0 +1,434 @@
+// The repository map's layout: which directories a cheap model should see first, inside a
+// fixed character budget. Pure. Directories are ranked the way a reader looks for the code:
+// the issue's own words first (a path or file name it mentions, weighed by how rare it is,
+// as Aider's repo map personalises its ranking toward the files a chat mentions), then
+// where code lives (src/, lib/, packages/*/src), then tests, then examples, fixtures, docs,
+// changelogs and build output. Per-package boilerplate (README, package.json, tsconfig in
+// each of many packages) is one line; directories that do not fit are named by group.
+
+import path from 'node:path'
+
+export interface RepoFile {
+  path: string
+  bytes: number
+}
+
+/** Files a reader opens first, in this order; anything else follows by name. */
+const FIRST = [/^readme(\.|$)/i, /^(agents|claude|contributing)\.md$/i]
+const MANIFESTS = new Set([
+  'package.json', 'pyproject.toml', 'setup.py', 'setup.cfg', 'requirements.txt', 'cargo.toml',
+  'go.mod', 'pom.xml', 'build.gradle', 'build.gradle.kts', 'settings.gradle', 'gemfile',
+  'composer.json', 'mix.exs', 'deno.json', 'tsconfig.json', 'makefile', 'cmakelists.txt',
+  'dockerfile', 'action.yml', 'pnpm-workspace.yaml', 'tox.ini', 'meson.build', 'package.swift'
+])
+/** Where code lives. */
+const CODE_DIRS = new Set(['src', 'lib', 'source', 'sources', 'app', 'apps', 'pkg', 'cmd', 'internal', 'core', 'server', 'client'])
+const TEST_DIRS = new Set(['test', 'tests', '__tests__', 'spec', 'specs', 'e2e', 'integration'])
+/** Rarely where a change belongs: generated, vendored, sample or prose. */
+const LOW_DIRS = new Set([
+  'node_modules', 'vendor', 'third_party', 'third-party', 'dist', 'build', 'out', 'target', 'coverage',
+  'fixtures', '__fixtures__', 'testdata', 'test-data', '__snapshots__', 'snapshots', '.yarn', 'generated', '__generated__',
+  'examples', 'example', 'samples', 'sample', 'demo', 'demos', 'docs', 'doc', 'documentation', 'website', 'site',
+  'changelog', 'changelogs', '.changeset', '.changes', 'benchmark', 'benchmarks', 'bench', 'assets', 'static',
+  'locale', 'locales', 'i18n', '.github', '.vscode', '.idea', '.husky'
+])
+/** Words of an issue that name nothing in a repository. */
+const STOP_WORDS = new Set(
+  ('the and for with this that from into when what which should would could does not are was were have has had but its ' +
+    'than then them they their there here also only just like more most some such very can will may must use used using ' +
+    'file files code line lines issue bug error fix fixes fixed add adds added make makes new old get set see way one two ' +
+    'all any each out now how why who where our you your yes no via per returns return true false null undefined').split(' ')
+)
+
+/** mod2 before mod10. */
+const byName = new Intl.Collator('en', { numeric: true })
+
+const ROOT_FIRST_PASS = 25
+const DIR_FIRST_PASS = 10
+/** A package parent: at least this many child directories, most with the same files. */
+const MIN_PACKAGES = 5
+
+interface Block {
+  dir: string // '' is the root
+  files: RepoFile[] // ranked
+  score: number
+  header: boolean
+  shown: number
+}
+
+/**
+ * A ranked, truncated map: root files (README and manifests first), the collapsed
+ * per-package files, directories by rank each with its files until the budget runs out,
+ * then the names of what did not fit. Never longer than budgetChars; every file is listed,
+ * or counted on a line that says where it is.
+ */
+export function renderRepoMap(files: RepoFile[], budgetChars: number, query = ''): string {
+  const budget = Math.max(0, Math.floor(budgetChars))
+  const title = `Repository: ${files.length} files (name size; k = KiB, M = MiB)`
+  if (files.length === 0 || title.length > budget) return title.slice(0, budget)
+
+  const words = queryWords(query)
+  const match = matcher(files, words)
+  const { kept, collapsed } = collapseBoilerplate(files, words)
+  const blocks = groupByDir(kept, match)
+  // Room for the lines that name what did not fit: first a guess, then what they took.
+  const wholeLength = blocks.reduce((n, b) => n + headerLine(b).length + 1 + b.files.reduce((m, f) => m + fileLine(b, f).length + 1, 0), 0)
+  const guess = title.length + wholeLength > budget ? Math.floor(budget * 0.3) : 0
+  const first = pack(title, blocks, collapsed, budget, guess)
+  if (guess === 0) return first.text
+  return pack(title, blocks, collapsed, budget, first.namingChars).text
+}
+
+/** One layout of the map with `reserve` characters kept for naming what did not fit. */
+function pack(title: string, blocks: Block[], collapsed: Collapsed[], budget: number, reserve: number): { text: string; namingChars: number } {
+  for (const b of blocks) {
+    b.header = b.dir === ''
+    b.shown = 0
+  }
+  const root = blocks.find((b) => b.dir === '')
+  let used = title.length + 1
+  const fits = (line: string, limit: number): boolean => {
+    if (used + line.length + 1 > limit) return false
+    used += line.length + 1
+    return true
+  }
+  // Room kept for the line that counts what is left.
+  const footerReserve = footerLine(1e6, blocks.length + collapsed.length).length + 1
+  const limit = budget - footerReserve - reserve
+
+  const collapsedShown: string[] = []
+  const tryShow = (b: Block, lim: number): boolean => {
+    const delta = fileLine(b, b.files[b.shown]!).length + 1 + moreCost(b, b.shown + 1) - moreCost(b, b.shown)
+    if (used + delta > lim) return false
+    used += delta
+    b.shown++
+    return true
+  }
+  const addFiles = (b: Block, cap: number, lim: number): void => {
+    while (b.header && b.shown < Math.min(cap, b.files.length) && tryShow(b, lim)) {
+      /* keep adding */
+    }
+  }
+  const addHeaders = (lim: number): void => {
+    for (const b of blocks) {
+      if (b.header) continue
+      if (!fits(headerLine(b), lim)) return // the hidden ones stay a suffix of the ranking
+      b.header = true
+    }
+  }
+
+  if (root) addFiles(root, ROOT_FIRST_PASS, limit)
+  for (const c of collapsed) if (fits(c.line, limit)) collapsedShown.push(c.line)
+  addHeaders(Math.min(limit, budget / 2))
+  for (const b of blocks) addFiles(b, DIR_FIRST_PASS, limit)
+  addHeaders(limit)
+  for (const b of blocks) addFiles(b, DIR_FIRST_PASS, limit)
+  for (const b of blocks) addFiles(b, Infinity, limit)
+
+  // What is left: named by group while there is room, then counted.
+  const hidden = blocks.filter((b) => !b.header || (b.dir === '' && b.shown === 0))
+  const uncollapsed = collapsed.filter((c) => !collapsedShown.includes(c.line))
+  const groups: string[] = []
+  const counted = new Set<Block>()
+  const beforeNaming = used
+  for (const g of hiddenGroups(hidden)) {
+    const line = groupLine(g, budget - footerReserve - used - 1)
+    if (line !== null && fits(line, budget - footerReserve)) {
+      groups.push(line)
+      for (const b of g.blocks) counted.add(b)
+    }
+  }
+  const namingChars = used - beforeNaming
+  const left = hidden.filter((b) => !counted.has(b))
+  const leftFiles = left.reduce((n, b) => n + b.files.length, 0) + uncollapsed.reduce((n, c) => n + c.files, 0)
+
+  const lines = [title]
+  if (root) lines.push(...blockLines(root))
+  lines.push(...collapsedShown)
+  for (const b of blocks) if (b.dir !== '' && b.header) lines.push(...blockLines(b))
+  lines.push(...groups)
+  if (leftFiles > 0) lines.push(footerLine(leftFiles, left.length + uncollapsed.length))
+  // The accounting above is exact; this only guards the promise never to exceed the budget.
+  while (lines.join('\n').length > budget && lines.length > 1) lines.pop()
+  return { text: lines.join('\n'), namingChars }
+}
+
+// ---------------------------------------------------------------- the issue's words
+
+/** Lower-case words and file names of the issue that could name a path: `keyword.ts`, `babel-parser`. */
+export function queryWords(text: string): string[] {
+  const out = new Set<string>()
+  for (const raw of text.toLowerCase().match(/[a-z0-9_$][a-z0-9_$.\-/]*[a-z0-9_$]/g) ?? []) {
+    for (const piece of raw.split('/')) {
+      if (piece.length < 3 || STOP_WORDS.has(piece) || /^\d+$/.test(piece)) continue
+      out.add(piece)
+      const stem = piece.replace(/\.[a-z0-9]+$/, '')
+      if (stem !== piece && stem.length >= 3 && !STOP_WORDS.has(stem)) out.add(stem)
+    }
+  }
+  return [...out]
+}
+
+/** How strongly a directory and a file name match the issue: rarer words weigh more (idf). */
+function matcher(files: RepoFile[], words: string[]): { dir(dir: string): number; file(name: string): number } {
+  if (words.length === 0) return { dir: () => 0, file: () => 0 }
+  const wordSet = new Set(words)
+  const counts = new Map<string, number>()
+  const bump = (w: string): void => void counts.set(w, (counts.get(w) ?? 0) + 1)
+  const seenDirs = new Set<string>()
+  for (const f of files) {
+    const name = path.posix.basename(f.path).toLowerCase()
+    for (const w of nameTerms(name)) if (wordSet.has(w)) bump(w)
+    const dir = path.posix.dirname(f.path)
+    if (seenDirs.has(dir)) continue
+    seenDirs.add(dir)
+    for (const seg of dir.toLowerCase().split('/')) for (const w of segmentTerms(seg)) if (wordSet.has(w)) bump(w)
+  }
+  const weight = (w: string): number => 40 / (1 + Math.log2(counts.get(w) ?? 1))
+  return {
+    dir: (dir) => {
+      let s = 0
+      const hit = new Set<string>()
+      for (const seg of dir.toLowerCase().split('/')) for (const w of segmentTerms(seg)) if (wordSet.has(w)) hit.add(w)
+      for (const w of hit) s += weight(w)
+      return s
+    },
+    // A whole file name (`keyword.ts`) counts twice its stem (`keyword`).
+    file: (name) => {
+      const lower = name.toLowerCase()
+      let s = 0
+      for (const w of nameTerms(lower)) if (wordSet.has(w)) s += (w === lower ? 2 : 1) * weight(w)
+      return s
+    }
+  }
+}
+
+/** `keyword.ts` → keyword.ts, keyword; `validator-identifier.js` adds its parts. */
+function nameTerms(name: string): string[] {
+  const stem = name.replace(/\.[^.]+$/, '')
+  return [...new Set([name, stem, ...stem.split(/[-_.]/).filter((p) => p.length >= 4)])]
+}
+
+function segmentTerms(seg: string): string[] {
+  return [...new Set([seg, ...seg.split(/[-_.]/).filter((p) => p.length >= 4)])]
+}
+
+// ---------------------------------------------------------------- ranking
+
+/** Root first, then directories by rank, files ranked inside each. */
+function groupByDir(files: RepoFile[], match: ReturnType<typeof matcher>): Block[] {
+  const byDir = new Map<string, RepoFile[]>()
+  for (const f of files) {
+    const slash = f.path.lastIndexOf('/')
+    const dir = slash === -1 ? '' : f.path.slice(0, slash)
+    const list = byDir.get(dir)
+    if (list) list.push(f)
+    else byDir.set(dir, [f])
+  }
+  const blocks: Block[] = []
+  for (const [dir, list] of byDir) {
+    const fileScore = new Map(list.map((f) => [f, match.file(path.posix.basename(f.path))]))
+    list.sort((a, b) => fileScore.get(b)! - fileScore.get(a)! || compareFiles(a.path, b.path))
+    const best = Math.max(0, ...fileScore.values())
+    blocks.push({ dir, files: list, score: dir === '' ? Infinity : dirScore(dir, list.length) + match.dir(dir) + best, header: dir === '', shown: 0 })
+  }
+  return blocks.sort((a, b) => b.score - a.score || byName.compare(a.dir, b.dir))
+}
+
+/**
+ * Code above tests above everything rarely changed; within a kind, shallower and larger
+ * first (a package's big src/ is more often where a change goes than a one-file helper).
+ */
+export function dirScore(dir: string, files = 1): number {
+  const parts = dir.toLowerCase().split('/')
+  let s = -4 * parts.length
+  if (parts.some((p) => LOW_DIRS.has(p))) return s - 60
+  if (parts.some((p) => TEST_DIRS.has(p))) s -= 15
+  else if (parts.some((p) => CODE_DIRS.has(p))) s += 20
+  return s + 1.5 * Math.log2(1 + files)
+}
+
+function compareFiles(a: string, b: string): number {
+  const na = path.posix.basename(a)
+  const nb = path.posix.basename(b)
+  return fileRank(na) - fileRank(nb) || byName.compare(na, nb)
+}
+
+function fileRank(name: string): number {
+  const i = FIRST.findIndex((re) => re.test(name))
+  if (i !== -1) return i
+  const lower = name.toLowerCase()
+  if (MANIFESTS.has(lower) || lower.endsWith('.csproj') || lower.endsWith('.sln')) return FIRST.length
+  return FIRST.length + 1
+}
+
+// ---------------------------------------------------------------- per-package boilerplate
+
+interface Collapsed {
+  line: string
+  files: number
+}
+
+/**
+ * In a directory with many packages (packages/*, crates/*), the file names most of them
+ * have at their top (README.md, package.json, tsconfig.json) become one line, unless the
+ * issue names one of them.
+ */
+function collapseBoilerplate(files: RepoFile[], words: string[]): { kept: RepoFile[]; collapsed: Collapsed[] } {
+  // parent -> child -> names directly in the child
+  const tree = new Map<string, Map<string, Set<string>>>()
+  for (const f of files) {
+    const parts = f.path.split('/')
+    if (parts.length < 3) continue
+    const parent = parts.slice(0, -2).join('/')
+    const child = parts[parts.length - 2]!
+    let children = tree.get(parent)
+    if (!children) tree.set(parent, (children = new Map()))
+    let names = children.get(child)
+    if (!names) children.set(child, (names = new Set()))
+    names.add(parts[parts.length - 1]!)
+  }
+  const named = new Set(words)
+  const drop = new Set<string>()
+  const collapsed: Collapsed[] = []
+  for (const [parent, children] of tree) {
+    if (children.size < MIN_PACKAGES) continue
+    // Packages, not cases: most children carry a manifest of their own.
+    const packages = [...children.values()].filter((names) => [...names].some((n) => MANIFESTS.has(n.toLowerCase()))).length
+    if (packages < children.size / 2) continue
+    const tally = new Map<string, number>()
+    for (const names of children.values()) for (const n of names) tally.set(n, (tally.get(n) ?? 0) + 1)
+    const common = [...tally]
+      .filter(([n, c]) => c >= Math.max(MIN_PACKAGES, children.size / 2) && !named.has(n.toLowerCase()))
+      .map(([n]) => n)
+      .sort((a, b) => fileRank(a) - fileRank(b) || byName.compare(a, b))
+    if (common.length === 0) continue
+    let count = 0
+    let dirs = 0
+    for (const [child, names] of children) {
+      const here = common.filter((n) => names.has(n))
+      if (here.length > 0) dirs++
+      for (const n of here) {
+        drop.add(`${parent}/${child}/${n}`)
+        count++
+      }
+    }
+    collapsed.push({ line: `${clean(parent)}/*/: ${count} files named ${common.map(clean).join(', ')} (in ${dirs} of its ${children.size} directories)`, files: count })
+  }
+  return { kept: drop.size === 0 ? files : files.filter((f) => !drop.has(f.path)), collapsed }
+}
+
+// ---------------------------------------------------------------- what did not fit
+
+interface Group {
+  key: string
+  blocks: Block[]
+  files: number
+  /** Subdirectory names under key holding hidden files, best first. */
+  subdirs: string[]
+}
+
+/** Hidden directories grouped under their top-level directory, the best-ranked group first. */
+function hiddenGroups(hidden: Block[]): Group[] {
+  const groups = new Map<string, Group & { best: number; subScore: Map<string, number> }>()
+  for (const b of hidden) {
+    if (b.dir === '') continue
+    const parts = b.dir.split('/')
+    const key = parts[0]!
+    let g = groups.get(key)
+    if (!g) groups.set(key, (g = { key, blocks: [], files: 0, subdirs: [], best: -Infinity, subScore: new Map() }))
+    g.blocks.push(b)
+    g.files += b.files.length
+    g.best = Math.max(g.best, b.score)
+    const sub = parts.length > 1 ? `${parts[1]}/` : '.'
+    g.subScore.set(sub, Math.max(g.subScore.get(sub) ?? -Infinity, b.score))
+  }
+  return [...groups.values()]
+    .sort((a, b) => b.best - a.best || byName.compare(a.key, b.key))
+    .map((g) => ({ ...g, subdirs: [...g.subScore].sort((a, b) => b[1] - a[1] || byName.compare(a[0], b[0])).map(([s]) => s) }))
+}
+
+/** `packages/: 900 more files in babel-{cli, core, …}/ and 12 more directories`, within room. */
+function groupLine(g: Group, room: number): string | null {
+  const head = `${clean(g.key)}/: ${g.files} more files in `
+  const names = g.subdirs.filter((s) => s !== '.').map((s) => clean(s.slice(0, -1)))
+  const here = g.subdirs.includes('.') ? 1 : 0
+  if (names.length === 0) {
+    const line = `${clean(g.key)}/: ${g.files} more files in ${clean(g.key)}/ itself`
+    return line.length <= room ? line : null
+  }
+  // Sibling packages often share a prefix (babel-, @scope-): say it once.
+  const prefix = sharedPrefix(names)
+  const short = names.map((n) => n.slice(prefix.length))
+  const lineWith = (k: number): string => {
+    const rest = short.length - k + here
+    const list = prefix ? `${prefix}{${short.slice(0, k).join(', ')}}/` : short.slice(0, k).map((n) => `${n}/`).join(', ')
+    return head + list + (rest > 0 ? ` and ${rest} more director${rest === 1 ? 'y' : 'ies'}` : '')
+  }
+  // As many names as the room takes, best-ranked first.
+  let best: string | null = null
+  for (let k = 1; k <= short.length; k++) {
+    const line = lineWith(k)
+    if (line.length > room) break
+    best = line
+  }
+  return best
+}
+
+function sharedPrefix(names: string[]): string {
+  if (names.length < 3) return ''
+  let p = names[0]!
+  for (const n of names) while (!n.startsWith(p)) p = p.slice(0, -1)
+  const cut = Math.max(p.lastIndexOf('-'), p.lastIndexOf('_'), p.lastIndexOf('.'))
+  return cut >= 2 ? p.slice(0, cut + 1) : ''
+}
+
+// ---------------------------------------------------------------- lines
+
+function blockLines(b: Block): string[] {
+  const lines: string[] = []
+  if (b.dir !== '') lines.push(headerLine(b))
+  for (const f of b.files.slice(0, b.shown)) lines.push(fileLine(b, f))
+  const more = moreLine(b, b.shown)
+  if (more !== null) lines.push(more)
+  return lines
+}
+
+function headerLine(b: Block): string {
+  return `${clean(b.dir)}/ (${b.files.length} file${b.files.length === 1 ? '' : 's'})`
+}
+
+function fileLine(b: Block, f: RepoFile): string {
+  return `${b.dir === '' ? '' : '  '}${clean(path.posix.basename(f.path))} ${formatSize(f.bytes)}`
+}
+
+/** "… N more files", for a directory that shows some of its files but not all. */
+function moreLine(b: Block, shown: number): string | null {
+  const more = b.files.length - shown
+  if (shown === 0 || more <= 0) return null
+  return b.dir === '' ? `… ${more} more files at the root` : `  … ${more} more files under ${clean(b.dir)}/`
+}
+
+function moreCost(b: Block, shown: number): number {
+  const line = moreLine(b, shown)
+  return line === null ? 0 : line.length + 1
+}
+
+function footerLine(files: number, dirs: number): string {
+  return `… ${files} more files in ${dirs} director${dirs === 1 ? 'y' : 'ies'} not listed`
+}
+
+function formatSize(bytes: number): string {
+  if (bytes < 1024) return String(bytes)
+  const k = bytes / 1024
+  if (k < 10) return `${k.toFixed(1)}k`
+  if (k < 1024) return `${Math.round(k)}k`
+  const m = k / 1024
+  return m < 10 ? `${m.toFixed(1)}M` : `${Math.round(m)}M`
+}
+
+/** Control characters (git allows them in names) would break the one-line-per-entry layout. */
+function clean(name: string): string {
+  // eslint-disable-next-line no-control-regex
+  return name.replace(/[\u0000-\u001f\u007f]/g, '?')
+}
