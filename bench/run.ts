@@ -3,9 +3,10 @@
 // Writes bench/results.json (every raw figure) and bench/RESULTS.md (the tables).
 //
 //   BENCH_REPS=3   runs per repository for the overhead figures (median reported)
+//   BENCH_ONLY=search   only section 8 (search and overhead on 30,000 files), printed
 //
 // Each section lives in its own module: overhead.ts (1), tokens.ts (2), caching.ts (3),
-// cost-ratios.ts (4), bundle-figures.ts (5), sandbox.ts (6); render.ts writes the report.
+// cost-ratios.ts (4), bundle-figures.ts (5), sandbox.ts (6), long-session.ts (7), search.ts (8); render.ts writes the report.
 import { execFileSync } from 'node:child_process'
 import { writeFileSync } from 'node:fs'
 import { cpus, totalmem } from 'node:os'
@@ -19,6 +20,7 @@ import { longSession } from './long-session'
 import { overhead, slowModels, summarize, type OverheadResult } from './overhead'
 import { render } from './render'
 import { sandboxFigures } from './sandbox'
+import { renderSearch, searchBench } from './search'
 import { mapScaling, tokenFigures } from './tokens'
 
 /** Which source the bundle was built from: the commit, and the files under src/ changed since. */
@@ -36,6 +38,10 @@ function sourceState(): { commit: string; changedInSrc: string[] } {
 // ---------------------------------------------------------------------------------
 async function main(): Promise<void> {
   startBenchClock()
+  if (process.env.BENCH_ONLY === 'search') {
+    process.stdout.write(renderSearch(await searchBench()) + '\n')
+    return
+  }
   log(`node ${process.version} (${process.execPath}), ${cpus().length} cores, ${REPS} probed runs per repository`)
   if (!process.version.startsWith('v24')) log('warning: not node 24; put node_modules/.bin first on PATH')
   // First, while this process is small: the cold start.
@@ -53,6 +59,7 @@ async function main(): Promise<void> {
   const scaling = await mapScaling()
   const sandbox = await sandboxFigures()
   const longSessions = [await longSession('anthropic'), await longSession('openai')]
+  const searchFigures = await searchBench()
 
   const strip = (o: OverheadResult) => ({ ...o, summary: summarize(o) })
 
@@ -78,10 +85,13 @@ async function main(): Promise<void> {
     costModel: costModel(),
     bundle,
     sandbox,
+    search: searchFigures,
     benchSeconds: 0
   }
   results.benchSeconds = Math.round((performance.now() - benchStart) / 100) / 10
-  const md = render(results)
+  // Section 8 goes before "How it was measured", with the other results.
+  const [head, ...tail] = render(results).split('\n## How it was measured')
+  const md = [head!.trimEnd() + '\n\n' + renderSearch(searchFigures).trimEnd(), ...tail].join('\n\n## How it was measured')
   writeFileSync(join(ROOT, 'bench', 'results.json'), JSON.stringify(results, null, 2) + '\n')
   writeFileSync(join(ROOT, 'bench', 'RESULTS.md'), md + '\n')
   process.stdout.write(md.split('\n## How it was measured')[0]!.trimEnd() + '\n')

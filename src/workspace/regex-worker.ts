@@ -77,8 +77,21 @@ export class RegexWorker {
     await worker?.terminate()
   }
 
-  private ask(message: object, timeoutMs: number): Promise<LineMatches> {
-    const worker = (this.worker ??= new Worker(WORKER_SOURCE, { eval: true }))
+  private async ask(message: object, timeoutMs: number): Promise<LineMatches> {
+    if (!this.worker) {
+      // The clock starts once the thread runs: starting one is not the pattern's time
+      // (on a loaded machine it can take longer than a whole search).
+      const fresh = new Worker(WORKER_SOURCE, { eval: true })
+      this.worker = fresh
+      await new Promise<void>((resolve, reject) => {
+        fresh.once('online', () => {
+          fresh.off('error', reject)
+          resolve()
+        })
+        fresh.once('error', reject)
+      })
+    }
+    const worker = this.worker
     return new Promise((resolve, reject) => {
       const settle = (done: () => void): void => {
         clearTimeout(timer)

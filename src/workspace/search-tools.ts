@@ -1,9 +1,12 @@
 // list_files and search: the read-only tools that find things across the repository.
 // Both see the files git lists (.gitignore'd ones hidden), under a directory, by a glob.
+// search asks `git grep` for candidate lines (git's speed, .gitignore respected) and checks
+// each with the model's JavaScript regex; outside a git work tree it scans the files itself.
 
 import { promises as fs } from 'node:fs'
 import path from 'node:path'
-import picomatch from 'picomatch'
+import { GrepTimeout, gitGrep, type GrepLine } from './git-grep'
+import { GlobTimeout, globProblem, matchGlob } from './glob'
 import { RegexTimeout, RegexWorker, type TimeLimits } from './regex-worker'
 import { listRepoFiles } from './repo-map'
 import { lstatOrNull, type PathResolver } from './resolve'
@@ -15,16 +18,26 @@ const LIST_CAP = 500
 const SEARCH_CAP = 200
 const SEARCH_LINE_CHARS = 300
 const SEARCH_FILE_LIMIT = 1024 * 1024
+/** Candidate lines taken from git grep: enough that the regex check still finds SEARCH_CAP where PCRE and JavaScript differ. */
+const GREP_CANDIDATES = SEARCH_CAP * 10
 /** Files go to the regex worker in batches of about this many characters. */
 const SEARCH_BATCH_CHARS = 1024 * 1024
 /** An ordinary pattern scans 1 MiB in milliseconds: a batch that takes a second is runaway backtracking. */
 const SEARCH_TIME_LIMITS: TimeLimits = { perCallMs: 1000, totalMs: 10_000 }
 
 export async function listFiles(paths: PathResolver, args: Args<'list_files'>): Promise<ToolOutcome> {
+  const problem = args.pattern ? globProblem(args.pattern) : null
+  if (problem) return fail(`pattern: ${problem}`)
   const dir = await paths.resolve(args.path ?? '', { allowRoot: true })
   if (dir.stat?.isFile()) return fail(`${dir.rel} is a file; use read_file`)
   if (!dir.stat) return fail(`${dir.rel} does not exist; use list_files with path null to see the repository`)
-  const files = await filesUnder(paths, dir.targetRel, args.pattern)
+  let files: string[]
+  try {
+    files = await filesUnder(paths, dir.targetRel, args.pattern)
+  } catch (err) {
+    if (err instanceof GlobTimeout) return fail(globTimeoutMessage(args.pattern!))
+    throw err
+  }
   const where = `${dir.targetRel || 'the repository'}${args.pattern ? ` matching ${args.pattern}` : ''}`
   if (files.length === 0) return ok(`no files in ${where}`)
   const shown = files.slice(0, LIST_CAP)
@@ -40,11 +53,58 @@ export async function search(paths: PathResolver, args: Args<'search'>): Promise
     const why = err instanceof Error ? err.message : String(err)
     return fail(`invalid regular expression (JavaScript syntax, no inline flags such as (?i)): ${why}`)
   }
+  const problem = args.glob ? globProblem(args.glob) : null
+  if (problem) return fail(`glob: ${problem}`)
   const where = await paths.resolve(args.path ?? '', { allowRoot: true })
   if (!where.stat) return fail(`${where.rel} does not exist`)
-  const candidates = where.stat.isFile() ? [where.targetRel] : await filesUnder(paths, where.targetRel, args.glob)
   const realRoot = await paths.realRoot()
   const regex = new RegexWorker(args.pattern, SEARCH_TIME_LIMITS)
+  let found: Found
+  try {
+    const grep = await gitGrep(realRoot, args.pattern, where.targetRel, {
+      maxLines: GREP_CANDIDATES,
+      timeoutMs: SEARCH_TIME_LIMITS.totalMs,
+      indexFile: await paths.tracked.indexFile()
+    })
+    found = grep
+      ? await checkCandidates(regex, grep.lines, grep.more, where.stat.isFile() ? null : args.glob, where.targetRel)
+      : await scan(regex, where.stat.isFile() ? [where.targetRel] : await filesUnder(paths, where.targetRel, args.glob), realRoot)
+  } catch (err) {
+    if (err instanceof GlobTimeout) return fail(globTimeoutMessage(args.glob!))
+    if (err instanceof GrepTimeout || err instanceof RegexTimeout) return fail(timeoutMessage(args.pattern, SEARCH_TIME_LIMITS, (err as { hits?: string[] }).hits ?? []))
+    throw err
+  } finally {
+    await regex.close()
+  }
+  const notes: string[] = []
+  if (found.truncated) notes.push(`[stopped at ${SEARCH_CAP} matches; narrow with path or glob]`)
+  if (found.skipped > 0) notes.push(`[${plural(found.skipped, 'file')} over 1 MiB not searched]`)
+  const body = found.hits.length > 0 ? found.hits.join('\n') : `no matches for /${args.pattern}/`
+  return ok([body, ...notes].join('\n'))
+}
+
+interface Found {
+  hits: string[]
+  truncated: boolean
+  skipped: number
+}
+
+const hitLine = (rel: string, line: number, text: string): string => `${rel}:${line}: ${cut(text.trim(), SEARCH_LINE_CHARS)}`
+
+/** git grep's lines, narrowed by the glob, each checked with the JavaScript regex. */
+async function checkCandidates(regex: RegexWorker, lines: GrepLine[], cutShort: boolean, glob: string | null | undefined, base: string): Promise<Found> {
+  let candidates = lines
+  if (glob) {
+    const keep = new Set(await matchGlob([...new Set(lines.map((l) => l.path))], glob, base, SEARCH_TIME_LIMITS))
+    candidates = lines.filter((l) => keep.has(l.path))
+  }
+  const { matches, more } = await regex.match([candidates.map((l) => l.text)], SEARCH_CAP)
+  const hits = matches.map(([, i]) => hitLine(candidates[i]!.path, candidates[i]!.line, candidates[i]!.text))
+  return { hits, truncated: more || (cutShort && hits.length > 0), skipped: 0 }
+}
+
+/** Outside a git work tree: read each listed file and match it in the regex worker, in batches. */
+async function scan(regex: RegexWorker, candidates: string[], realRoot: string): Promise<Found> {
   const hits: string[] = []
   let skipped = 0
   let truncated = false
@@ -55,13 +115,22 @@ export async function search(paths: PathResolver, args: Args<'search'>): Promise
     const { matches, more } = await regex.match(batch.map((f) => f.lines), SEARCH_CAP - hits.length)
     for (const [f, l] of matches) {
       const file = batch[f] as { rel: string; lines: string[] }
-      hits.push(`${file.rel}:${l + 1}: ${cut((file.lines[l] ?? '').trim(), SEARCH_LINE_CHARS)}`)
+      hits.push(hitLine(file.rel, l + 1, file.lines[l] ?? ''))
     }
     truncated = more
     batch = []
     batchChars = 0
   }
   try {
+    await scanFiles()
+  } catch (err) {
+    // The matches found before a runaway pattern was stopped go into the error.
+    if (err instanceof RegexTimeout) throw Object.assign(err, { hits })
+    throw err
+  }
+  return { hits, truncated, skipped }
+
+  async function scanFiles(): Promise<void> {
     for (const rel of candidates) {
       const abs = path.join(realRoot, rel)
       const st = await lstatOrNull(abs)
@@ -80,17 +149,7 @@ export async function search(paths: PathResolver, args: Args<'search'>): Promise
       if (truncated) break
     }
     if (batch.length > 0 && !truncated) await flush()
-  } catch (err) {
-    if (!(err instanceof RegexTimeout)) throw err
-    return fail(timeoutMessage(args.pattern, SEARCH_TIME_LIMITS, hits))
-  } finally {
-    await regex.close()
   }
-  const notes: string[] = []
-  if (truncated) notes.push(`[stopped at ${SEARCH_CAP} matches; narrow with path or glob]`)
-  if (skipped > 0) notes.push(`[${plural(skipped, 'file')} over 1 MiB not searched]`)
-  const body = hits.length > 0 ? hits.join('\n') : `no matches for /${args.pattern}/`
-  return ok([body, ...notes].join('\n'))
 }
 
 function timeoutMessage(pattern: string, limits: TimeLimits, hits: string[]): string {
@@ -102,19 +161,14 @@ function timeoutMessage(pattern: string, limits: TimeLimits, hits: string[]): st
   return hits.length > 0 ? `${msg}\n${plural(hits.length, 'match', 'matches')} found before it stopped:\n${hits.join('\n')}` : msg
 }
 
-/** Repository files under `dir` ('' is the root), filtered by an optional glob. */
-async function filesUnder(paths: PathResolver, dir: string, glob: string | null | undefined): Promise<string[]> {
-  const filter = glob ? globFilter(glob, dir) : () => true
-  const all = await listRepoFiles(paths.root, paths.tracked)
-  return all.filter((f) => (dir === '' || f.startsWith(dir + '/')) && filter(f))
+function globTimeoutMessage(glob: string): string {
+  return `stopped: the glob ${glob} ran over its time limit (${SEARCH_TIME_LIMITS.totalMs / 1000} s): ` +
+    'runs of * and ? next to each other backtrack on long paths. Use fewer wildcards, or a directory path.'
 }
 
-/** A glob matches the repo-relative path, the path relative to `base`, or (with no "/") the file name. */
-function globFilter(glob: string, base: string): (rel: string) => boolean {
-  const isMatch = picomatch(glob, { dot: true })
-  const nameOnly = !glob.includes('/')
-  return (rel) =>
-    isMatch(rel) ||
-    (base !== '' && isMatch(rel.slice(base.length + 1))) ||
-    (nameOnly && isMatch(path.posix.basename(rel)))
+/** Repository files under `dir` ('' is the root), filtered by an optional (already bounded) glob. */
+async function filesUnder(paths: PathResolver, dir: string, glob: string | null | undefined): Promise<string[]> {
+  const all = await listRepoFiles(paths.root, paths.tracked)
+  const under = all.filter((f) => dir === '' || f.startsWith(dir + '/'))
+  return glob ? matchGlob(under, glob, dir, SEARCH_TIME_LIMITS) : under
 }

@@ -24,6 +24,11 @@ export class TrackedFiles {
     private readonly opts: TrackedFilesOptions = {}
   ) {}
 
+  /** The index this listing consults (the run's private one), for a tool that runs git itself. */
+  async indexFile(): Promise<string | undefined> {
+    return this.opts.indexFile?.()
+  }
+
   /** git in the workspace with the right index: also for tools that search through git (git grep). */
   async git(
     args: string[],
