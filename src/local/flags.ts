@@ -13,6 +13,7 @@ export interface InputFlag {
 export const INPUT_FLAGS: readonly InputFlag[] = [
   { name: 'drafter-model', value: 'LIST', help: 'provider:model, or a comma-separated ladder, cheapest first' },
   { name: 'reviewer-model', value: 'MODEL', help: 'provider:model of the premium reviewer' },
+  { name: 'reviewer-effort', value: 'low|medium|high', help: 'how hard the reviewer thinks (medium)' },
   { name: 'test-command', value: 'CMD', help: 'shell command run after every draft (e.g. "npm test")' },
   { name: 'test-timeout-seconds', value: 'N', help: 'limit for one run of the test command (600)' },
   { name: 'test-sandbox', value: 'true|false', help: 'run the test command isolated from secrets and network (true)' },

@@ -1,6 +1,7 @@
 // What a local run prints: progress lines while it works, and at the end a summary laid
 // out for a terminal (aligned columns, no markdown, no marker) from the same RunReport the
 // summary comment is made of. Pure, apart from TerminalProgress's write callback.
+import { costLine, dearerWords } from '../cost/baselines'
 import { pct } from '../history'
 import { formatFinding } from '../prompts'
 import { firstReviewApproved, rejectionsOf, rejectRateOf, STOP_WORDS, usd, type RunReport } from '../report'
@@ -40,7 +41,8 @@ export function renderTerminalSummary(r: RunReport, where: TerminalContext): str
     headline,
     ...(r.note ? r.note.split('\n').map((l) => `  ${l}`) : []),
     '',
-    `Cost ${usd(r.costUsd)} · the same tokens on ${r.reviewerModel} alone ${usd(r.premiumOnlyCostUsd)} · saving ${r.savingsPct}%`,
+    costLine(r, r.reviewerModel),
+    ...(dearerWords(r, r.reviewerModel) ? [dearerWords(r, r.reviewerModel)] : []),
     counts,
     '',
     ...usageTable(r),
