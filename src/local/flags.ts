@@ -50,7 +50,8 @@ export const NOT_LOCAL: Readonly<Record<string, string>> = {
   label: 'no label event starts a local run',
   'issue-number': 'the --issue flag',
   command: 'the run / report command word',
-  'comment-command': 'no comment starts a local run'
+  'comment-command': 'no comment starts a local run',
+  'remove-label': 'no label started a local run'
 }
 
 /** Local defaults that differ from the action's: a developer's run writes nothing to origin unless asked. */
