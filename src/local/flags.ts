@@ -51,7 +51,9 @@ export const NOT_LOCAL: Readonly<Record<string, string>> = {
   'issue-number': 'the --issue flag',
   command: 'the run / report command word',
   'comment-command': 'no comment starts a local run',
-  'remove-label': 'no label started a local run'
+  'remove-label': 'no label started a local run',
+  triage: "triage routes the action's issue runs; local runs start on the ladder's first tier (or --route-by-history)",
+  'triage-model': 'see triage'
 }
 
 /** Local defaults that differ from the action's: a developer's run writes nothing to origin unless asked. */
