@@ -9,7 +9,7 @@ import {
   statsOf,
   usd,
   verdictWords
-} from "./chunk-EC55CT6E.js";
+} from "./chunk-6DG5ETNI.js";
 import {
   BUILT_IN_PRICES,
   costOf,

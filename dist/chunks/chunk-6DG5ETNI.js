@@ -2177,12 +2177,12 @@ var Git = class {
     return { baseSha, remoteSha: await this.remoteSha(branch, auth) };
   }
   /** Local mode: branches off the current HEAD, with no fetch. Refuses a tree with uncommitted changes. */
-  async startLocalBranch(branch) {
+  async startLocalBranch(branch, start = "HEAD") {
     await this.ownRepo();
     const dirty = await this.exec(["status", "--porcelain", "--untracked-files=no"]);
     if (dirty.trim()) throw new Error("the working tree has uncommitted changes: commit or stash them first, so that the draft starts from a known state");
     const previous = (await this.exec(["rev-parse", "--abbrev-ref", "HEAD"])).trim();
-    const baseSha = (await this.exec(["rev-parse", "HEAD"])).trim();
+    const baseSha = (await this.exec(["rev-parse", "--verify", `${start}^{commit}`])).trim();
     await this.exec(["checkout", "--quiet", "--no-track", "-B", branch, baseSha]);
     await this.beginDraft(branch, baseSha);
     return { baseSha, previous };
@@ -2515,18 +2515,27 @@ function axisMax(values) {
   return Math.ceil(max * 1.1 / magnitude) * magnitude;
 }
 var n = (x) => String(Math.round(x * 1e4) / 1e4);
+var ROLE_COLOURS = { reviewer: "#d1641c", drafter: "#2f7ee8" };
 function iterationChart(iterations) {
   if (iterations.length === 0) return "";
   const d = iterations.map((i) => i.drafterUsd);
-  const r = iterations.map((i) => i.reviewerUsd);
+  const total = iterations.map((i) => i.drafterUsd + i.reviewerUsd);
   return [
     "```mermaid",
+    "---",
+    "config:",
+    "  xyChart:",
+    "    showLegend: true",
+    "  themeVariables:",
+    "    xyChart:",
+    `      plotColorPalette: "${ROLE_COLOURS.reviewer}, ${ROLE_COLOURS.drafter}"`,
+    "---",
     "xychart-beta",
-    '    title "Cost per iteration, USD (bars: drafter, line: reviewer)"',
-    `    x-axis [${iterations.map((i) => `"${i.iteration}"`).join(", ")}]`,
-    `    y-axis "USD" 0 --> ${n(axisMax([...d, ...r]))}`,
-    `    bar [${d.map(n).join(", ")}]`,
-    `    line [${r.map(n).join(", ")}]`,
+    '    title "Cost per iteration"',
+    `    x-axis "iteration" [${iterations.map((i) => `"${i.iteration}"`).join(", ")}]`,
+    `    y-axis "cost (USD)" 0 --> ${n(axisMax(total))}`,
+    `    bar "reviewer" [${total.map(n).join(", ")}]`,
+    `    bar "drafter" [${d.map(n).join(", ")}]`,
     "```"
   ].join("\n");
 }
@@ -2588,6 +2597,8 @@ export {
   checkWrite,
   pushViolations,
   GitError,
+  safeDirs,
+  hardeningArgs,
   runGit,
   BOT_EMAIL,
   Git,

@@ -3,16 +3,20 @@ import { createRequire as __draftReviewCreateRequire } from 'node:module';
 const require = __draftReviewCreateRequire(import.meta.url);
 import {
   publishWindowMs,
+  readLedger,
+  recordRun,
   runIssue
-} from "./chunk-4VMP7RJQ.js";
+} from "./chunk-NXW3Z46D.js";
 import {
   branchFor
 } from "./chunk-435BGUNL.js";
-import "./chunk-EC55CT6E.js";
+import "./chunk-6DG5ETNI.js";
 import "./chunk-WAJCCAE4.js";
 import "./chunk-I4BPBFEM.js";
 export {
   branchFor,
   publishWindowMs,
+  readLedger,
+  recordRun,
   runIssue
 };

@@ -3,11 +3,11 @@ import { createRequire as __draftReviewCreateRequire } from 'node:module';
 const require = __draftReviewCreateRequire(import.meta.url);
 import {
   renderLedgerReport
-} from "./chunk-5NW5SKMR.js";
+} from "./chunk-AYUWS3ER.js";
 import {
   Git,
   Ledger
-} from "./chunk-EC55CT6E.js";
+} from "./chunk-6DG5ETNI.js";
 import {
   setSkippedOutputs
 } from "./chunk-WAJCCAE4.js";

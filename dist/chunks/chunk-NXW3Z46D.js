@@ -20,13 +20,13 @@ import {
   Ledger,
   MIN_RUNS_TO_JUDGE,
   SPLIT_WORKS_AT,
-  barChart,
   categoryOf,
   checkWrite,
   chooseStartTier,
   costLine,
   costPerIteration,
   dearerWords,
+  hardeningArgs,
   isInsideGitDir,
   iterationChart,
   modelName,
@@ -38,11 +38,12 @@ import {
   recentRejectRate,
   require_picomatch,
   runGit,
+  safeDirs,
   sameKind,
   statsOf,
   usd,
   verdictWords
-} from "./chunk-EC55CT6E.js";
+} from "./chunk-6DG5ETNI.js";
 import {
   costOf,
   external_exports,
@@ -2165,8 +2166,8 @@ var Context = class {
       if (existsSync(process.env.GITHUB_EVENT_PATH)) {
         this.payload = JSON.parse(readFileSync(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
       } else {
-        const path6 = process.env.GITHUB_EVENT_PATH;
-        process.stdout.write(`GITHUB_EVENT_PATH ${path6} does not exist${EOL}`);
+        const path8 = process.env.GITHUB_EVENT_PATH;
+        process.stdout.write(`GITHUB_EVENT_PATH ${path8} does not exist${EOL}`);
       }
     }
     this.eventName = process.env.GITHUB_EVENT_NAME;
@@ -6460,7 +6461,7 @@ var triggers_notification_paths_default = [
 ];
 function routeMatcher(paths) {
   const regexes = paths.map(
-    (path6) => path6.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+    (path8) => path8.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
   );
   const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
   return new RegExp(regex2, "i");
@@ -7391,17 +7392,9 @@ function chartsSection(r) {
   const iterations = costPerIteration(r.calls);
   if (iterations.length === 0) return [];
   return [
-    "<details><summary>Charts</summary>",
-    "",
     iterationChart(iterations),
     "",
-    barChart("This run vs the two premium baselines, USD", [
-      ["this run", r.costUsd],
-      ["premium prices", r.premiumOnlyCostUsd],
-      ["premium alone", r.premiumAloneCostUsd]
-    ]),
-    "",
-    "</details>",
+    "Each bar is one iteration (drafts up to and including a review): the drafter's cost at the bottom, the reviewer's on top.",
     ""
   ];
 }
@@ -8692,7 +8685,7 @@ var Transcript = class {
       return { ...r, meta: metaOf(call, this.writes) };
     });
     this.entries.push({ role: "tool", results: withMeta });
-    for (const path6 of okWrites) this.lastWrite.set(path6, ++this.writes);
+    for (const path8 of okWrites) this.lastWrite.set(path8, ++this.writes);
   }
   /** The history as messages, stubs applied. */
   render() {
@@ -8768,7 +8761,7 @@ var Transcript = class {
 };
 function metaOf(call, writeSeq) {
   const input = call?.input ?? {};
-  const path6 = typeof input.path === "string" ? input.path : void 0;
+  const path8 = typeof input.path === "string" ? input.path : void 0;
   const tool = call?.name ?? "tool";
   let what;
   if (tool === "read_file") {
@@ -8778,7 +8771,7 @@ function metaOf(call, writeSeq) {
   } else if (tool === "search" && typeof input.pattern === "string") {
     what = `for ${JSON.stringify(input.pattern.slice(0, 80))}`;
   }
-  return { tool, path: path6, what, writeSeq };
+  return { tool, path: path8, what, writeSeq };
 }
 function resultStub(meta, superseded) {
   const where = [meta.path, meta.what].filter(Boolean).join(" ");
@@ -8903,8 +8896,8 @@ var Drafter = class {
         if ("finished" in outcome && outcome.finished) finished = outcome.finished.summary;
         if (outcome.isError) r.toolErrors++;
         else if (WRITE_TOOLS.has(call.name)) {
-          const path6 = call.input?.path;
-          if (typeof path6 === "string") okWrites.add(path6);
+          const path8 = call.input?.path;
+          if (typeof path8 === "string") okWrites.add(path8);
           this.repeats.wrote();
         }
         this.opts.onTool?.(call.name, outcome.isError);
@@ -9293,15 +9286,15 @@ import { dirname, join as join3 } from "node:path";
 var CREDENTIAL_KEY = /^(http\.(.*\.)?extraheader|includeif\..*|include\..*|credential\..*)$/i;
 async function hideGitCredentials(workspace, holdsSecret) {
   const saved = [];
-  for (const path6 of await configFiles(join3(workspace, ".git"))) {
-    const entries = await listEntries(path6);
+  for (const path8 of await configFiles(join3(workspace, ".git"))) {
+    const entries = await listEntries(path8);
     const keys = [...new Set(entries.filter((e) => CREDENTIAL_KEY.test(e.key) || holdsSecret(e.key) || holdsSecret(e.value)).map((e) => e.key))];
     if (keys.length === 0) continue;
-    const st = await lstat(path6);
-    saved.push({ path: path6, bytes: await readFile(path6), mode: st.mode & 511 });
-    for (const key of keys) await gitConfig(path6, ["--unset-all", key]).catch(() => void 0);
-    const left = await listEntries(path6);
-    if (left.some((e) => keys.includes(e.key))) throw new Error(`could not remove saved credentials from ${path6}`);
+    const st = await lstat(path8);
+    saved.push({ path: path8, bytes: await readFile(path8), mode: st.mode & 511 });
+    for (const key of keys) await gitConfig(path8, ["--unset-all", key]).catch(() => void 0);
+    const left = await listEntries(path8);
+    if (left.some((e) => keys.includes(e.key))) throw new Error(`could not remove saved credentials from ${path8}`);
   }
   return saved;
 }
@@ -9328,19 +9321,19 @@ async function configFiles(gitDir) {
   if ((await lstat(gitDir).catch(() => void 0))?.isDirectory()) await visit(gitDir, 0);
   return out;
 }
-async function listEntries(path6) {
-  const raw = await gitConfig(path6, ["--null", "--list"]);
+async function listEntries(path8) {
+  const raw = await gitConfig(path8, ["--null", "--list"]);
   return raw.split("\0").filter(Boolean).map((entry) => {
     const nl = entry.indexOf("\n");
     return nl < 0 ? { key: entry, value: "" } : { key: entry.slice(0, nl), value: entry.slice(nl + 1) };
   });
 }
-function gitConfig(path6, args) {
+function gitConfig(path8, args) {
   const env = { PATH: process.env.PATH ?? "/usr/bin:/bin", GIT_CONFIG_NOSYSTEM: "1", GIT_CONFIG_GLOBAL: "/dev/null", HOME: "/nonexistent" };
   return new Promise((resolve, reject) => {
     execFile2(
       "git",
-      ["config", "--file", path6, ...args],
+      ["config", "--file", path8, ...args],
       { env, maxBuffer: 16 * 1024 * 1024 },
       (err, stdout) => err ? reject(err) : resolve(stdout)
     );
@@ -9571,33 +9564,385 @@ function sandboxEnv(env, workspace) {
 
 // src/workspace/repo-map.ts
 import { lstatSync, promises as fs2 } from "node:fs";
-import path2 from "node:path";
+import path3 from "node:path";
 
-// src/workspace/text.ts
-function splitLines(text) {
-  if (text === "") return [];
-  const lines = text.split("\n");
-  if (lines[lines.length - 1] === "") lines.pop();
+// src/workspace/repo-map-render.ts
+import path from "node:path";
+var FIRST = [/^readme(\.|$)/i, /^(agents|claude|contributing)\.md$/i];
+var MANIFESTS = /* @__PURE__ */ new Set([
+  "package.json",
+  "pyproject.toml",
+  "setup.py",
+  "setup.cfg",
+  "requirements.txt",
+  "cargo.toml",
+  "go.mod",
+  "pom.xml",
+  "build.gradle",
+  "build.gradle.kts",
+  "settings.gradle",
+  "gemfile",
+  "composer.json",
+  "mix.exs",
+  "deno.json",
+  "tsconfig.json",
+  "makefile",
+  "cmakelists.txt",
+  "dockerfile",
+  "action.yml",
+  "pnpm-workspace.yaml",
+  "tox.ini",
+  "meson.build",
+  "package.swift"
+]);
+var CODE_DIRS = /* @__PURE__ */ new Set(["src", "lib", "source", "sources", "app", "apps", "pkg", "cmd", "internal", "core", "server", "client"]);
+var TEST_DIRS = /* @__PURE__ */ new Set(["test", "tests", "__tests__", "spec", "specs", "e2e", "integration"]);
+var LOW_DIRS = /* @__PURE__ */ new Set([
+  "node_modules",
+  "vendor",
+  "third_party",
+  "third-party",
+  "dist",
+  "build",
+  "out",
+  "target",
+  "coverage",
+  "fixtures",
+  "__fixtures__",
+  "testdata",
+  "test-data",
+  "__snapshots__",
+  "snapshots",
+  ".yarn",
+  "generated",
+  "__generated__",
+  "examples",
+  "example",
+  "samples",
+  "sample",
+  "demo",
+  "demos",
+  "docs",
+  "doc",
+  "documentation",
+  "website",
+  "site",
+  "changelog",
+  "changelogs",
+  ".changeset",
+  ".changes",
+  "benchmark",
+  "benchmarks",
+  "bench",
+  "assets",
+  "static",
+  "locale",
+  "locales",
+  "i18n",
+  ".github",
+  ".vscode",
+  ".idea",
+  ".husky"
+]);
+var STOP_WORDS2 = new Set(
+  "the and for with this that from into when what which should would could does not are was were have has had but its than then them they their there here also only just like more most some such very can will may must use used using file files code line lines issue bug error fix fixes fixed add adds added make makes new old get set see way one two all any each out now how why who where our you your yes no via per returns return true false null undefined".split(" ")
+);
+var byName = new Intl.Collator("en", { numeric: true });
+var ROOT_FIRST_PASS = 25;
+var DIR_FIRST_PASS = 10;
+var MIN_PACKAGES = 5;
+function renderRepoMap(files, budgetChars, query = "") {
+  const budget = Math.max(0, Math.floor(budgetChars));
+  const title = `Repository: ${files.length} files (name size; k = KiB, M = MiB)`;
+  if (files.length === 0 || title.length > budget) return title.slice(0, budget);
+  const words = queryWords(query);
+  const match = matcher(files, words);
+  const { kept, collapsed } = collapseBoilerplate(files, words);
+  const blocks = groupByDir(kept, match);
+  const wholeLength = blocks.reduce((n, b) => n + headerLine(b).length + 1 + b.files.reduce((m, f) => m + fileLine(b, f).length + 1, 0), 0);
+  const guess = title.length + wholeLength > budget ? Math.floor(budget * 0.3) : 0;
+  const first = pack(title, blocks, collapsed, budget, guess);
+  if (guess === 0) return first.text;
+  return pack(title, blocks, collapsed, budget, first.namingChars).text;
+}
+function pack(title, blocks, collapsed, budget, reserve) {
+  for (const b of blocks) {
+    b.header = b.dir === "";
+    b.shown = 0;
+  }
+  const root = blocks.find((b) => b.dir === "");
+  let used = title.length + 1;
+  const fits = (line, limit2) => {
+    if (used + line.length + 1 > limit2) return false;
+    used += line.length + 1;
+    return true;
+  };
+  const footerReserve = footerLine(1e6, blocks.length + collapsed.length).length + 1;
+  const limit = budget - footerReserve - reserve;
+  const collapsedShown = [];
+  const tryShow = (b, lim) => {
+    const delta = fileLine(b, b.files[b.shown]).length + 1 + moreCost(b, b.shown + 1) - moreCost(b, b.shown);
+    if (used + delta > lim) return false;
+    used += delta;
+    b.shown++;
+    return true;
+  };
+  const addFiles = (b, cap, lim) => {
+    while (b.header && b.shown < Math.min(cap, b.files.length) && tryShow(b, lim)) {
+    }
+  };
+  const addHeaders = (lim) => {
+    for (const b of blocks) {
+      if (b.header) continue;
+      if (!fits(headerLine(b), lim)) return;
+      b.header = true;
+    }
+  };
+  if (root) addFiles(root, ROOT_FIRST_PASS, limit);
+  for (const c of collapsed) if (fits(c.line, limit)) collapsedShown.push(c.line);
+  addHeaders(Math.min(limit, budget / 2));
+  for (const b of blocks) addFiles(b, DIR_FIRST_PASS, limit);
+  addHeaders(limit);
+  for (const b of blocks) addFiles(b, DIR_FIRST_PASS, limit);
+  for (const b of blocks) addFiles(b, Infinity, limit);
+  const hidden = blocks.filter((b) => !b.header || b.dir === "" && b.shown === 0);
+  const uncollapsed = collapsed.filter((c) => !collapsedShown.includes(c.line));
+  const groups2 = [];
+  const counted = /* @__PURE__ */ new Set();
+  const beforeNaming = used;
+  for (const g of hiddenGroups(hidden)) {
+    const line = groupLine(g, budget - footerReserve - used - 1);
+    if (line !== null && fits(line, budget - footerReserve)) {
+      groups2.push(line);
+      for (const b of g.blocks) counted.add(b);
+    }
+  }
+  const namingChars = used - beforeNaming;
+  const left = hidden.filter((b) => !counted.has(b));
+  const leftFiles = left.reduce((n, b) => n + b.files.length, 0) + uncollapsed.reduce((n, c) => n + c.files, 0);
+  const lines = [title];
+  if (root) lines.push(...blockLines(root));
+  lines.push(...collapsedShown);
+  for (const b of blocks) if (b.dir !== "" && b.header) lines.push(...blockLines(b));
+  lines.push(...groups2);
+  if (leftFiles > 0) lines.push(footerLine(leftFiles, left.length + uncollapsed.length));
+  while (lines.join("\n").length > budget && lines.length > 1) lines.pop();
+  return { text: lines.join("\n"), namingChars };
+}
+function queryWords(text) {
+  const out = /* @__PURE__ */ new Set();
+  for (const raw of text.toLowerCase().match(/[a-z0-9_$][a-z0-9_$.\-/]*[a-z0-9_$]/g) ?? []) {
+    for (const piece of raw.split("/")) {
+      if (piece.length < 3 || STOP_WORDS2.has(piece) || /^\d+$/.test(piece)) continue;
+      out.add(piece);
+      const stem = piece.replace(/\.[a-z0-9]+$/, "");
+      if (stem !== piece && stem.length >= 3 && !STOP_WORDS2.has(stem)) out.add(stem);
+    }
+  }
+  return [...out];
+}
+function matcher(files, words) {
+  if (words.length === 0) return { dir: () => 0, file: () => 0 };
+  const wordSet = new Set(words);
+  const counts = /* @__PURE__ */ new Map();
+  const bump = (w) => void counts.set(w, (counts.get(w) ?? 0) + 1);
+  const seenDirs = /* @__PURE__ */ new Set();
+  for (const f of files) {
+    const name = path.posix.basename(f.path).toLowerCase();
+    for (const w of nameTerms(name)) if (wordSet.has(w)) bump(w);
+    const dir = path.posix.dirname(f.path);
+    if (seenDirs.has(dir)) continue;
+    seenDirs.add(dir);
+    for (const seg of dir.toLowerCase().split("/")) for (const w of segmentTerms(seg)) if (wordSet.has(w)) bump(w);
+  }
+  const weight = (w) => 40 / (1 + Math.log2(counts.get(w) ?? 1));
+  return {
+    dir: (dir) => {
+      let s = 0;
+      const hit = /* @__PURE__ */ new Set();
+      for (const seg of dir.toLowerCase().split("/")) for (const w of segmentTerms(seg)) if (wordSet.has(w)) hit.add(w);
+      for (const w of hit) s += weight(w);
+      return s;
+    },
+    // A whole file name (`keyword.ts`) counts twice its stem (`keyword`).
+    file: (name) => {
+      const lower = name.toLowerCase();
+      let s = 0;
+      for (const w of nameTerms(lower)) if (wordSet.has(w)) s += (w === lower ? 2 : 1) * weight(w);
+      return s;
+    }
+  };
+}
+function nameTerms(name) {
+  const stem = name.replace(/\.[^.]+$/, "");
+  return [.../* @__PURE__ */ new Set([name, stem, ...stem.split(/[-_.]/).filter((p) => p.length >= 4)])];
+}
+function segmentTerms(seg) {
+  return [.../* @__PURE__ */ new Set([seg, ...seg.split(/[-_.]/).filter((p) => p.length >= 4)])];
+}
+function groupByDir(files, match) {
+  const byDir = /* @__PURE__ */ new Map();
+  for (const f of files) {
+    const slash = f.path.lastIndexOf("/");
+    const dir = slash === -1 ? "" : f.path.slice(0, slash);
+    const list = byDir.get(dir);
+    if (list) list.push(f);
+    else byDir.set(dir, [f]);
+  }
+  const blocks = [];
+  for (const [dir, list] of byDir) {
+    const fileScore = new Map(list.map((f) => [f, match.file(path.posix.basename(f.path))]));
+    list.sort((a, b) => fileScore.get(b) - fileScore.get(a) || compareFiles(a.path, b.path));
+    const best = Math.max(0, ...fileScore.values());
+    blocks.push({ dir, files: list, score: dir === "" ? Infinity : dirScore(dir, list.length) + match.dir(dir) + best, header: dir === "", shown: 0 });
+  }
+  return blocks.sort((a, b) => b.score - a.score || byName.compare(a.dir, b.dir));
+}
+function dirScore(dir, files = 1) {
+  const parts = dir.toLowerCase().split("/");
+  let s = -4 * parts.length;
+  if (parts.some((p) => LOW_DIRS.has(p))) return s - 60;
+  if (parts.some((p) => TEST_DIRS.has(p))) s -= 15;
+  else if (parts.some((p) => CODE_DIRS.has(p))) s += 20;
+  return s + 1.5 * Math.log2(1 + files);
+}
+function compareFiles(a, b) {
+  const na = path.posix.basename(a);
+  const nb = path.posix.basename(b);
+  return fileRank(na) - fileRank(nb) || byName.compare(na, nb);
+}
+function fileRank(name) {
+  const i = FIRST.findIndex((re) => re.test(name));
+  if (i !== -1) return i;
+  const lower = name.toLowerCase();
+  if (MANIFESTS.has(lower) || lower.endsWith(".csproj") || lower.endsWith(".sln")) return FIRST.length;
+  return FIRST.length + 1;
+}
+function collapseBoilerplate(files, words) {
+  const tree = /* @__PURE__ */ new Map();
+  for (const f of files) {
+    const parts = f.path.split("/");
+    if (parts.length < 3) continue;
+    const parent = parts.slice(0, -2).join("/");
+    const child = parts[parts.length - 2];
+    let children = tree.get(parent);
+    if (!children) tree.set(parent, children = /* @__PURE__ */ new Map());
+    let names = children.get(child);
+    if (!names) children.set(child, names = /* @__PURE__ */ new Set());
+    names.add(parts[parts.length - 1]);
+  }
+  const named = new Set(words);
+  const drop = /* @__PURE__ */ new Set();
+  const collapsed = [];
+  for (const [parent, children] of tree) {
+    if (children.size < MIN_PACKAGES) continue;
+    const packages = [...children.values()].filter((names) => [...names].some((n) => MANIFESTS.has(n.toLowerCase()))).length;
+    if (packages < children.size / 2) continue;
+    const tally = /* @__PURE__ */ new Map();
+    for (const names of children.values()) for (const n of names) tally.set(n, (tally.get(n) ?? 0) + 1);
+    const common = [...tally].filter(([n, c]) => c >= Math.max(MIN_PACKAGES, children.size / 2) && !named.has(n.toLowerCase())).map(([n]) => n).sort((a, b) => fileRank(a) - fileRank(b) || byName.compare(a, b));
+    if (common.length === 0) continue;
+    let count = 0;
+    let dirs = 0;
+    for (const [child, names] of children) {
+      const here = common.filter((n) => names.has(n));
+      if (here.length > 0) dirs++;
+      for (const n of here) {
+        drop.add(`${parent}/${child}/${n}`);
+        count++;
+      }
+    }
+    collapsed.push({ line: `${clean(parent)}/*/: ${count} files named ${common.map(clean).join(", ")} (in ${dirs} of its ${children.size} directories)`, files: count });
+  }
+  return { kept: drop.size === 0 ? files : files.filter((f) => !drop.has(f.path)), collapsed };
+}
+function hiddenGroups(hidden) {
+  const groups2 = /* @__PURE__ */ new Map();
+  for (const b of hidden) {
+    if (b.dir === "") continue;
+    const parts = b.dir.split("/");
+    const key = parts[0];
+    let g = groups2.get(key);
+    if (!g) groups2.set(key, g = { key, blocks: [], files: 0, subdirs: [], best: -Infinity, subScore: /* @__PURE__ */ new Map() });
+    g.blocks.push(b);
+    g.files += b.files.length;
+    g.best = Math.max(g.best, b.score);
+    const sub = parts.length > 1 ? `${parts[1]}/` : ".";
+    g.subScore.set(sub, Math.max(g.subScore.get(sub) ?? -Infinity, b.score));
+  }
+  return [...groups2.values()].sort((a, b) => b.best - a.best || byName.compare(a.key, b.key)).map((g) => ({ ...g, subdirs: [...g.subScore].sort((a, b) => b[1] - a[1] || byName.compare(a[0], b[0])).map(([s]) => s) }));
+}
+function groupLine(g, room) {
+  const head = `${clean(g.key)}/: ${g.files} more files in `;
+  const names = g.subdirs.filter((s) => s !== ".").map((s) => clean(s.slice(0, -1)));
+  const here = g.subdirs.includes(".") ? 1 : 0;
+  if (names.length === 0) {
+    const line = `${clean(g.key)}/: ${g.files} more files in ${clean(g.key)}/ itself`;
+    return line.length <= room ? line : null;
+  }
+  const prefix = sharedPrefix(names);
+  const short = names.map((n) => n.slice(prefix.length));
+  const lineWith = (k) => {
+    const rest = short.length - k + here;
+    const list = prefix ? `${prefix}{${short.slice(0, k).join(", ")}}/` : short.slice(0, k).map((n) => `${n}/`).join(", ");
+    return head + list + (rest > 0 ? ` and ${rest} more director${rest === 1 ? "y" : "ies"}` : "");
+  };
+  let best = null;
+  for (let k = 1; k <= short.length; k++) {
+    const line = lineWith(k);
+    if (line.length > room) break;
+    best = line;
+  }
+  return best;
+}
+function sharedPrefix(names) {
+  if (names.length < 3) return "";
+  let p = names[0];
+  for (const n of names) while (!n.startsWith(p)) p = p.slice(0, -1);
+  const cut2 = Math.max(p.lastIndexOf("-"), p.lastIndexOf("_"), p.lastIndexOf("."));
+  return cut2 >= 2 ? p.slice(0, cut2 + 1) : "";
+}
+function blockLines(b) {
+  const lines = [];
+  if (b.dir !== "") lines.push(headerLine(b));
+  for (const f of b.files.slice(0, b.shown)) lines.push(fileLine(b, f));
+  const more = moreLine(b, b.shown);
+  if (more !== null) lines.push(more);
   return lines;
 }
-function isBinary(buf) {
-  return buf.subarray(0, 8e3).includes(0);
+function headerLine(b) {
+  return `${clean(b.dir)}/ (${b.files.length} file${b.files.length === 1 ? "" : "s"})`;
 }
-function plural3(n, noun, nouns = `${noun}s`) {
-  return `${n} ${n === 1 ? noun : nouns}`;
+function fileLine(b, f) {
+  return `${b.dir === "" ? "" : "  "}${clean(path.posix.basename(f.path))} ${formatSize(f.bytes)}`;
 }
-function cut(text, max) {
-  return text.length > max ? `${text.slice(0, max)}\u2026` : text;
+function moreLine(b, shown) {
+  const more = b.files.length - shown;
+  if (shown === 0 || more <= 0) return null;
+  return b.dir === "" ? `\u2026 ${more} more files at the root` : `  \u2026 ${more} more files under ${clean(b.dir)}/`;
 }
-function formatBytes(n) {
-  if (n < 1024) return `${n} bytes`;
-  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KiB`;
-  return `${(n / 1024 / 1024).toFixed(1)} MiB`;
+function moreCost(b, shown) {
+  const line = moreLine(b, shown);
+  return line === null ? 0 : line.length + 1;
+}
+function footerLine(files, dirs) {
+  return `\u2026 ${files} more files in ${dirs} director${dirs === 1 ? "y" : "ies"} not listed`;
+}
+function formatSize(bytes) {
+  if (bytes < 1024) return String(bytes);
+  const k = bytes / 1024;
+  if (k < 10) return `${k.toFixed(1)}k`;
+  if (k < 1024) return `${Math.round(k)}k`;
+  const m = k / 1024;
+  return m < 10 ? `${m.toFixed(1)}M` : `${Math.round(m)}M`;
+}
+function clean(name) {
+  return name.replace(/[\u0000-\u001f\u007f]/g, "?");
 }
 
 // src/workspace/tracked.ts
 import { promises as fs } from "node:fs";
-import path from "node:path";
+import path2 from "node:path";
 var TrackedFiles = class {
   constructor(root, opts = {}) {
     this.root = root;
@@ -9606,6 +9951,10 @@ var TrackedFiles = class {
   root;
   opts;
   gitRepo;
+  /** The index this listing consults (the run's private one), for a tool that runs git itself. */
+  async indexFile() {
+    return this.opts.indexFile?.();
+  }
   /** git in the workspace with the right index: also for tools that search through git (git grep). */
   async git(args, opts = {}) {
     const indexFile = await this.opts.indexFile?.();
@@ -9667,7 +10016,7 @@ async function walk(realRoot) {
   const pending = [""];
   while (pending.length > 0 && out.length < 2e5) {
     const dir = pending.pop();
-    const entries = await fs.readdir(path.join(realRoot, dir), { withFileTypes: true }).catch(() => []);
+    const entries = await fs.readdir(path2.join(realRoot, dir), { withFileTypes: true }).catch(() => []);
     for (const e of entries) {
       const rel = dir ? `${dir}/${e.name}` : e.name;
       if (e.isDirectory()) {
@@ -9684,112 +10033,15 @@ function splitZ(text) {
 }
 
 // src/workspace/repo-map.ts
-var FIRST = [/^readme(\.|$)/i, /^(agents|claude|contributing)\.md$/i];
-var MANIFESTS = /* @__PURE__ */ new Set([
-  "package.json",
-  "pyproject.toml",
-  "setup.py",
-  "setup.cfg",
-  "requirements.txt",
-  "cargo.toml",
-  "go.mod",
-  "pom.xml",
-  "build.gradle",
-  "build.gradle.kts",
-  "settings.gradle",
-  "gemfile",
-  "composer.json",
-  "mix.exs",
-  "deno.json",
-  "tsconfig.json",
-  "makefile",
-  "cmakelists.txt",
-  "dockerfile",
-  "action.yml",
-  "pnpm-workspace.yaml",
-  "tox.ini",
-  "meson.build",
-  "package.swift"
-]);
-var NOISE = /* @__PURE__ */ new Set([
-  "node_modules",
-  "vendor",
-  "third_party",
-  "third-party",
-  "dist",
-  "build",
-  "out",
-  "target",
-  "coverage",
-  "fixtures",
-  "__fixtures__",
-  "testdata",
-  "__snapshots__",
-  ".yarn",
-  "generated",
-  "__generated__"
-]);
-var byName = new Intl.Collator("en", { numeric: true });
-var ROOT_FIRST_PASS = 25;
-var DIR_FIRST_PASS = 10;
-function renderRepoMap(files, budgetChars) {
-  const budget = Math.max(0, Math.floor(budgetChars));
-  const title = `Repository: ${files.length} files (name size; k = KiB, M = MiB)`;
-  if (files.length === 0 || title.length > budget) return title.slice(0, budget);
-  const blocks = groupByDir(files);
-  const root = blocks[0]?.dir === "" ? blocks[0] : void 0;
-  let used = title.length + 1;
-  const footerReserve = footerLine(files.length, blocks.length).length + 1;
-  const limit = budget + 1 - footerReserve;
-  const moreCost = (b, shown) => {
-    const line = moreLine(b, shown);
-    return line === null ? 0 : line.length + 1;
-  };
-  const tryShow = (b) => {
-    const fileCost = fileLine(b, b.files[b.shown]).length + 1;
-    const delta = fileCost + moreCost(b, b.shown + 1) - moreCost(b, b.shown);
-    if (used + delta > limit) return false;
-    used += delta;
-    b.shown++;
-    return true;
-  };
-  const addFiles = (b, cap) => {
-    while (b.header && b.shown < Math.min(cap, b.files.length) && tryShow(b)) {
-    }
-  };
-  const addHeaders = (softLimit) => {
-    for (const b of blocks) {
-      if (b.header) continue;
-      const delta = headerLine(b).length + 1;
-      if (used + delta > Math.min(limit, softLimit)) return;
-      used += delta;
-      b.header = true;
-    }
-  };
-  if (root) addFiles(root, ROOT_FIRST_PASS);
-  addHeaders(budget / 2);
-  for (const b of blocks) addFiles(b, DIR_FIRST_PASS);
-  addHeaders(limit);
-  for (const b of blocks) addFiles(b, DIR_FIRST_PASS);
-  for (const b of blocks) addFiles(b, Infinity);
-  const lines = [title];
-  for (const b of blocks) lines.push(...blockLines(b, b.header, b.shown));
-  const hidden = blocks.filter((b) => !b.header || b.dir === "" && b.shown === 0);
-  if (hidden.length > 0) {
-    lines.push(footerLine(hidden.reduce((n, b) => n + b.files.length, 0), hidden.length));
-  }
-  while (lines.join("\n").length > budget && lines.length > 1) lines.pop();
-  return lines.join("\n");
-}
-async function buildRepoMap(root, budgetChars = 6e3, tracked) {
+async function buildRepoMap(root, budgetChars = 6e3, tracked, query = "") {
   const realRoot = await fs2.realpath(root);
   const paths = await listRepoFiles(realRoot, tracked);
   const files = [];
   for (const p of paths) {
-    const bytes = sizeOf(path2.join(realRoot, p));
+    const bytes = sizeOf(path3.join(realRoot, p));
     if (bytes !== null) files.push({ path: p, bytes });
   }
-  return renderRepoMap(files, budgetChars);
+  return renderRepoMap(files, budgetChars, query);
 }
 function sizeOf(abs) {
   try {
@@ -9797,84 +10049,6 @@ function sizeOf(abs) {
   } catch {
     return null;
   }
-}
-function blockLines(b, header, shown) {
-  if (!header) return [];
-  const lines = [];
-  if (b.dir !== "") lines.push(headerLine(b));
-  for (const f of b.files.slice(0, shown)) lines.push(fileLine(b, f));
-  const more = moreLine(b, shown);
-  if (more !== null) lines.push(more);
-  return lines;
-}
-function headerLine(b) {
-  return `${clean(b.dir)}/ (${plural3(b.files.length, "file")})`;
-}
-function fileLine(b, f) {
-  return `${b.dir === "" ? "" : "  "}${clean(path2.posix.basename(f.path))} ${formatSize(f.bytes)}`;
-}
-function moreLine(b, shown) {
-  const more = b.files.length - shown;
-  if (shown === 0 || more <= 0) return null;
-  return b.dir === "" ? `\u2026 ${more} more files at the root` : `  \u2026 ${more} more files under ${clean(b.dir)}/`;
-}
-function footerLine(files, dirs) {
-  return `\u2026 ${files} more files in ${dirs} director${dirs === 1 ? "y" : "ies"} not listed`;
-}
-function groupByDir(files) {
-  const byDir = /* @__PURE__ */ new Map();
-  for (const f of files) {
-    const slash = f.path.lastIndexOf("/");
-    const dir = slash === -1 ? "" : f.path.slice(0, slash);
-    const list = byDir.get(dir);
-    if (list) list.push(f);
-    else byDir.set(dir, [f]);
-  }
-  const blocks = [];
-  for (const [dir, list] of byDir) {
-    list.sort((a, b) => compareFiles(a.path, b.path));
-    blocks.push({ dir, files: list, header: dir === "", shown: 0 });
-  }
-  const key = (dir) => {
-    if (dir === "") return [0, 0, 0];
-    const parts = dir.split("/");
-    return [1, parts.some((p) => NOISE.has(p.toLowerCase())) ? 1 : 0, parts.length];
-  };
-  const keys = new Map(blocks.map((b) => [b.dir, key(b.dir)]));
-  return blocks.sort((a, b) => {
-    const ka = keys.get(a.dir);
-    const kb = keys.get(b.dir);
-    for (let i = 0; i < 3; i++) {
-      const d = (ka[i] ?? 0) - (kb[i] ?? 0);
-      if (d !== 0) return d;
-    }
-    return byName.compare(a.dir, b.dir);
-  });
-}
-function compareFiles(a, b) {
-  const na = path2.posix.basename(a);
-  const nb = path2.posix.basename(b);
-  const d = fileRank(na) - fileRank(nb);
-  if (d !== 0) return d;
-  return byName.compare(na, nb);
-}
-function fileRank(name) {
-  const i = FIRST.findIndex((re) => re.test(name));
-  if (i !== -1) return i;
-  const lower = name.toLowerCase();
-  if (MANIFESTS.has(lower) || lower.endsWith(".csproj") || lower.endsWith(".sln")) return FIRST.length;
-  return FIRST.length + 1;
-}
-function formatSize(bytes) {
-  if (bytes < 1024) return String(bytes);
-  const k = bytes / 1024;
-  if (k < 10) return `${k.toFixed(1)}k`;
-  if (k < 1024) return `${Math.round(k)}k`;
-  const m = k / 1024;
-  return m < 10 ? `${m.toFixed(1)}M` : `${Math.round(m)}M`;
-}
-function clean(name) {
-  return name.replace(/[\u0000-\u001f\u007f]/g, "?");
 }
 async function listRepoFiles(root, tracked) {
   return (tracked ?? new TrackedFiles(await fs2.realpath(root))).list();
@@ -9902,7 +10076,8 @@ async function runSession(settings, run) {
   const caller = new BudgetedCaller(meter, redact, (e) => run.log(describeCall(e, settings.maxCostUsd)), signal, {
     contextTokens: settings.contextTokens
   });
-  const repoMap = await buildRepoMap(run.workspace, void 0, tools.tracked);
+  const mapQuery = [issue.title, issue.body, run.feedback && redact(run.feedback)].filter(Boolean).join("\n");
+  const repoMap = await buildRepoMap(run.workspace, void 0, tools.tracked, mapQuery);
   const ladder = await Promise.all(settings.drafters.map((ref) => createModel(ref, settings, limits)));
   let routing;
   if (run.routeFor) {
@@ -10196,7 +10371,7 @@ function provenanceLine(i) {
 // src/workspace/file-tools.ts
 import { randomBytes } from "node:crypto";
 import { promises as fs3 } from "node:fs";
-import path3 from "node:path";
+import path4 from "node:path";
 
 // src/workspace/encoding.ts
 var CP1252 = [
@@ -10298,6 +10473,28 @@ function fail(content) {
   return { content, isError: true };
 }
 
+// src/workspace/text.ts
+function splitLines(text) {
+  if (text === "") return [];
+  const lines = text.split("\n");
+  if (lines[lines.length - 1] === "") lines.pop();
+  return lines;
+}
+function isBinary(buf) {
+  return buf.subarray(0, 8e3).includes(0);
+}
+function plural3(n, noun, nouns = `${noun}s`) {
+  return `${n} ${n === 1 ? noun : nouns}`;
+}
+function cut(text, max) {
+  return text.length > max ? `${text.slice(0, max)}\u2026` : text;
+}
+function formatBytes(n) {
+  if (n < 1024) return `${n} bytes`;
+  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KiB`;
+  return `${(n / 1024 / 1024).toFixed(1)} MiB`;
+}
+
 // src/workspace/file-tools.ts
 var READ_MAX_LINES = 600;
 var READ_MAX_BYTES = 64 * 1024;
@@ -10361,7 +10558,7 @@ ${out.join("\n")}${rest}`);
       if (before.encoding !== "utf-8") kept = encoded.ok ? `, kept ${label(before.encoding)}` : `, now UTF-8: ${encoded.reason}`;
     }
     this.checkSize(bytes.length);
-    await fs3.mkdir(path3.dirname(file.targetAbs), { recursive: true });
+    await fs3.mkdir(path4.dirname(file.targetAbs), { recursive: true });
     await replaceFile(file, bytes);
     this.written.set(file.targetRel, bytes);
     const verb = file.stat ? "replaced" : "created";
@@ -10451,15 +10648,15 @@ ${out.join("\n")}${rest}`);
   }
   /** "not found", with files of the same name elsewhere: cheap models often get the folder wrong. */
   async notFound(rel) {
-    const base = path3.posix.basename(rel);
+    const base = path4.posix.basename(rel);
     const files = await this.paths.tracked.list().catch(() => []);
-    const twins = files.filter((f) => path3.posix.basename(f) === base);
+    const twins = files.filter((f) => path4.posix.basename(f) === base);
     const hint = twins.length > 0 ? ` Files with that name: ${twins.slice(0, 5).join(", ")}` : " Use list_files to see the files.";
     return `${rel} does not exist.${hint}`;
   }
 };
 async function replaceFile(file, bytes) {
-  const tmp = path3.join(path3.dirname(file.targetAbs), `.${path3.basename(file.targetAbs)}.draft-review-${randomBytes(4).toString("hex")}`);
+  const tmp = path4.join(path4.dirname(file.targetAbs), `.${path4.basename(file.targetAbs)}.draft-review-${randomBytes(4).toString("hex")}`);
   try {
     await fs3.writeFile(tmp, bytes, { flag: "wx", mode: file.stat ? file.stat.mode & 4095 : 438 });
     if (file.stat) await fs3.chmod(tmp, file.stat.mode & 4095);
@@ -10497,7 +10694,7 @@ function looseMatchLine(text, needle) {
 
 // src/workspace/resolve.ts
 import { promises as fs4 } from "node:fs";
-import path4 from "node:path";
+import path5 from "node:path";
 var PathResolver = class {
   root;
   /** What git tracks or would track: every path the tools reach must be in it. */
@@ -10505,7 +10702,7 @@ var PathResolver = class {
   rules;
   real;
   constructor(root, rules, tracked) {
-    this.root = path4.resolve(root);
+    this.root = path5.resolve(root);
     this.rules = rules;
     this.tracked = tracked ?? new TrackedFiles(this.root);
   }
@@ -10529,11 +10726,11 @@ var PathResolver = class {
       const stat2 = await fs4.lstat(realRoot);
       return { rel, entryAbs: realRoot, entryRel: "", targetAbs: realRoot, targetRel: "", stat: stat2 };
     }
-    const nominal = path4.join(realRoot, ...rel.split("/"));
-    const parentReal = await realpathOfNearest(path4.dirname(nominal), rel);
+    const nominal = path5.join(realRoot, ...rel.split("/"));
+    const parentReal = await realpathOfNearest(path5.dirname(nominal), rel);
     const parentStat = await lstatOrNull(parentReal);
     if (parentStat && !parentStat.isDirectory()) throw parentIsAFile(rel);
-    const entryAbs = path4.join(parentReal, path4.basename(nominal));
+    const entryAbs = path5.join(parentReal, path5.basename(nominal));
     const entryRel = insideRel(realRoot, entryAbs, rel);
     let stat = await lstatOrNull(entryAbs);
     let targetAbs = entryAbs;
@@ -10560,7 +10757,7 @@ var PathResolver = class {
   hideRoot(text) {
     let out = text;
     for (const prefix of /* @__PURE__ */ new Set([this.real, this.root])) {
-      if (prefix) out = out.split(prefix + path4.sep).join("");
+      if (prefix) out = out.split(prefix + path5.sep).join("");
     }
     return out;
   }
@@ -10581,17 +10778,17 @@ async function realpathOfNearest(p, rel) {
     if (await lstatOrNull(p)) {
       throw new Refusal(`${rel}: a parent of this path is a symlink whose target does not exist`);
     }
-    const parent = path4.dirname(p);
+    const parent = path5.dirname(p);
     if (parent === p) throw err;
-    return path4.join(await realpathOfNearest(parent, rel), path4.basename(p));
+    return path5.join(await realpathOfNearest(parent, rel), path5.basename(p));
   }
 }
 function insideRel(realRoot, abs, rel) {
-  const r = path4.relative(realRoot, abs);
-  if (r === ".." || r.startsWith(`..${path4.sep}`) || path4.isAbsolute(r)) {
+  const r = path5.relative(realRoot, abs);
+  if (r === ".." || r.startsWith(`..${path5.sep}`) || path5.isAbsolute(r)) {
     throw new Refusal(`${rel} resolves outside the repository (symlink)`);
   }
-  const posix = r.split(path4.sep).join("/");
+  const posix = r.split(path5.sep).join("/");
   if (isInsideGitDir(posix)) throw new Refusal(`${rel} resolves into .git (symlink)`);
   return posix;
 }
@@ -10607,9 +10804,97 @@ async function lstatOrNull(p) {
 }
 
 // src/workspace/search-tools.ts
-var import_picomatch = __toESM(require_picomatch(), 1);
 import { promises as fs5 } from "node:fs";
-import path5 from "node:path";
+import path7 from "node:path";
+
+// src/workspace/git-grep.ts
+import { spawn as spawn3 } from "node:child_process";
+var GrepTimeout = class extends Error {
+};
+function gitGrep(root, pattern, dir, opts) {
+  const env = { GIT_TERMINAL_PROMPT: "0", GIT_WORK_TREE: root, GIT_CONFIG_NOSYSTEM: "1", LC_ALL: "C", HOME: safeDirs().home };
+  for (const key of ["PATH", "SYSTEMROOT", "TMPDIR"]) if (process.env[key] !== void 0) env[key] = process.env[key];
+  if (opts.indexFile) env.GIT_INDEX_FILE = opts.indexFile;
+  const args = [
+    ...hardeningArgs(root),
+    "-c",
+    "core.fsmonitor=false",
+    "-c",
+    `safe.directory=${root}`,
+    "-c",
+    "grep.column=false",
+    "-c",
+    "grep.fullName=false",
+    "-c",
+    "grep.fallbackToNoIndex=false",
+    "-c",
+    "color.grep=never",
+    "-c",
+    "core.quotePath=false",
+    "grep",
+    "--untracked",
+    "-P",
+    "-I",
+    "-n",
+    "--null",
+    "--no-color",
+    "--full-name",
+    "-e",
+    pattern,
+    "--",
+    dir === "" ? "." : `:(literal)${dir}`
+  ];
+  return new Promise((resolve, reject) => {
+    const child = spawn3("git", args, { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
+    const lines = [];
+    let pending = Buffer.alloc(0);
+    let stderr = "";
+    let more = false;
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      child.kill("SIGKILL");
+    }, opts.timeoutMs);
+    const take = (record) => {
+      const a = record.indexOf(0);
+      const b = a < 0 ? -1 : record.indexOf(0, a + 1);
+      if (b < 0) return;
+      lines.push({ path: record.subarray(0, a).toString("utf8"), line: Number(record.subarray(a + 1, b).toString("latin1")), text: record.subarray(b + 1).toString("utf8") });
+    };
+    child.stdout.on("data", (chunk) => {
+      if (more) return;
+      pending = pending.length === 0 ? chunk : Buffer.concat([pending, chunk]);
+      let start = 0;
+      for (let nl = pending.indexOf(10, start); nl !== -1; nl = pending.indexOf(10, start)) {
+        if (lines.length === opts.maxLines) {
+          more = true;
+          child.kill("SIGKILL");
+          break;
+        }
+        take(pending.subarray(start, nl));
+        start = nl + 1;
+      }
+      pending = pending.subarray(start);
+    });
+    child.stderr.on("data", (d) => void (stderr += d.toString("utf8")));
+    child.on("error", (e) => {
+      clearTimeout(timer);
+      if (e.code === "ENOENT") resolve(null);
+      else reject(e);
+    });
+    child.on("close", (code2) => {
+      clearTimeout(timer);
+      if (timedOut) return reject(new GrepTimeout());
+      if (more || code2 === 0 || code2 === 1) return resolve({ lines, more });
+      void stderr;
+      resolve(null);
+    });
+  });
+}
+
+// src/workspace/glob.ts
+var import_picomatch = __toESM(require_picomatch(), 1);
+import path6 from "node:path";
 
 // src/workspace/regex-worker.ts
 import { Worker } from "node:worker_threads";
@@ -10661,8 +10946,19 @@ var RegexWorker = class {
     this.worker = void 0;
     await worker?.terminate();
   }
-  ask(message2, timeoutMs) {
-    const worker = this.worker ??= new Worker(WORKER_SOURCE, { eval: true });
+  async ask(message2, timeoutMs) {
+    if (!this.worker) {
+      const fresh = new Worker(WORKER_SOURCE, { eval: true });
+      this.worker = fresh;
+      await new Promise((resolve, reject) => {
+        fresh.once("online", () => {
+          fresh.off("error", reject);
+          resolve();
+        });
+        fresh.once("error", reject);
+      });
+    }
+    const worker = this.worker;
     return new Promise((resolve, reject) => {
       const settle = (done) => {
         clearTimeout(timer);
@@ -10678,18 +10974,63 @@ var RegexWorker = class {
   }
 };
 
+// src/workspace/glob.ts
+var GLOB_MAX_CHARS = 200;
+var GLOB_MAX_WILDCARDS = 12;
+function globProblem(glob) {
+  if (glob.length > GLOB_MAX_CHARS) return `glob is ${glob.length} characters long; at most ${GLOB_MAX_CHARS}`;
+  const wildcards = (glob.replace(/\*\*/g, "*").match(/[*?[{(]/g) ?? []).length;
+  if (wildcards > GLOB_MAX_WILDCARDS) {
+    return `glob has ${wildcards} wildcards; at most ${GLOB_MAX_WILDCARDS} (write it as a directory path plus a simple pattern such as src/**/*.ts)`;
+  }
+  try {
+    import_picomatch.default.makeRe(glob, { dot: true });
+  } catch (e) {
+    return `glob does not parse: ${e instanceof Error ? e.message : String(e)}`;
+  }
+  return null;
+}
+var GlobTimeout = class extends Error {
+};
+async function matchGlob(paths, glob, base, limits) {
+  const source = import_picomatch.default.makeRe(glob, { dot: true }).source;
+  const lists = [paths.slice()];
+  if (base !== "") lists.push(paths.map((p) => p.slice(base.length + 1)));
+  if (!glob.includes("/")) lists.push(paths.map((p) => path6.posix.basename(p)));
+  const worker = new RegexWorker(source, limits);
+  try {
+    const { matches } = await worker.match(lists, paths.length * lists.length);
+    const hit = new Set(matches.map(([, i]) => i));
+    return paths.filter((_, i) => hit.has(i));
+  } catch (e) {
+    if (e instanceof RegexTimeout) throw new GlobTimeout();
+    throw e;
+  } finally {
+    await worker.close();
+  }
+}
+
 // src/workspace/search-tools.ts
 var LIST_CAP = 500;
 var SEARCH_CAP = 200;
 var SEARCH_LINE_CHARS = 300;
 var SEARCH_FILE_LIMIT = 1024 * 1024;
+var GREP_CANDIDATES = SEARCH_CAP * 10;
 var SEARCH_BATCH_CHARS = 1024 * 1024;
 var SEARCH_TIME_LIMITS = { perCallMs: 1e3, totalMs: 1e4 };
 async function listFiles(paths, args) {
+  const problem = args.pattern ? globProblem(args.pattern) : null;
+  if (problem) return fail(`pattern: ${problem}`);
   const dir = await paths.resolve(args.path ?? "", { allowRoot: true });
   if (dir.stat?.isFile()) return fail(`${dir.rel} is a file; use read_file`);
   if (!dir.stat) return fail(`${dir.rel} does not exist; use list_files with path null to see the repository`);
-  const files = await filesUnder(paths, dir.targetRel, args.pattern);
+  let files;
+  try {
+    files = await filesUnder(paths, dir.targetRel, args.pattern);
+  } catch (err) {
+    if (err instanceof GlobTimeout) return fail(globTimeoutMessage(args.pattern));
+    throw err;
+  }
   const where = `${dir.targetRel || "the repository"}${args.pattern ? ` matching ${args.pattern}` : ""}`;
   if (files.length === 0) return ok(`no files in ${where}`);
   const shown = files.slice(0, LIST_CAP);
@@ -10706,11 +11047,45 @@ async function search(paths, args) {
     const why = err instanceof Error ? err.message : String(err);
     return fail(`invalid regular expression (JavaScript syntax, no inline flags such as (?i)): ${why}`);
   }
+  const problem = args.glob ? globProblem(args.glob) : null;
+  if (problem) return fail(`glob: ${problem}`);
   const where = await paths.resolve(args.path ?? "", { allowRoot: true });
   if (!where.stat) return fail(`${where.rel} does not exist`);
-  const candidates = where.stat.isFile() ? [where.targetRel] : await filesUnder(paths, where.targetRel, args.glob);
   const realRoot = await paths.realRoot();
   const regex2 = new RegexWorker(args.pattern, SEARCH_TIME_LIMITS);
+  let found;
+  try {
+    const grep = await gitGrep(realRoot, args.pattern, where.targetRel, {
+      maxLines: GREP_CANDIDATES,
+      timeoutMs: SEARCH_TIME_LIMITS.totalMs,
+      indexFile: await paths.tracked.indexFile()
+    });
+    found = grep ? await checkCandidates(regex2, grep.lines, grep.more, where.stat.isFile() ? null : args.glob, where.targetRel) : await scan(regex2, where.stat.isFile() ? [where.targetRel] : await filesUnder(paths, where.targetRel, args.glob), realRoot);
+  } catch (err) {
+    if (err instanceof GlobTimeout) return fail(globTimeoutMessage(args.glob));
+    if (err instanceof GrepTimeout || err instanceof RegexTimeout) return fail(timeoutMessage(args.pattern, SEARCH_TIME_LIMITS, err.hits ?? []));
+    throw err;
+  } finally {
+    await regex2.close();
+  }
+  const notes = [];
+  if (found.truncated) notes.push(`[stopped at ${SEARCH_CAP} matches; narrow with path or glob]`);
+  if (found.skipped > 0) notes.push(`[${plural3(found.skipped, "file")} over 1 MiB not searched]`);
+  const body = found.hits.length > 0 ? found.hits.join("\n") : `no matches for /${args.pattern}/`;
+  return ok([body, ...notes].join("\n"));
+}
+var hitLine = (rel, line, text) => `${rel}:${line}: ${cut(text.trim(), SEARCH_LINE_CHARS)}`;
+async function checkCandidates(regex2, lines, cutShort, glob, base) {
+  let candidates = lines;
+  if (glob) {
+    const keep = new Set(await matchGlob([...new Set(lines.map((l) => l.path))], glob, base, SEARCH_TIME_LIMITS));
+    candidates = lines.filter((l) => keep.has(l.path));
+  }
+  const { matches, more } = await regex2.match([candidates.map((l) => l.text)], SEARCH_CAP);
+  const hits = matches.map(([, i]) => hitLine(candidates[i].path, candidates[i].line, candidates[i].text));
+  return { hits, truncated: more || cutShort && hits.length > 0, skipped: 0 };
+}
+async function scan(regex2, candidates, realRoot) {
   const hits = [];
   let skipped = 0;
   let truncated = false;
@@ -10720,15 +11095,22 @@ async function search(paths, args) {
     const { matches, more } = await regex2.match(batch.map((f) => f.lines), SEARCH_CAP - hits.length);
     for (const [f, l] of matches) {
       const file = batch[f];
-      hits.push(`${file.rel}:${l + 1}: ${cut((file.lines[l] ?? "").trim(), SEARCH_LINE_CHARS)}`);
+      hits.push(hitLine(file.rel, l + 1, file.lines[l] ?? ""));
     }
     truncated = more;
     batch = [];
     batchChars = 0;
   };
   try {
+    await scanFiles();
+  } catch (err) {
+    if (err instanceof RegexTimeout) throw Object.assign(err, { hits });
+    throw err;
+  }
+  return { hits, truncated, skipped };
+  async function scanFiles() {
     for (const rel of candidates) {
-      const abs = path5.join(realRoot, rel);
+      const abs = path7.join(realRoot, rel);
       const st = await lstatOrNull(abs);
       if (!st || !st.isFile()) continue;
       if (st.size > SEARCH_FILE_LIMIT) {
@@ -10744,17 +11126,7 @@ async function search(paths, args) {
       if (truncated) break;
     }
     if (batch.length > 0 && !truncated) await flush();
-  } catch (err) {
-    if (!(err instanceof RegexTimeout)) throw err;
-    return fail(timeoutMessage(args.pattern, SEARCH_TIME_LIMITS, hits));
-  } finally {
-    await regex2.close();
   }
-  const notes = [];
-  if (truncated) notes.push(`[stopped at ${SEARCH_CAP} matches; narrow with path or glob]`);
-  if (skipped > 0) notes.push(`[${plural3(skipped, "file")} over 1 MiB not searched]`);
-  const body = hits.length > 0 ? hits.join("\n") : `no matches for /${args.pattern}/`;
-  return ok([body, ...notes].join("\n"));
 }
 function timeoutMessage(pattern, limits, hits) {
   const msg = `search stopped: /${pattern}/ ran over its time limit (${limits.perCallMs / 1e3} s per batch of about 1 MiB of text, ${limits.totalMs / 1e3} s in all), which means catastrophic backtracking: nested quantifiers such as (a+)+ or overlapping alternatives such as (a|ab)* try exponentially many ways to match. Use a simpler pattern (for example without the outer quantifier), or narrow with path or glob.`;
@@ -10762,15 +11134,13 @@ function timeoutMessage(pattern, limits, hits) {
 ${plural3(hits.length, "match", "matches")} found before it stopped:
 ${hits.join("\n")}` : msg;
 }
-async function filesUnder(paths, dir, glob) {
-  const filter = glob ? globFilter(glob, dir) : () => true;
-  const all = await listRepoFiles(paths.root, paths.tracked);
-  return all.filter((f) => (dir === "" || f.startsWith(dir + "/")) && filter(f));
+function globTimeoutMessage(glob) {
+  return `stopped: the glob ${glob} ran over its time limit (${SEARCH_TIME_LIMITS.totalMs / 1e3} s): runs of * and ? next to each other backtrack on long paths. Use fewer wildcards, or a directory path.`;
 }
-function globFilter(glob, base) {
-  const isMatch = (0, import_picomatch.default)(glob, { dot: true });
-  const nameOnly = !glob.includes("/");
-  return (rel) => isMatch(rel) || base !== "" && isMatch(rel.slice(base.length + 1)) || nameOnly && isMatch(path5.posix.basename(rel));
+async function filesUnder(paths, dir, glob) {
+  const all = await listRepoFiles(paths.root, paths.tracked);
+  const under = all.filter((f) => dir === "" || f.startsWith(dir + "/"));
+  return glob ? matchGlob(under, glob, dir, SEARCH_TIME_LIMITS) : under;
 }
 
 // src/workspace/tool-specs.ts
@@ -11158,10 +11528,13 @@ export {
   createOctokit,
   GitHubClient,
   CostMeter,
-  outcomeLine,
+  formatFinding,
   feedbackMessage,
   SUMMARY_MARKER,
-  renderSummary,
+  rejectionsOf,
+  rejectRateOf,
+  firstReviewApproved,
+  STOP_WORDS,
   earlierRounds,
   boundedDiff,
   roundsIn,
@@ -11178,5 +11551,7 @@ export {
   cleanUntrusted,
   WorkspaceTools,
   publishWindowMs,
-  runIssue
+  runIssue,
+  readLedger,
+  recordRun
 };
