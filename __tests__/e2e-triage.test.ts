@@ -60,7 +60,9 @@ test('an unlabeled boilerplate issue starts on the first tier; the triage call i
   expect(triageLine.costUsd).toBeGreaterThan(0)
   // The triage's cost is in the run's cost, and in no premium-alone baseline (the premium model alone would not triage).
   const total = marker.usage.reduce((a: number, u: any) => a + u.costUsd, 0)
-  expect(Number(run.outputs['cost-usd'])).toBeCloseTo(total, 6)
+  // Each usage line and the total are rounded to 6 decimals on their own: they may differ by half a unit per line.
+  expect(Math.abs(Number(run.outputs['cost-usd']) - total)).toBeLessThanOrEqual((marker.usage.length + 1) * 5e-7)
+  expect(triageLine.costUsd).toBeGreaterThan((marker.usage.length + 1) * 5e-7)
   expect(summary).toMatch(/\| triage \| `anthropic:claude-haiku-5-5` \| 1 \|/)
   const [rec] = await ledgerRecords(world)
   expect(rec).toMatchObject({ category: 'uncategorized', triage: { kind: 'boilerplate', proposed: LADDER[0], used: LADDER[0], chosenBy: 'triage' } })

@@ -5,7 +5,7 @@
 import { z } from 'zod'
 import { BudgetExceeded, type ModelCaller } from '../calls'
 import type { JsonSchema } from '../chat'
-import { asData, issueHeading, type IssueText } from '../prompts'
+import { issueData, issueHeading, type IssueText } from '../prompts'
 import type { ChatModel } from '../providers'
 import type { ModelRef } from '../settings'
 
@@ -69,7 +69,7 @@ export function triageMessage(issue: IssueText, repoMap: string, ladder: string[
   const map = repoMap.length > MAP_CHARS ? `${repoMap.slice(0, MAP_CHARS)}\n… (map cut)` : repoMap
   return [
     issueHeading(issue),
-    asData('issue', issue.body || '(no description)'),
+    issueData(issue),
     'The drafting ladder:',
     ladder.map((m, i) => `- tier ${i + 1}: ${m}`).join('\n'),
     'Repository map (head):',
