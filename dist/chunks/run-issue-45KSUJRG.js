@@ -6,7 +6,7 @@ import {
   readLedger,
   recordRun,
   runIssue
-} from "./chunk-NXW3Z46D.js";
+} from "./chunk-2GJ3QOTU.js";
 import {
   branchFor
 } from "./chunk-435BGUNL.js";

@@ -9018,7 +9018,7 @@ function triageMessage(issue, repoMap, ladder) {
 \u2026 (map cut)` : repoMap;
   return [
     issueHeading(issue),
-    asData("issue", issue.body || "(no description)"),
+    issueData(issue),
     "The drafting ladder:",
     ladder.map((m, i) => `- tier ${i + 1}: ${m}`).join("\n"),
     "Repository map (head):",
