@@ -150,8 +150,8 @@ describe('the steps, run as the runner runs them', () => {
       { toolCalls: [{ name: 'edit_file', input: { path: 'src/sum.js', old_string: 'return a - b', new_string: 'return a + b', replace_all: false } }] },
       { toolCalls: [{ name: 'finish', input: { summary: 'Fixed.' } }] }
     ]
-    // With the defaults the triage answers first (on the ladder's first tier), then the drafting starts.
-    world.anthropic.respond('claude-haiku-5-5', [{ json: { kind: 'bug-fix', tier: 1, reason: 'A one-line fix.' } }, ...fix])
+    // Triage is off by default, so the first tier's first call is the draft itself.
+    world.anthropic.respond('claude-haiku-5-5', fix)
     world.anthropic.respond('claude-opus-5-5', [{ json: { verdict: 'approve', summary: 'Correct.', findings: [] } }])
     // The step names no base URL; the SDK's own ANTHROPIC_BASE_URL keeps it on the emulator.
     const run = await world.run({ onlyInputs: true, inputs, env: { ANTHROPIC_BASE_URL: world.anthropic.url } })

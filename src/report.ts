@@ -197,8 +197,8 @@ function allRoundsSection(r: RunReport): string[] {
     '| | this round | all rounds |',
     '|---|---:|---:|',
     `| cost | ${usd(r.costUsd)} | **${usd(t.costUsd)}** |`,
-    `| same tokens on ${code(r.reviewerModel)} alone | ${usd(r.premiumOnlyCostUsd)} | ${usd(t.premiumOnlyCostUsd)} |`,
-    `| ${code(r.reviewerModel)} drafting alone, no review | ${usd(r.premiumAloneCostUsd)} | ${usd(t.premiumAloneCostUsd)} |`,
+    `| at ${modelName(r.reviewerModel)} prices | ${usd(r.premiumOnlyCostUsd)} | ${usd(t.premiumOnlyCostUsd)} |`,
+    `| ${modelName(r.reviewerModel)} drafting alone, no review | ${usd(r.premiumAloneCostUsd)} | ${usd(t.premiumAloneCostUsd)} |`,
     `| reviews | ${r.reviews.length} | ${t.reviews} |`,
     `| rejections | ${rejectionsOf(r)} | ${t.rejections} |`,
     ''

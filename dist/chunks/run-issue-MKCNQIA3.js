@@ -6,10 +6,10 @@ import {
   readLedger,
   recordRun,
   runIssue
-} from "./chunk-2GJ3QOTU.js";
+} from "./chunk-Y6PIBUC7.js";
 import {
   branchFor
-} from "./chunk-435BGUNL.js";
+} from "./chunk-YMYKQWZK.js";
 import "./chunk-6DG5ETNI.js";
 import "./chunk-WAJCCAE4.js";
 import "./chunk-I4BPBFEM.js";

@@ -11,7 +11,7 @@ import {
   require_undici,
   scrubEnv,
   secretsOf
-} from "./chunk-435BGUNL.js";
+} from "./chunk-YMYKQWZK.js";
 import {
   BOT_EMAIL,
   Git,
@@ -7365,8 +7365,8 @@ function allRoundsSection(r) {
     "| | this round | all rounds |",
     "|---|---:|---:|",
     `| cost | ${usd(r.costUsd)} | **${usd(t.costUsd)}** |`,
-    `| same tokens on ${code(r.reviewerModel)} alone | ${usd(r.premiumOnlyCostUsd)} | ${usd(t.premiumOnlyCostUsd)} |`,
-    `| ${code(r.reviewerModel)} drafting alone, no review | ${usd(r.premiumAloneCostUsd)} | ${usd(t.premiumAloneCostUsd)} |`,
+    `| at ${modelName(r.reviewerModel)} prices | ${usd(r.premiumOnlyCostUsd)} | ${usd(t.premiumOnlyCostUsd)} |`,
+    `| ${modelName(r.reviewerModel)} drafting alone, no review | ${usd(r.premiumAloneCostUsd)} | ${usd(t.premiumAloneCostUsd)} |`,
     `| reviews | ${r.reviews.length} | ${t.reviews} |`,
     `| rejections | ${rejectionsOf(r)} | ${t.rejections} |`,
     ""
