@@ -3,9 +3,9 @@
 // points into RUNNER_TEMP) are in the workspace, which the test command can read. They
 // are taken out of every config file for the test's duration and put back byte for byte
 // afterwards, whatever the test did to the file meanwhile.
-import { execFile } from 'node:child_process'
 import { lstat, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
+import { runGit } from '../git/run'
 
 /** Config keys that carry or lead to a credential (names as `git config --list` prints them). */
 const CREDENTIAL_KEY = /^(http\.(.*\.)?extraheader|includeif\..*|include\..*|credential\..*)$/i
@@ -72,12 +72,8 @@ async function listEntries(path: string): Promise<{ key: string; value: string }
     })
 }
 
-function gitConfig(path: string, args: string[]): Promise<string> {
-  // --file reads that file alone: no system or global config, and includes are not followed.
-  const env = { PATH: process.env.PATH ?? '/usr/bin:/bin', GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null', HOME: '/nonexistent' }
-  return new Promise((resolve, reject) => {
-    execFile('git', ['config', '--file', path, ...args], { env, maxBuffer: 16 * 1024 * 1024 }, (err, stdout) =>
-      err ? reject(err) : resolve(stdout)
-    )
-  })
+async function gitConfig(path: string, args: string[]): Promise<string> {
+  // --file reads that file alone: no system or global config, -c values are not listed and
+  // includes are not followed. Through the hardened runner, in a bare environment.
+  return (await runGit(['config', '--file', path, ...args], { cwd: dirname(path) })).stdout
 }

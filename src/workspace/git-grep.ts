@@ -5,7 +5,7 @@
 // refuses): the caller then scans the files itself.
 
 import { spawn } from 'node:child_process'
-import { hardeningArgs, safeDirs } from '../git/run'
+import { gitEnv, hardeningArgs } from '../git/run'
 
 export interface GrepLine {
   path: string
@@ -35,13 +35,12 @@ export function gitGrep(
   dir: string,
   opts: { maxLines: number; timeoutMs: number; indexFile?: string }
 ): Promise<GrepResult | null> {
-  const env: NodeJS.ProcessEnv = { GIT_TERMINAL_PROMPT: '0', GIT_WORK_TREE: root, GIT_CONFIG_NOSYSTEM: '1', LC_ALL: 'C', HOME: safeDirs().home }
-  for (const key of ['PATH', 'SYSTEMROOT', 'TMPDIR']) if (process.env[key] !== undefined) env[key] = process.env[key]
   // The run's private index: a file the test command force-added to the shared one stays unsearched.
-  if (opts.indexFile) env.GIT_INDEX_FILE = opts.indexFile
+  const env = gitEnv({ env: { GIT_WORK_TREE: root, ...(opts.indexFile ? { GIT_INDEX_FILE: opts.indexFile } : {}) } })
+  // The hardened runner's settings (./git/run.ts), plus grep's own output options pinned.
   const args = [
     ...hardeningArgs(root),
-    '-c', 'core.fsmonitor=false', '-c', `safe.directory=${root}`, '-c', 'grep.column=false', '-c', 'grep.fullName=false',
+    '-c', 'grep.column=false', '-c', 'grep.fullName=false',
     '-c', 'grep.fallbackToNoIndex=false', '-c', 'color.grep=never', '-c', 'core.quotePath=false',
     'grep', '--untracked', '-P', '-I', '-n', '--null', '--no-color', '--full-name', '-e', pattern, '--',
     dir === '' ? '.' : `:(literal)${dir}`

@@ -1,19 +1,19 @@
 // The git CLI behind a small interface, so the flow reads as intent. Credentials go
 // through GIT_CONFIG_* variables (not argv, which other processes can read).
 //
-// Two places git runs (see ./git/run.ts for what every command is protected from):
+// Two places git runs (see ./run.ts for what every command is protected from):
 // - the workspace: only the start of the run (fetch, checkout), the listing of what git
 //   tracks, and moving the branch to a commit this run made;
-// - the action's own repository (./git/own-repo.ts), sharing the workspace's objects:
+// - the action's own repository (./own-repo.ts), sharing the workspace's objects:
 //   commits, diffs, pushes and the ledger, with no setting the workspace can change.
 // This run's commits are remembered here (start and head), never read back from the
 // workspace's HEAD or branch, which the test command can move.
-import { commitDraft, type DraftCommit, type DraftWrites } from './git/draft-commit'
-import { OwnRepo } from './git/own-repo'
-import { GitError, runGit } from './git/run'
+import { commitDraft, type DraftCommit, type DraftWrites } from './draft-commit'
+import { OwnRepo } from './own-repo'
+import { GitError, runGit } from './run'
 
-export { GitError } from './git/run'
-export type { DraftWrites, DraftCommit, SkippedPath } from './git/draft-commit'
+export { GitError } from './run'
+export type { DraftWrites, DraftCommit, SkippedPath } from './draft-commit'
 
 export const BOT_NAME = 'github-actions[bot]'
 export const BOT_EMAIL = '41898282+github-actions[bot]@users.noreply.github.com'
