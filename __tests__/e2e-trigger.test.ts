@@ -40,10 +40,10 @@ test('a bot sender never starts a run', async () => {
   nothingHappened()
 })
 
+// A missing provider key is checked once a model will be called: __tests__/e2e-no-key.test.ts.
 test.each([
   [{ 'drafter-model': 'gemini:pro' }, "Input 'drafter-model': unknown provider 'gemini'"],
   [{ 'reviewer-model': 'openai:gpt-9000' }, "Input 'reviewer-model': no price is known for 'openai:gpt-9000'"],
-  [{ 'anthropic-api-key': '' }, "Input 'anthropic-api-key': is empty"],
   [{ 'max-cost-usd': 'lots' }, "Input 'max-cost-usd'"],
   [{ prices: '{oops' }, "Input 'prices': is not valid JSON"]
 ])('bad input %j fails the step before any call, naming the input', async (inputs, message) => {

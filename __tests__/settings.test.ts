@@ -1,11 +1,12 @@
-import { InputError, readSettings } from '../src/settings'
+import { InputError, readSettings, requireProviderKeys } from '../src/settings'
 
 const reader = (inputs: Record<string, string>) => (name: string) => inputs[name] ?? ''
 const base = { 'github-token': 'ghs_x', 'anthropic-api-key': 'sk-ant-x' }
 
 function errorOf(inputs: Record<string, string>): InputError {
   try {
-    readSettings(reader(inputs))
+    // What a run that calls a model checks: the inputs, then its providers' keys.
+    requireProviderKeys(readSettings(reader(inputs)))
   } catch (e) {
     if (e instanceof InputError) return e
     throw e
@@ -59,6 +60,7 @@ test('a price override makes an unknown model usable; a local server needs no ke
   )
   expect(s.drafters[0]).toMatchObject({ provider: 'openai', model: 'qwen3-coder', price: { input: 0, output: 0, cacheRead: 0, cacheWrite: 0 } })
   expect(s.openai.baseUrl).toBe('http://127.0.0.1:11434/v1')
+  expect(() => requireProviderKeys(s)).not.toThrow()
 })
 
 test('a drafter ladder is a comma-separated list, cheapest first', () => {
@@ -70,4 +72,16 @@ test('glob lists take lines or commas', () => {
   const s = readSettings(reader({ ...base, 'test-paths': 'qa/**\n  e2e/**, **/*.check.ts', 'protected-paths': 'infra/**' }))
   expect(s.testPaths).toEqual(['qa/**', 'e2e/**', '**/*.check.ts'])
   expect(s.protectedPaths).toEqual(['infra/**'])
+})
+
+test('the keys are checked only for a run that calls a model: reading the inputs needs none', () => {
+  const noKeys = { 'github-token': 'ghs_x', 'drafter-model': 'openai:gpt-6.1-terra' }
+  // A skipped trigger or `command: report` reads the settings and stops: no key is asked for.
+  expect(() => readSettings(reader(noKeys))).not.toThrow()
+  expect(() => readSettings(reader({ ...noKeys, command: 'report' }))).not.toThrow()
+  // The models are still parsed at once: a typo fails whether or not a model is called.
+  expect(() => readSettings(reader({ ...noKeys, 'drafter-model': 'gemini:pro' }))).toThrow("Input 'drafter-model'")
+  // Each provider in use needs its own key, named by the input.
+  expect(() => requireProviderKeys(readSettings(reader({ ...noKeys, 'openai-api-key': 'sk-o' })))).toThrow("Input 'anthropic-api-key': is empty, but provider 'anthropic' is used by reviewer-model.")
+  expect(() => requireProviderKeys(readSettings(reader({ ...noKeys, 'openai-api-key': 'sk-o', 'anthropic-api-key': 'sk-a' })))).not.toThrow()
 })

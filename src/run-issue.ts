@@ -20,7 +20,7 @@ import { checkoutBranch, commitsSince, fetchBranch, withTrailer, type BranchComm
 import { markerIn } from './rounds/totals'
 import { preflightSandbox } from './sandbox/preflight'
 import { commitRest, runDeadline, runSession, type SessionRound } from './session'
-import { InputError, type Settings } from './settings'
+import { InputError, requireProviderKeys, type Settings } from './settings'
 import { branchFor, issueOfBranch, modeFromLabels, WRITE_PERMISSIONS, type RunContext, type RunDecision } from './triggers'
 import { RoundsApi } from './triggers/api'
 import { cleanUntrusted, gatherFeedback, permissionCache } from './triggers/feedback'
@@ -74,6 +74,8 @@ export async function runIssue(settings: Settings, ctx: RunContext, io: RunIO, d
     return skip(io, `${author} has '${authorPermission}' permission; a round needs write, maintain or admin`)
   }
   if (issue.isPullRequest) return skip(io, `#${issue.number} is a pull request, not an issue`)
+  // The run will call a model from here on: now, and not before, it needs its keys.
+  requireProviderKeys(settings)
   if (settings.baseBranch && !(await new Git(ctx.workspace, io.redact).remoteSha(settings.baseBranch, { serverUrl: ctx.serverUrl, token: settings.githubToken }))) {
     throw new InputError('base-branch', `'${settings.baseBranch}' is not a branch of origin (${ctx.owner}/${ctx.repo}): name an existing branch, or leave it empty for the default branch.`)
   }

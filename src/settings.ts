@@ -133,16 +133,6 @@ export function readSettings(read: InputReader): Settings {
   const anthropic = providerSettings('anthropic', get)
   const openai = providerSettings('openai', get)
   const command = oneOf('command', get('command') || 'run', ['run', 'report'] as const)
-  // `report` calls no model, so it needs no key (the models are still parsed: a typo fails alike).
-  const inUse = new Set(command === 'report' ? [] : [...drafters, ...reviewer, ...(triage ? triageModels : [])].map((m) => m.provider))
-  for (const p of inUse) {
-    const s = p === 'anthropic' ? anthropic : openai
-    // A local OpenAI-compatible server (Ollama, llama.cpp) takes no key: a base URL stands in.
-    const keyOptional = p === 'openai' && s.baseUrl !== undefined
-    if (!s.apiKey && !keyOptional) {
-      throw new InputError(`${p}-api-key`, `is empty, but provider '${p}' is used by ${whoUses(p, drafters, reviewer[0]!, triage ? triageModels[0] : undefined)}.`)
-    }
-  }
   const issue = get('issue-number')
   return {
     githubToken: get('github-token'),
@@ -181,6 +171,23 @@ export function readSettings(read: InputReader): Settings {
     removeLabel: bool('remove-label', get('remove-label') || 'true'),
     contextTokens: get('context-tokens') ? positiveInt('context-tokens', get('context-tokens')) : undefined,
     testSandbox: bool('test-sandbox', get('test-sandbox') || 'true')
+  }
+}
+
+/**
+ * A run that calls a model needs a key for every provider it uses. Checked once the run is
+ * certain to call one (after the trigger decision and the permission checks), still before
+ * anything is spent: a skipped trigger or `command: report` calls no model and needs no key.
+ */
+export function requireProviderKeys(s: Settings): void {
+  const inUse = new Set([...s.drafters, s.reviewer, ...(s.triage ? [s.triageModel] : [])].map((m) => m.provider))
+  for (const p of inUse) {
+    const ps = p === 'anthropic' ? s.anthropic : s.openai
+    // A local OpenAI-compatible server (Ollama, llama.cpp) takes no key: a base URL stands in.
+    const keyOptional = p === 'openai' && ps.baseUrl !== undefined
+    if (!ps.apiKey && !keyOptional) {
+      throw new InputError(`${p}-api-key`, `is empty, but provider '${p}' is used by ${whoUses(p, s.drafters, s.reviewer, s.triage ? s.triageModel : undefined)}.`)
+    }
   }
 }
 

@@ -19,7 +19,7 @@ import { branchFor, readLedger, recordRun } from '../run-issue'
 import { preflightSandbox } from '../sandbox/preflight'
 import { makeRedactor, secretsOfEnv } from '../secrets'
 import { commitRest, runDeadline, runSession, type SessionRound } from '../session'
-import { readSettings, secretsOf, type InputReader } from '../settings'
+import { readSettings, requireProviderKeys, secretsOf, type InputReader } from '../settings'
 import { modeFromLabels, type RunContext } from '../triggers'
 import { cleanUntrusted } from '../triggers/feedback'
 import { WorkspaceTools } from '../workspace/tools'
@@ -57,6 +57,8 @@ export async function localRun(a: LocalRunArgs): Promise<number> {
   const root = await repositoryRoot(a.dir)
   const issueFromFile = a.issueFile !== undefined ? parseIssueFile(await readIssueFile(a.issueFile)) : undefined
   const settings = readSettings(read)
+  // A local run always calls a model.
+  requireProviderKeys(settings)
   const redact = makeRedactor([...secretsOf(settings), ...secretsOfEnv(a.env)])
   const say = (line: string): void => void process.stderr.write(`${redact(line)}\n`)
   if (settings.testCommand && settings.testSandbox) await preflightSandbox(say)
