@@ -22,6 +22,8 @@ import { commitRest, runDeadline, runSession, type SessionRound } from '../sessi
 import { readSettings, requireProviderKeys, secretsOf, type InputReader } from '../settings'
 import { modeFromLabels, type RunContext } from '../triggers'
 import { cleanUntrusted } from '../triggers/feedback'
+import { issueTextForModels } from '../untrusted/issue-text'
+import { sanitizeUntrusted } from '../untrusted/sanitize'
 import { WorkspaceTools } from '../workspace/tools'
 import { LOCAL_DEFAULTS, UsageError } from './flags'
 import { plain, renderTerminalSummary, TerminalProgress } from './terminal'
@@ -70,7 +72,9 @@ export async function localRun(a: LocalRunArgs): Promise<number> {
   if (!owner || !repo) throw new UsageError(`--repo must be OWNER/NAME, not '${a.repo}'`)
   const apiUrl = (a.env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, '')
   const gh = needsGitHub ? new GitHubClient(createOctokit(token, apiUrl, say), owner, repo) : undefined
-  const issue: IssueInfo = issueFromFile ?? (await gh!.issue(a.issueNumber!))
+  // Untrusted text either way (an issue file may be pasted from anywhere): the models read it
+  // cleaned of what a reader does not see, as the action cleans the event's copy.
+  const issue: IssueInfo = issueFromFile ?? cleanIssue(await gh!.issue(a.issueNumber!))
   const mode = a.tests ? 'tests' : modeFromLabels(issue.labels, settings.testsLabel)
   const wanted = issue.number > 0 ? branchFor(issue.number) : `draft-review/local-${slug(issue.title)}`
 
@@ -176,11 +180,23 @@ export async function localReport(dir: string): Promise<number> {
   return 0
 }
 
-/** `# Title` (or the first line) is the title; the rest is the body. */
-export function parseIssueFile(text: string): IssueInfo {
-  const lines = text.replace(/^\uFEFF/, '').split('\n')
+/** An issue read from GitHub, with its title and body as the models read them (src/untrusted/). */
+function cleanIssue(issue: IssueInfo): IssueInfo {
+  const { title, body } = issueTextForModels({}, issue)
+  return { ...issue, title, body }
+}
+
+/**
+ * `# Title` (or the first visible line) is the title; the rest is the body. The whole file is
+ * cleaned first (src/untrusted/), so an HTML comment cannot hide in or across the title line.
+ */
+export function parseIssueFile(raw: string): IssueInfo {
+  if (raw.trim() === '') throw new UsageError('--issue-file: the file is empty; write a first "# Title" line, then the body')
+  const lines = sanitizeUntrusted(raw.replace(/\r\n?/g, '\n')).split('\n')
   const first = lines.findIndex((l) => l.trim() !== '')
-  if (first < 0) throw new UsageError('--issue-file: the file is empty; write a first "# Title" line, then the body')
+  if (first < 0) {
+    throw new UsageError('--issue-file: the file has no visible text (HTML comments, collapsed sections and invisible characters are removed before a model reads it)')
+  }
   const title = lines[first]!.replace(/^#+\s*/, '').trim()
   const body = lines.slice(first + 1).join('\n').trim()
   return { number: 0, title, body, labels: [], isPullRequest: false }
