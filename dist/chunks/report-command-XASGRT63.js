@@ -3,11 +3,11 @@ import { createRequire as __draftReviewCreateRequire } from 'node:module';
 const require = __draftReviewCreateRequire(import.meta.url);
 import {
   renderLedgerReport
-} from "./chunk-AYUWS3ER.js";
+} from "./chunk-6G46T3KB.js";
 import {
   Git,
   Ledger
-} from "./chunk-6DG5ETNI.js";
+} from "./chunk-4HQ4KMIL.js";
 import {
   setSkippedOutputs
 } from "./chunk-WAJCCAE4.js";

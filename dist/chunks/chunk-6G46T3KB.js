@@ -9,7 +9,7 @@ import {
   statsOf,
   usd,
   verdictWords
-} from "./chunk-6DG5ETNI.js";
+} from "./chunk-4HQ4KMIL.js";
 import {
   BUILT_IN_PRICES,
   costOf,

@@ -19181,14 +19181,6 @@ function readSettings(read) {
   const anthropic = providerSettings("anthropic", get);
   const openai = providerSettings("openai", get);
   const command = oneOf("command", get("command") || "run", ["run", "report"]);
-  const inUse = new Set(command === "report" ? [] : [...drafters, ...reviewer, ...triage ? triageModels : []].map((m) => m.provider));
-  for (const p of inUse) {
-    const s = p === "anthropic" ? anthropic : openai;
-    const keyOptional = p === "openai" && s.baseUrl !== void 0;
-    if (!s.apiKey && !keyOptional) {
-      throw new InputError(`${p}-api-key`, `is empty, but provider '${p}' is used by ${whoUses(p, drafters, reviewer[0], triage ? triageModels[0] : void 0)}.`);
-    }
-  }
   const issue = get("issue-number");
   return {
     githubToken: get("github-token"),
@@ -19228,6 +19220,16 @@ function readSettings(read) {
     contextTokens: get("context-tokens") ? positiveInt("context-tokens", get("context-tokens")) : void 0,
     testSandbox: bool("test-sandbox", get("test-sandbox") || "true")
   };
+}
+function requireProviderKeys(s) {
+  const inUse = new Set([...s.drafters, s.reviewer, ...s.triage ? [s.triageModel] : []].map((m) => m.provider));
+  for (const p of inUse) {
+    const ps = p === "anthropic" ? s.anthropic : s.openai;
+    const keyOptional = p === "openai" && ps.baseUrl !== void 0;
+    if (!ps.apiKey && !keyOptional) {
+      throw new InputError(`${p}-api-key`, `is empty, but provider '${p}' is used by ${whoUses(p, s.drafters, s.reviewer, s.triage ? s.triageModel : void 0)}.`);
+    }
+  }
 }
 function secretsOf(s) {
   const raw = [s.githubToken, s.anthropic.apiKey, s.openai.apiKey].filter((v) => v.length > 0);
@@ -19538,6 +19540,7 @@ export {
   scrubEnv,
   InputError,
   readSettings,
+  requireProviderKeys,
   secretsOf,
   WRITE_PERMISSIONS,
   branchFor,

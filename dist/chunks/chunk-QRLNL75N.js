@@ -7,11 +7,12 @@ import {
   branchFor,
   issueOfBranch,
   modeFromLabels,
+  requireProviderKeys,
   require_tunnel,
   require_undici,
   scrubEnv,
   secretsOf
-} from "./chunk-YMYKQWZK.js";
+} from "./chunk-YRYL2WLX.js";
 import {
   BOT_EMAIL,
   Git,
@@ -26,6 +27,7 @@ import {
   costLine,
   costPerIteration,
   dearerWords,
+  gitEnv,
   hardeningArgs,
   isInsideGitDir,
   iterationChart,
@@ -38,12 +40,11 @@ import {
   recentRejectRate,
   require_picomatch,
   runGit,
-  safeDirs,
   sameKind,
   statsOf,
   usd,
   verdictWords
-} from "./chunk-6DG5ETNI.js";
+} from "./chunk-4HQ4KMIL.js";
 import {
   costOf,
   external_exports,
@@ -9280,7 +9281,6 @@ async function reviewDiff(caller, ref, model, prompt, effort) {
 }
 
 // src/sandbox/git-credentials.ts
-import { execFile as execFile2 } from "node:child_process";
 import { lstat, readdir, readFile, rm as rm3, writeFile } from "node:fs/promises";
 import { dirname, join as join3 } from "node:path";
 var CREDENTIAL_KEY = /^(http\.(.*\.)?extraheader|includeif\..*|include\..*|credential\..*)$/i;
@@ -9328,16 +9328,8 @@ async function listEntries(path8) {
     return nl < 0 ? { key: entry, value: "" } : { key: entry.slice(0, nl), value: entry.slice(nl + 1) };
   });
 }
-function gitConfig(path8, args) {
-  const env = { PATH: process.env.PATH ?? "/usr/bin:/bin", GIT_CONFIG_NOSYSTEM: "1", GIT_CONFIG_GLOBAL: "/dev/null", HOME: "/nonexistent" };
-  return new Promise((resolve, reject) => {
-    execFile2(
-      "git",
-      ["config", "--file", path8, ...args],
-      { env, maxBuffer: 16 * 1024 * 1024 },
-      (err, stdout) => err ? reject(err) : resolve(stdout)
-    );
-  });
+async function gitConfig(path8, args) {
+  return (await runGit(["config", "--file", path8, ...args], { cwd: dirname(path8) })).stdout;
 }
 
 // src/sandbox/hidden-paths.ts
@@ -10812,15 +10804,9 @@ import { spawn as spawn3 } from "node:child_process";
 var GrepTimeout = class extends Error {
 };
 function gitGrep(root, pattern, dir, opts) {
-  const env = { GIT_TERMINAL_PROMPT: "0", GIT_WORK_TREE: root, GIT_CONFIG_NOSYSTEM: "1", LC_ALL: "C", HOME: safeDirs().home };
-  for (const key of ["PATH", "SYSTEMROOT", "TMPDIR"]) if (process.env[key] !== void 0) env[key] = process.env[key];
-  if (opts.indexFile) env.GIT_INDEX_FILE = opts.indexFile;
+  const env = gitEnv({ env: { GIT_WORK_TREE: root, ...opts.indexFile ? { GIT_INDEX_FILE: opts.indexFile } : {} } });
   const args = [
     ...hardeningArgs(root),
-    "-c",
-    "core.fsmonitor=false",
-    "-c",
-    `safe.directory=${root}`,
     "-c",
     "grep.column=false",
     "-c",
@@ -11307,6 +11293,7 @@ async function runIssue(settings, ctx, io, decision) {
     return skip(io, `${author} has '${authorPermission}' permission; a round needs write, maintain or admin`);
   }
   if (issue.isPullRequest) return skip(io, `#${issue.number} is a pull request, not an issue`);
+  requireProviderKeys(settings);
   if (settings.baseBranch && !await new Git(ctx.workspace, io.redact).remoteSha(settings.baseBranch, { serverUrl: ctx.serverUrl, token: settings.githubToken })) {
     throw new InputError("base-branch", `'${settings.baseBranch}' is not a branch of origin (${ctx.owner}/${ctx.repo}): name an existing branch, or leave it empty for the default branch.`);
   }
@@ -11548,7 +11535,9 @@ export {
   runDeadline,
   runSession,
   commitRest,
+  sanitizeUntrusted,
   cleanUntrusted,
+  issueTextForModels,
   WorkspaceTools,
   publishWindowMs,
   runIssue,

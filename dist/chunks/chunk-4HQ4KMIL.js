@@ -2129,7 +2129,7 @@ function readLines(file) {
   }
 }
 
-// src/git.ts
+// src/git/index.ts
 var BOT_NAME = "github-actions[bot]";
 var BOT_EMAIL = "41898282+github-actions[bot]@users.noreply.github.com";
 var Git = class {
@@ -2597,8 +2597,8 @@ export {
   checkWrite,
   pushViolations,
   GitError,
-  safeDirs,
   hardeningArgs,
+  gitEnv,
   runGit,
   BOT_EMAIL,
   Git,

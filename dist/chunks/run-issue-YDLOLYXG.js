@@ -6,11 +6,11 @@ import {
   readLedger,
   recordRun,
   runIssue
-} from "./chunk-Y6PIBUC7.js";
+} from "./chunk-QRLNL75N.js";
 import {
   branchFor
-} from "./chunk-YMYKQWZK.js";
-import "./chunk-6DG5ETNI.js";
+} from "./chunk-YRYL2WLX.js";
+import "./chunk-4HQ4KMIL.js";
 import "./chunk-WAJCCAE4.js";
 import "./chunk-I4BPBFEM.js";
 export {
