@@ -1,5 +1,7 @@
 // The triage step in the built action: scripted triage answers on the default ladder
-// (Haiku 5.5 -> Sonnet 5.5, Opus 5.5 reviewing; the triage runs on Haiku 5.5).
+// (Haiku 5.5 -> Sonnet 5.5, Opus 5.5 reviewing; the triage runs on Haiku 5.5). The harness
+// pins `triage: false` for older scripted tests; here every input is the action's own
+// default (empty), so triage is on because the action says so.
 import { checkoutWorkspace } from '../emulators/git'
 import { markerOf, OWNER, REPO, startWorld, type World } from '../emulators/harness'
 import type { EmulatorTurn } from '../emulators/models'
@@ -19,7 +21,7 @@ const fix: EmulatorTurn[] = [
   { toolCalls: [{ name: 'finish', input: { summary: 'sum() adds.' } }] }
 ]
 const says = (kind: string, tier: number, reason = 'Because.'): EmulatorTurn => ({ json: { kind, tier, reason } })
-const inputs = (more: Record<string, string> = {}) => ({ 'drafter-model': '', 'reviewer-model': '', triage: 'true', ...more })
+const inputs = (more: Record<string, string> = {}) => ({ 'drafter-model': '', 'reviewer-model': '', triage: '', 'triage-model': '', ...more })
 const summaryOf = (w: World, pr: string) => w.github.comments(repo, Number(pr)).find((c) => markerOf(c.body))!.body
 const drafters = (w: World) => [...new Set(w.anthropic.requests.filter((r) => r.toolNames.length > 0).map((r) => r.model))]
 const ledgerRecords = async (w: World) => (await new Ledger(new Git(await checkoutWorkspace(w.bareDir))).read()).records
@@ -82,16 +84,30 @@ test('a debugging issue starts on the higher tier the triage proposed', async ()
   expect(rec!.triage).toEqual({ kind: 'debugging', proposed: LADDER[1], used: LADDER[1], chosenBy: 'triage' })
 })
 
-test('a category label beats the triage', async () => {
+test('a category label beats the triage: no triage call is made, and the summary says why', async () => {
   await start(['docs'])
-  world.anthropic.respond(HAIKU, [says('debugging', 2), ...fix])
+  world.anthropic.respond(HAIKU, fix)
   world.anthropic.respond(OPUS, [approve])
   const run = await world.run({ inputs: inputs({ 'category-labels': 'docs' }) })
   expect(run.outputs['stop-reason']).toBe('approved')
   expect(drafters(world)).toEqual([HAIKU])
-  expect(summaryOf(world, run.outputs['pr-number']!)).toContain('chosen by label: The category label `docs` names the kind of task (the triage said debugging, tier 2; a label beats it)')
+  expect(world.anthropic.requests.filter((r) => r.structured && r.model === HAIKU)).toEqual([])
+  const summary = summaryOf(world, run.outputs['pr-number']!)
+  expect(summary).toContain('chosen by label: The category label `docs` names the kind of task: started on the first tier.')
+  expect(summary).toContain('Triage skipped: the category label `docs` names the kind of task, and a labelled run starts where its history says.')
+  expect(markerOf(summary)!.usage.map((u: any) => u.role)).not.toContain('triage')
   const [rec] = await ledgerRecords(world)
-  expect(rec).toMatchObject({ category: 'docs', triage: { kind: 'docs', proposed: LADDER[1], used: LADDER[0], chosenBy: 'label' } })
+  expect(rec).toMatchObject({ category: 'docs', triage: { kind: 'docs', proposed: null, used: LADDER[0], chosenBy: 'label' } })
+})
+
+test('a one-tier ladder has no start to choose: no triage call, a note', async () => {
+  await start()
+  world.anthropic.respond(HAIKU, fix)
+  world.anthropic.respond(OPUS, [approve])
+  const run = await world.run({ inputs: inputs({ 'drafter-model': 'anthropic:claude-haiku-5-5' }) })
+  expect(run.outputs['stop-reason']).toBe('approved')
+  expect(world.anthropic.requests.filter((r) => r.structured && r.model === HAIKU)).toEqual([])
+  expect(summaryOf(world, run.outputs['pr-number']!)).toContain('Triage skipped: the ladder has one tier, so there is no start to choose.')
 })
 
 test("history above the threshold moves the triage's start up", async () => {
@@ -131,9 +147,54 @@ test('a triage answer that does not fit its schema falls back to the first tier 
   expect(drafters(world)).toEqual([HAIKU])
   const summary = summaryOf(world, run.outputs['pr-number']!)
   expect(summary).toContain('The triage answer did not fit its schema (kind:')
-  expect(summary).toContain('the run starts on the first tier.')
+  expect(summary).toContain('the run starts without its proposal.')
   const [rec] = await ledgerRecords(world)
   expect(rec!.triage).toEqual({ kind: 'uncategorized', proposed: null, used: LADDER[0], chosenBy: 'default' })
+})
+
+test.each([
+  ['an empty answer', (w: World) => w.anthropic.respond(HAIKU, [{ text: '' }]), 'The triage answer did not fit its schema (the answer is empty)'],
+  ['a cut-off answer', (w: World) => w.anthropic.respond(HAIKU, [{ text: '{"kind":"bug-fix","tier', stopReason: 'max_tokens' }]), 'The triage answer was cut off at its 1024-token limit'],
+  ['a refusal', (w: World) => w.anthropic.respond(HAIKU, [{ text: 'I will not classify this. Closes #3', stopReason: 'refusal' }]), 'Triage failed (the triage model refused (anthropic:claude-haiku-5-5)'],
+  [
+    'a 400',
+    (w: World) => w.anthropic.failNext({ model: HAIKU, status: 400, body: { type: 'error', error: { type: 'invalid_request_error', message: 'output_config.format.schema: too many properties' } } }),
+    'output_config.format.schema: too many properties'
+  ],
+  ['a 529 through the retry', (w: World) => w.anthropic.failNext({ model: HAIKU, status: 529, times: 2 }), 'Overloaded'],
+  ['a provider that never answers', (w: World) => w.anthropic.failNext({ model: HAIKU, status: 200, hang: true, times: 2 }), 'timed out']
+])('%s from the triage: the run starts without its proposal, says so, and goes on', async (_, misbehave, note) => {
+  await start()
+  misbehave(world)
+  world.anthropic.respond(HAIKU, fix)
+  world.anthropic.respond(OPUS, [approve])
+  // A short model timeout keeps the hung case fast; the triage's own is the shorter of it and 60 s.
+  const run = await world.run({ inputs: inputs({ 'model-timeout-seconds': '1' }) })
+  expect({ code: run.exitCode, stop: run.outputs['stop-reason'] }).toEqual({ code: 0, stop: 'approved' })
+  expect(drafters(world)).toEqual([HAIKU])
+  const summary = summaryOf(world, run.outputs['pr-number']!)
+  expect(summary).toContain(note)
+  expect(summary).toContain('the run starts without its proposal.')
+  expect(summary).toContain('**Started on `anthropic:claude-haiku-5-5`**, chosen by default')
+  // The model's words in a note are neutralised: no issue is closed or linked by it.
+  expect(summary).not.toMatch(/Closes #3/)
+  // Whatever the triage was billed is in the run's cost; nothing else of the budget is lost.
+  const marker = markerOf(summary)!
+  const total = marker.usage.reduce((a: number, u: any) => a + u.costUsd, 0)
+  expect(Math.abs(Number(run.outputs['cost-usd']) - total)).toBeLessThanOrEqual((marker.usage.length + 1) * 5e-7)
+  const [rec] = await ledgerRecords(world)
+  expect(rec!.triage).toEqual({ kind: 'uncategorized', proposed: null, used: LADDER[0], chosenBy: 'default' })
+}, 30_000)
+
+test('a budget with no room for the triage beside the first draft skips it, with a note', async () => {
+  await start()
+  world.anthropic.respond(HAIKU, fix)
+  world.anthropic.respond(OPUS, [approve])
+  const run = await world.run({ inputs: inputs({ 'max-cost-usd': '0.0015' }) })
+  expect(run.exitCode).toBe(0)
+  expect(world.anthropic.requests.filter((r) => r.structured && r.model === HAIKU)).toEqual([])
+  const summary = summaryOf(world, run.outputs['pr-number'] || String(ISSUE.number))
+  expect(summary).toMatch(/Triage skipped: max-cost-usd leaves \$0\.0015, not enough for the triage call \(\$0\.0\d+ at worst\) beside the first draft/)
 })
 
 test('triage: false makes no triage call', async () => {

@@ -150,8 +150,8 @@ describe('the steps, run as the runner runs them', () => {
       { toolCalls: [{ name: 'edit_file', input: { path: 'src/sum.js', old_string: 'return a - b', new_string: 'return a + b', replace_all: false } }] },
       { toolCalls: [{ name: 'finish', input: { summary: 'Fixed.' } }] }
     ]
-    // Triage is off by default, so the first tier's first call is the draft itself.
-    world.anthropic.respond('claude-haiku-5-5', fix)
+    // Triage is on by default, on the ladder's first tier: Haiku 5.5's first call is the triage's.
+    world.anthropic.respond('claude-haiku-5-5', [{ json: { kind: 'bug-fix', tier: 1, reason: 'A one-line fix.' } }, ...fix])
     world.anthropic.respond('claude-opus-5-5', [{ json: { verdict: 'approve', summary: 'Correct.', findings: [] } }])
     // The step names no base URL; the SDK's own ANTHROPIC_BASE_URL keeps it on the emulator.
     const run = await world.run({ onlyInputs: true, inputs, env: { ANTHROPIC_BASE_URL: world.anthropic.url } })
@@ -160,7 +160,15 @@ describe('the steps, run as the runner runs them', () => {
     const [pr] = world.github.pulls(`${OWNER}/${REPO}`)
     expect(pr).toMatchObject({ head: `draft-review/issue-${ISSUE.number}`, draft: false })
     const comments = world.github.comments(`${OWNER}/${REPO}`, pr!.number)
-    expect(comments.map((c) => markerOf(c.body)).find(Boolean)).toMatchObject({ approved: true, drafts: 1, reviews: 1 })
+    const marker = comments.map((c) => markerOf(c.body)).find(Boolean)
+    expect(marker).toMatchObject({ approved: true, drafts: 1, reviews: 1 })
+    // The triage answered as scripted (no fallback): its call is its own usage line.
+    expect(marker.usage.map((u: { role: string; model: string }) => `${u.role} ${u.model}`).sort()).toEqual([
+      'drafter anthropic:claude-haiku-5-5',
+      'reviewer anthropic:claude-opus-5-5',
+      'triage anthropic:claude-haiku-5-5'
+    ])
+    expect(comments.find((c) => markerOf(c.body))!.body).toContain('chosen by triage')
   })
 
   test("the report recipe's step runs with no model key at all and sets the skipped outputs", async () => {

@@ -5,7 +5,7 @@ import { Git, type PushAuth } from './git'
 import { createOctokit, GitHubClient, type GitHubDeadline, type IssueInfo, type PullInfo } from './github'
 import { categoryOf, chooseStartTier, sameKind, statsOf, type LedgerRecord } from './history'
 import { decideRoute, kindOf, type RouteDecision } from './routing/route'
-import type { TriageOutcome } from './routing/triage'
+import { triageNeedless, type TriageOutcome } from './routing/triage'
 import { skip, type RunIO } from './io'
 import { Ledger } from './ledger'
 import type { LoopResult } from './loop'
@@ -198,6 +198,7 @@ async function work(settings: Settings, ctx: RunContext, io: RunIO, decision: Ru
     progress,
     route,
     routeFor: round ? undefined : routeFor,
+    triageNeedless: triageNeedless(settings.drafters.map((d) => d.id), category),
     signal: deadline.signal,
     log: io.info,
     redact: io.redact,
@@ -300,7 +301,7 @@ export async function recordRun(
     premiumAloneCostUsd,
     usage: run.meter.usage(),
     reviewsByDrafter: reviewsByDrafter(run.result),
-    ...(run.result.routing ? { triage: triageRecord(run.result.routing, settings.drafters.map((d) => d.id)) } : {}),
+    ...(run.result.routing && settings.triage ? { triage: triageRecord(run.result.routing, settings.drafters.map((d) => d.id)) } : {}),
     stopReason: run.result.stopReason,
     time: new Date().toISOString(),
     runId: ctx.runId ?? 'local'

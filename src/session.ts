@@ -6,7 +6,8 @@ import { Drafter } from './drafter'
 import type { Git } from './git'
 import type { Route } from './history'
 import type { RouteDecision } from './routing/route'
-import { triage, type TriageOutcome } from './routing/triage'
+import { triage, triageAffordable, triageRequest, TRIAGE_MAX_TOKENS, TRIAGE_RETRIES, TRIAGE_TIMEOUT_MS, worstCaseUsd, type TriageOutcome } from './routing/triage'
+import { DRAFTER_FLOOR_TOKENS } from './conversation/budget'
 import { runLoop, type LoopEvent, type LoopResult } from './loop'
 import type { CostMeter } from './meter'
 import { describeEvent, isSetback } from './narrate'
@@ -59,6 +60,8 @@ export interface Session {
   route: Route
   /** Decides the start from the triage's outcome (undefined when triage is off); without it, `route` stands. */
   routeFor?: (triage: TriageOutcome | undefined) => RouteDecision
+  /** Why the triage call would change nothing (a category label, a one-tier ladder): it is not made. */
+  triageNeedless?: string
   signal: AbortSignal
   log: (line: string) => void
   redact: (text: string) => string
@@ -89,18 +92,23 @@ export async function runSession(settings: Settings, run: Session): Promise<Loop
   const repoMap = await buildRepoMap(run.workspace, undefined, tools.tracked, mapQuery)
   // The whole ladder up front: escalating mid-run then costs nothing but the switch.
   const ladder = await Promise.all(settings.drafters.map((ref) => createModel(ref, settings, limits)))
+  const round = run.round
+  const feedback = run.feedback && redact(run.feedback)
+  const opening = round
+    ? roundFirstMessage({ issue, repoMap, testCommand: settings.testCommand, account: redact(round.account), diff: redact(round.diff), feedback })
+    : [drafterFirstMessage(issue, repoMap, settings.testCommand), feedback].filter(Boolean).join('\n\n')
+  const system = drafterSystem(mode, settings.testPaths)
   // Where to start: the triage (a new run, not a round on a branch), then labels and history.
   let routing: RouteDecision | undefined
   if (run.routeFor) {
     let outcome: TriageOutcome | undefined
-    if (settings.triage && !run.round) {
-      progress.working(`Triage by \`${settings.triageModel.id}\``)
-      const i = settings.drafters.findIndex((d) => d.id === settings.triageModel.id)
-      const model = i >= 0 ? ladder[i]! : await createModel(settings.triageModel, settings, limits)
-      outcome = await triage(caller, settings.triageModel, model, issue, repoMap, settings.drafters.map((d) => d.id))
-    }
+    if (settings.triage && !round) outcome = await runTriage(settings, run, caller, { repoMap, system, opening })
     routing = run.routeFor(outcome)
-    if (settings.triage && !run.round) progress.settle(outcome?.ok ? 'done' : 'failed', `Triage: ${outcome?.ok ? `${outcome.answer.kind}, tier ${outcome.answer.tier + 1}` : 'no usable answer'}; starting on \`${settings.drafters[routing.tier]!.id}\` (${routing.chosenBy})`)
+    if (outcome) {
+      const start = `\`${settings.drafters[routing.tier]!.id}\` (chosen by ${routing.chosenBy})`
+      if (outcome.ok) progress.settle('done', `Triage: ${outcome.answer.kind}, tier ${outcome.answer.tier + 1}; starting on ${start}`)
+      else progress.settle(outcome.skipped ? 'done' : 'failed', `${outcome.note} Starting on ${start}.`)
+    }
   }
   const route = routing ?? run.route
   let tier = route.tier
@@ -109,7 +117,7 @@ export async function runSession(settings: Settings, run: Session): Promise<Loop
     ref: settings.drafters[tier]!,
     model: ladder[tier]!,
     tools,
-    system: drafterSystem(mode, settings.testPaths),
+    system,
     maxTurns: DRAFTER_MAX_TURNS,
     maxTokens: DRAFTER_MAX_TOKENS,
     shrinkable: { span: repoMap, stub: REPO_MAP_STUB },
@@ -125,11 +133,6 @@ export async function runSession(settings: Settings, run: Session): Promise<Loop
     run.log(line)
     progress.settle(isSetback(e) ?? 'done', line)
   }
-  const round = run.round
-  const feedback = run.feedback && redact(run.feedback)
-  const opening = round
-    ? roundFirstMessage({ issue, repoMap, testCommand: settings.testCommand, account: redact(round.account), diff: redact(round.diff), feedback })
-    : [drafterFirstMessage(issue, repoMap, settings.testCommand), feedback].filter(Boolean).join('\n\n')
   const result = await runLoop(
     opening,
     {
@@ -215,6 +218,31 @@ export async function commitRest(
     io.warning(`The last changes could not be committed (${why}); publishing what was committed before.`)
     result.note = [result.note, `The last changes could not be committed (${why}); what was committed before is published.`].filter(Boolean).join(' ')
   }
+}
+
+/**
+ * The triage call on its own model client (a short timeout and one retry, so a hung
+ * provider cannot hold the run), only when it can change the start and the budget has
+ * room for it beside the first draft.
+ */
+async function runTriage(
+  settings: Settings,
+  run: Session,
+  caller: BudgetedCaller,
+  at: { repoMap: string; system: string; opening: string }
+): Promise<TriageOutcome> {
+  if (run.triageNeedless) return { ok: false, note: run.triageNeedless, skipped: true }
+  const ladder = settings.drafters.map((d) => d.id)
+  const ref = settings.triageModel
+  const first = settings.drafters[0]!
+  const triageWorst = worstCaseUsd(ref.price, caller.limits.estimate(ref.id, triageRequest(run.issue, at.repoMap, ladder)), TRIAGE_MAX_TOKENS)
+  const draftInput = caller.limits.estimate(first.id, { system: at.system, messages: [{ role: 'user', text: at.opening }] })
+  const tight = triageAffordable(run.meter.remainingUsd, triageWorst, worstCaseUsd(first.price, draftInput, DRAFTER_FLOOR_TOKENS))
+  if (tight) return { ok: false, note: tight, skipped: true }
+  run.progress.working(`Triage by \`${ref.id}\``)
+  const timeoutMs = Math.min(TRIAGE_TIMEOUT_MS, settings.modelTimeoutSeconds * 1000)
+  const model = await createModel(ref, settings, { maxRetries: TRIAGE_RETRIES, timeoutMs })
+  return triage(caller, ref, model, run.issue, at.repoMap, ladder, run.signal)
 }
 
 function describeCall(e: CallEvent, cap: number): string {

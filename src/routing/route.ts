@@ -76,6 +76,12 @@ export function decideRoute(i: RouteInputs): RouteDecision {
       tier = 0
       chosenBy = 'history'
       reason = `${reason} History kept it on the first tier: ${i.ladder[0]}'s first drafts on ${kind} were approved ${pct(firstTierApproval)} of the time (80% or more).`
+    } else if (rate <= i.history.threshold && tier > 0) {
+      // The threshold is where starting higher begins to cost less per approved change
+      // (the bench's cost model): below it, a higher start costs more for the same result.
+      tier = 0
+      chosenBy = 'history'
+      reason = `${reason} History kept it on the first tier: ${i.ladder[0]}'s recent reject rate on ${kind} is ${pct(rate)} over ${runs} reviewed runs, not above route-reject-threshold ${pct(i.history.threshold)}, below which a higher start costs more per approved change.`
     }
   }
   // Premium straight away when the kind's own figures say the top tier costs less per approved change.
