@@ -44,3 +44,22 @@ test('routing pays only past a reject rate, lower when the second tier is better
   const aboveUp = expectTask({ ...base, rejectRates: [half + 0.05, (half + 0.05) / 2], startTier: 1 }, profile)
   expect(above.perApprovedUsd).toBeGreaterThan(aboveUp.perApprovedUsd)
 })
+
+test("the mixed week's triage rows are the ladder model's own tasks, mixed by hand", async () => {
+  const { routingStream, STREAM } = await import('../bench/cost-routing')
+  const s = routingStream()
+  const row = (name: string) => s.strategies.find((x) => x.name === name)!
+  const task = (rates: number[], start: number) => expectTask({ ...loop, rejectRates: rates, startTier: start, caching: true })
+  const R = STREAM.routine.rejectRates
+  const C = STREAM.complex.rejectRates
+  // Cold start at 90%: 360 routine and 10 complex on Haiku 5.5, 40 routine and 90 complex on Sonnet 5.5, plus 500 triage calls.
+  const cold = 360 * task(R, 0).costUsd + 40 * task(R, 1).costUsd + 90 * task(C, 1).costUsd + 10 * task(C, 0).costUsd + 500 * s.triageCall.longestUsd
+  expect(row('triage plus history, cold start').weeklyUsd).toBeCloseTo(cold, 1)
+  // Steady state: the "up" kinds' first-tier rate as the ledger counts it, (40·0.1·1.1 + 90·0.7·1.7) / (40·1.1 + 90·1.7).
+  expect(row('triage plus history, steady state').note).toContain(`${((40 * 0.1 * 1.1 + 90 * 0.7 * 1.7) / (40 * 1.1 + 90 * 1.7) * 100).toFixed(1)}%`)
+  const steady = 400 * task(R, 0).costUsd + 100 * task(C, 0).costUsd + 500 * s.triageCall.longestUsd
+  expect(row('triage plus history, steady state').weeklyUsd).toBeCloseTo(steady, 1)
+  // The triage prompt is the action's, measured: the map's head and the issue, a few thousand tokens at most.
+  expect(s.triageCall.longestInput).toBeGreaterThan(s.triageCall.typicalInput)
+  expect(s.triageCall.longestInput).toBeLessThan(4000)
+})

@@ -151,8 +151,10 @@ export function renderCostModel(M: any): string[] {
   const S = M.stream
   out.push('### A mixed week: triage, history, or neither', '')
   out.push(`The seed article's stream: ${S.stream.routine.perWeek} routine and ${S.stream.complex.perWeek} complex tasks a week, default ladder and reviewer, seed profile. Stated first-draft reject rates: routine ${S.stream.routine.rejectRates.map((x: number) => fmtPct(x)).join(' on Haiku 5.5, ')} on Sonnet 5.5; complex ${S.stream.complex.rejectRates.map((x: number) => fmtPct(x)).join(' on Haiku 5.5, ')} on Sonnet 5.5. The seed article's own weekly figures for its stream: $${S.seedWeekly.premiumOnly} premium only, $${S.seedWeekly.routing} with routing, $${S.seedWeekly.cascade} with the cascade.`, '')
-  out.push(table(['strategy', '$ per approved change', 'approved a week', 'weekly total', 'how'], S.strategies.map((x: any) => [x.name, usd(x.perApprovedUsd), x.approvedPerWeek, `$${x.weeklyUsd.toFixed(2)}`, x.note])))
+  out.push(table(['strategy', '$ per approved change', 'approved a week', 'reviews a week', 'weekly total', 'how'], S.strategies.map((x: any) => [x.name, usd(x.perApprovedUsd), x.approvedPerWeek, x.reviewsPerWeek, `$${x.weeklyUsd.toFixed(2)}`, x.note])))
   out.push('')
+  const T = S.triageCall
+  out.push(`The triage call, measured on the action's own prompt (a 600-file generated repository's map cut to its head, estimated high): ${T.typicalInput} input tokens for the bench's issue, ${T.longestInput} for an issue at the cut, ${T.output} out (stated): $${T.typicalUsd.toFixed(5)} to $${T.longestUsd.toFixed(5)} on Haiku 5.5; the week above is priced at the longer. Its proposals pay per approved change only when at most ${S.breakEvenFalsePositive === null ? 'no' : fmtPct(S.breakEvenFalsePositive)} of routine tasks are sent up (at ${fmtPct(S.triageAccuracy)} of complex tasks sent up).`, '')
 
   return out
 }
