@@ -163,7 +163,7 @@ describe('the steps, run as the runner runs them', () => {
     const marker = comments.map((c) => markerOf(c.body)).find(Boolean)
     expect(marker).toMatchObject({ approved: true, drafts: 1, reviews: 1 })
     // The triage answered as scripted (no fallback): its call is its own usage line.
-    expect(marker.usage.map((u: { role: string; model: string }) => `${u.role} ${u.model}`).sort()).toEqual([
+    expect(marker!.usage.map((u: { role: string; model: string }) => `${u.role} ${u.model}`).sort()).toEqual([
       'drafter anthropic:claude-haiku-5-5',
       'reviewer anthropic:claude-opus-5-5',
       'triage anthropic:claude-haiku-5-5'
