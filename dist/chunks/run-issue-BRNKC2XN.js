@@ -6,10 +6,10 @@ import {
   readLedger,
   recordRun,
   runIssue
-} from "./chunk-QRLNL75N.js";
+} from "./chunk-XUJBHAEL.js";
 import {
   branchFor
-} from "./chunk-YRYL2WLX.js";
+} from "./chunk-CG7IRVUH.js";
 import "./chunk-4HQ4KMIL.js";
 import "./chunk-WAJCCAE4.js";
 import "./chunk-I4BPBFEM.js";

@@ -19175,7 +19175,7 @@ function readSettings(read) {
   const drafters = parseModelList("drafter-model", get("drafter-model") || DEFAULTS.drafterModel, prices);
   const reviewer = parseModelList("reviewer-model", get("reviewer-model") || DEFAULTS.reviewerModel, prices);
   if (reviewer.length !== 1) throw new InputError("reviewer-model", "name exactly one model, as provider:model.");
-  const triage = bool("triage", get("triage") || "false");
+  const triage = bool("triage", get("triage") || "true");
   const triageModels = get("triage-model") ? parseModelList("triage-model", get("triage-model"), prices) : [drafters[0]];
   if (triageModels.length !== 1) throw new InputError("triage-model", "name exactly one model, as provider:model.");
   const anthropic = providerSettings("anthropic", get);
