@@ -84,6 +84,24 @@ test('a debugging issue starts on the higher tier the triage proposed', async ()
   expect(rec!.triage).toEqual({ kind: 'debugging', proposed: LADDER[1], used: LADDER[1], chosenBy: 'triage' })
 })
 
+test('on an OpenAI ladder the triage asks for strict structured output with the tier among the ladder\'s, and the emulator takes it', async () => {
+  await start()
+  world.openai.respond('gpt-6-luna', [says('debugging', 2, 'Needs the stronger tier.')])
+  world.openai.respond('gpt-6.1-terra', fix)
+  world.anthropic.respond(OPUS, [approve])
+  const run = await world.run({ inputs: inputs({ 'drafter-model': 'openai:gpt-6-luna,openai:gpt-6.1-terra' }) })
+  expect(run.outputs['stop-reason']).toBe('approved')
+  expect(world.openai.rejected).toEqual([])
+  const call = world.openai.requests[0]!
+  expect(call.model).toBe('gpt-6-luna')
+  expect(call.body.response_format).toMatchObject({ type: 'json_schema', json_schema: { name: 'triage', strict: true } })
+  expect(call.body.response_format.json_schema.schema.properties.tier.enum).toEqual([1, 2])
+  expect(call.body.tools).toBeUndefined()
+  expect(world.openai.requests.slice(1).every((r) => r.model === 'gpt-6.1-terra')).toBe(true)
+  const marker = markerOf(summaryOf(world, run.outputs['pr-number']!))!
+  expect(marker.usage.find((u: any) => u.role === 'triage')).toMatchObject({ model: 'openai:gpt-6-luna', calls: 1 })
+})
+
 test('a category label beats the triage: no triage call is made, and the summary says why', async () => {
   await start(['docs'])
   world.anthropic.respond(HAIKU, fix)

@@ -26,14 +26,17 @@ export const TRIAGE_ISSUE_CHARS = 4000
 export const TRIAGE_TIMEOUT_MS = 60_000
 export const TRIAGE_RETRIES = 1
 
-export const TRIAGE_JSON_SCHEMA: JsonSchema = {
-  type: 'object',
-  additionalProperties: false,
-  required: ['kind', 'tier', 'reason'],
-  properties: {
-    kind: { type: 'string', enum: [...TASK_KINDS], description: 'the kind of task the issue asks for' },
-    tier: { type: 'integer', description: 'the ladder tier to start on: 1 is the cheapest' },
-    reason: { type: 'string', description: 'one line: why this kind and this tier' }
+/** The answer's schema; the tier is one of the ladder's, so a structured answer cannot name another. */
+export function triageJsonSchema(tiers: number): JsonSchema {
+  return {
+    type: 'object',
+    additionalProperties: false,
+    required: ['kind', 'tier', 'reason'],
+    properties: {
+      kind: { type: 'string', enum: [...TASK_KINDS], description: 'the kind of task the issue asks for' },
+      tier: { type: 'integer', enum: Array.from({ length: tiers }, (_, i) => i + 1), description: 'the ladder tier to start on: 1 is the cheapest' },
+      reason: { type: 'string', description: 'one line: why this kind and this tier' }
+    }
   }
 }
 
@@ -96,7 +99,7 @@ export function triageRequest(issue: IssueText, repoMap: string, ladder: string[
   return {
     system: TRIAGE_SYSTEM,
     messages: [{ role: 'user', text: triageMessage(issue, repoMap, ladder) }],
-    answerSchema: { name: 'triage', schema: TRIAGE_JSON_SCHEMA },
+    answerSchema: { name: 'triage', schema: triageJsonSchema(ladder.length) },
     effort: 'low',
     cacheHistory: false
   }
