@@ -11,8 +11,14 @@ describe('parseTriage', () => {
   test('a fitting answer, tiers counted from 1', () => {
     expect(parseTriage('{"kind":"tests","tier":2,"reason":"Skeleton\\n tests."}', 2)).toEqual({ ok: true, answer: { kind: 'tests', tier: 1, reason: 'Skeleton tests.' } })
   })
+  test('a fenced answer, or one wrapped in words (a local server that ignores response_format), is read', () => {
+    const want = { ok: true, answer: { kind: 'docs', tier: 0, reason: 'r' } }
+    expect(parseTriage('```json\n{"kind":"docs","tier":1,"reason":"r"}\n```', 2)).toEqual(want)
+    expect(parseTriage('Here it is: {"kind":"docs","tier":1,"reason":"r"} Hope it helps.', 2)).toEqual(want)
+  })
   test.each([
     ['not json', 'the answer is not JSON'],
+    ['{"kind":"docs","tier":1,', 'the answer is not JSON'],
     ['{"kind":"chores","tier":1,"reason":"x"}', 'kind:'],
     ['{"kind":"docs","tier":3,"reason":"x"}', 'tier 3 is not on the ladder (1 to 2)'],
     ['{"kind":"docs","tier":1,"reason":"x","extra":1}', 'Unrecognized key'],
@@ -55,11 +61,27 @@ test('the triage is skipped where it can change nothing, or where the budget has
 describe('decideRoute', () => {
   const base = { ladder: [H, S], category: 'uncategorized', records: [], history: { enabled: true, threshold: 0.6, window: 10 } }
   test('premium straight away when the kind\'s own figures say the top tier costs less per approved change', () => {
-    const cheapStart = [0, 1, 2].map((i) => record({ runId: `h${i}`, category: 'uncategorized', drafterModels: [H, S], costUsd: 0.3, stopReason: i === 0 ? 'approved' : 'max-iterations', triage: { kind: 'debugging', proposed: H, used: H, chosenBy: 'triage' } }))
-    const topStart = [0, 1, 2].map((i) => record({ runId: `s${i}`, category: 'uncategorized', drafterModels: [S], costUsd: 0.2, triage: { kind: 'debugging', proposed: S, used: S, chosenBy: 'triage' } }))
+    const cheapStart = [0, 1, 2].map((i) => record({ runId: `h${i}`, category: 'uncategorized', drafterModels: [H, S], costUsd: 0.3, stopReason: i === 0 ? 'approved' : 'max-iterations', firstDraftApproved: false, reviewsByDrafter: { [H]: { reviews: 2, rejections: 2 }, [S]: { reviews: 1, rejections: i === 0 ? 0 : 1 } }, triage: { kind: 'debugging', proposed: H, used: H, chosenBy: 'triage' } }))
+    const topStart = [0, 1, 2].map((i) => record({ runId: `s${i}`, category: 'uncategorized', drafterModels: [S], costUsd: 0.2, reviewsByDrafter: { [S]: { reviews: 1, rejections: 0 } }, triage: { kind: 'debugging', proposed: S, used: S, chosenBy: 'triage' } }))
     const d = decideRoute({ ...base, records: [...cheapStart, ...topStart], triage: { ok: true, answer: { kind: 'debugging', tier: 0, reason: 'r' } } })
     expect(d).toMatchObject({ tier: 1, chosenBy: 'history', kind: 'debugging' })
     expect(d.reason).toContain('runs starting there cost $0.2000 per approved change against $0.9000')
+  })
+  test("the kind's own figures move a triage's higher start down when the first tier cost less per approved change", () => {
+    const run = (id: string, start: string, costUsd: number, approved: boolean) =>
+      record({ runId: id, category: 'uncategorized', drafterModels: start === H ? [H, S] : [S], costUsd, stopReason: approved ? 'approved' : 'max-iterations', firstDraftApproved: null, reviewsByDrafter: {}, triage: { kind: 'refactor', proposed: S, used: start, chosenBy: 'triage' } })
+    const records = [run('a', H, 0.1, true), run('b', H, 0.1, true), run('c', H, 0.1, true), run('d', S, 0.2, true), run('e', S, 0.2, true), run('f', S, 0.2, false)]
+    const d = decideRoute({ ...base, records, triage: { ok: true, answer: { kind: 'refactor', tier: 1, reason: 'Wide.' } } })
+    expect(d).toMatchObject({ tier: 0, chosenBy: 'history', proposedTier: 1 })
+    expect(d.reason).toContain('History started it on the first tier: on refactor, runs starting there cost $0.1000 per approved change against $0.3000 starting on anthropic:claude-sonnet-5-5.')
+  })
+  test('a kind approved 80%+ on the first tier is never started higher, whatever its other figures say', () => {
+    const approvedOnHaiku = [0, 1, 2, 3, 4].map((i) =>
+      record({ runId: `h${i}`, category: 'uncategorized', drafterModels: [H], costUsd: 0.5, firstDraftApproved: true, reviewsByDrafter: { [H]: { reviews: 1, rejections: 0 } }, triage: { kind: 'docs', proposed: H, used: H, chosenBy: 'triage' } })
+    )
+    const cheapOnSonnet = [0, 1, 2].map((i) => record({ runId: `s${i}`, category: 'uncategorized', drafterModels: [S], costUsd: 0.1, reviewsByDrafter: { [S]: { reviews: 1, rejections: 0 } }, triage: { kind: 'docs', proposed: S, used: S, chosenBy: 'triage' } }))
+    const d = decideRoute({ ...base, records: [...approvedOnHaiku, ...cheapOnSonnet], triage: { ok: true, answer: { kind: 'docs', tier: 0, reason: 'r' } } })
+    expect(d).toMatchObject({ tier: 0, chosenBy: 'triage' })
   })
   test("history below the threshold keeps a triage's higher start down: a higher start costs more per approved change there", () => {
     // Debugging runs on Haiku 5.5: 2 of 5 first drafts rejected (40%, under 0.6, and under 80% approval).

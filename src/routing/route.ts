@@ -66,13 +66,16 @@ export function decideRoute(i: RouteInputs): RouteDecision {
 
   const past = i.records.filter((r) => kindOf(r) === kind)
   const { rate, runs } = recentRejectRate(past, i.history.window, i.ladder[0])
+  // A kind whose first drafts on the first tier are approved 80% or more is never started higher.
+  let keptDown = false
   if (rate !== null && runs >= Math.min(MIN_RUNS_TO_JUDGE, i.history.window)) {
     const firstTierApproval = firstTierFirstDraftApproval(past.slice(-i.history.window), i.ladder[0]!)
-    if (rate > i.history.threshold && tier === 0) {
+    keptDown = firstTierApproval !== null && firstTierApproval >= SPLIT_WORKS_AT
+    if (rate > i.history.threshold && tier === 0 && !keptDown) {
       tier = 1
       chosenBy = 'history'
       reason = `${reason} Routed to ${i.ladder[1]}: ${i.ladder[0]}'s recent reject rate on ${kind} is ${pct(rate)} over ${runs} reviewed runs, above route-reject-threshold ${pct(i.history.threshold)}.`
-    } else if (firstTierApproval !== null && firstTierApproval >= SPLIT_WORKS_AT && tier > 0) {
+    } else if (keptDown && tier > 0) {
       tier = 0
       chosenBy = 'history'
       reason = `${reason} History kept it on the first tier: ${i.ladder[0]}'s first drafts on ${kind} were approved ${pct(firstTierApproval)} of the time (80% or more).`
@@ -84,14 +87,21 @@ export function decideRoute(i: RouteInputs): RouteDecision {
       reason = `${reason} History kept it on the first tier: ${i.ladder[0]}'s recent reject rate on ${kind} is ${pct(rate)} over ${runs} reviewed runs, not above route-reject-threshold ${pct(i.history.threshold)}, below which a higher start costs more per approved change.`
     }
   }
-  // Premium straight away when the kind's own figures say the top tier costs less per approved change.
+  // The kind's own figures, where it has them (3 runs or more on a start): the start that cost
+  // least per approved change wins, up ("premium straight away" when that is the top tier) or down.
   const perApproved = costPerApprovedByTier(past, i.ladder)
   const here = perApproved[tier]
-  const atTop = perApproved[top]
-  if (tier < top && here != null && atTop != null && atTop < here) {
-    tier = top
-    chosenBy = 'history'
-    reason = `${reason} History started it on the top tier: on ${kind}, runs starting there cost $${atTop.toFixed(4)} per approved change against $${here.toFixed(4)}.`
+  if (here != null) {
+    let best = tier
+    perApproved.forEach((c, t) => {
+      if (c != null && c < perApproved[best]! && !(keptDown && t > 0)) best = t
+    })
+    if (best !== tier) {
+      const where = best === top ? 'the top tier' : best === 0 ? 'the first tier' : `tier ${best + 1}`
+      reason = `${reason} History started it on ${where}: on ${kind}, runs starting there cost $${perApproved[best]!.toFixed(4)} per approved change against $${here.toFixed(4)} starting on ${i.ladder[tier]}.`
+      tier = best
+      chosenBy = 'history'
+    }
   }
   return { tier, kind, chosenBy, proposedTier: answer?.tier, triageNote, reason }
 }

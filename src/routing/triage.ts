@@ -55,12 +55,8 @@ export type TriageOutcome = { ok: true; answer: TriageAnswer } | { ok: false; no
 /** Validates the model's text against the schema and the ladder's length. */
 export function parseTriage(text: string, tiers: number): { ok: true; answer: TriageAnswer } | { ok: false; error: string } {
   if (text.trim() === '') return { ok: false, error: 'the answer is empty' }
-  let json: unknown
-  try {
-    json = JSON.parse(text.trim().replace(/^```(?:json)?\s*|\s*```$/g, ''))
-  } catch {
-    return { ok: false, error: 'the answer is not JSON' }
-  }
+  const json = jsonIn(text)
+  if (json === undefined) return { ok: false, error: 'the answer is not JSON' }
   const parsed = answerSchema.safeParse(json)
   if (!parsed.success) {
     const issue = parsed.error.issues[0]
@@ -70,6 +66,23 @@ export function parseTriage(text: string, tiers: number): { ok: true; answer: Tr
   if (tier < 1 || tier > tiers) return { ok: false, error: `tier ${tier} is not on the ladder (1 to ${tiers})` }
   // The reason is a model's words and goes into the summary comment: no @mention, no `Closes #N`.
   return { ok: true, answer: { kind, tier: tier - 1, reason: neutralizeModelText(reason.replace(/\s+/g, ' ').trim().slice(0, 200)) } }
+}
+
+/**
+ * The answer's JSON: the whole text, else inside a code fence, else the outermost braces
+ * (a local server may ignore response_format and wrap the object in words).
+ */
+function jsonIn(text: string): unknown {
+  const t = text.trim()
+  const tries = [t, t.replace(/^```(?:json)?\s*|\s*```$/g, ''), t.slice(t.indexOf('{'), t.lastIndexOf('}') + 1)]
+  for (const candidate of tries) {
+    try {
+      return JSON.parse(candidate)
+    } catch {
+      // the next reading
+    }
+  }
+  return undefined
 }
 
 export const TRIAGE_SYSTEM = [
