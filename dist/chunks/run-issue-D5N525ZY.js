@@ -6,7 +6,7 @@ import {
   readLedger,
   recordRun,
   runIssue
-} from "./chunk-XUJBHAEL.js";
+} from "./chunk-NBJ6WNR4.js";
 import {
   branchFor
 } from "./chunk-CG7IRVUH.js";

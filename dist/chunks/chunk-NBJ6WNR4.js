@@ -6908,13 +6908,15 @@ function decideRoute(i) {
   if (!i.history.enabled || i.ladder.length < 2) return { tier, kind, chosenBy, proposedTier: answer?.tier, triageNote, reason };
   const past = i.records.filter((r) => kindOf(r) === kind);
   const { rate, runs } = recentRejectRate(past, i.history.window, i.ladder[0]);
+  let keptDown = false;
   if (rate !== null && runs >= Math.min(MIN_RUNS_TO_JUDGE, i.history.window)) {
     const firstTierApproval = firstTierFirstDraftApproval(past.slice(-i.history.window), i.ladder[0]);
-    if (rate > i.history.threshold && tier === 0) {
+    keptDown = firstTierApproval !== null && firstTierApproval >= SPLIT_WORKS_AT;
+    if (rate > i.history.threshold && tier === 0 && !keptDown) {
       tier = 1;
       chosenBy = "history";
       reason = `${reason} Routed to ${i.ladder[1]}: ${i.ladder[0]}'s recent reject rate on ${kind} is ${pct(rate)} over ${runs} reviewed runs, above route-reject-threshold ${pct(i.history.threshold)}.`;
-    } else if (firstTierApproval !== null && firstTierApproval >= SPLIT_WORKS_AT && tier > 0) {
+    } else if (keptDown && tier > 0) {
       tier = 0;
       chosenBy = "history";
       reason = `${reason} History kept it on the first tier: ${i.ladder[0]}'s first drafts on ${kind} were approved ${pct(firstTierApproval)} of the time (80% or more).`;
@@ -6926,11 +6928,17 @@ function decideRoute(i) {
   }
   const perApproved = costPerApprovedByTier(past, i.ladder);
   const here = perApproved[tier];
-  const atTop = perApproved[top];
-  if (tier < top && here != null && atTop != null && atTop < here) {
-    tier = top;
-    chosenBy = "history";
-    reason = `${reason} History started it on the top tier: on ${kind}, runs starting there cost $${atTop.toFixed(4)} per approved change against $${here.toFixed(4)}.`;
+  if (here != null) {
+    let best = tier;
+    perApproved.forEach((c, t) => {
+      if (c != null && c < perApproved[best] && !(keptDown && t > 0)) best = t;
+    });
+    if (best !== tier) {
+      const where = best === top ? "the top tier" : best === 0 ? "the first tier" : `tier ${best + 1}`;
+      reason = `${reason} History started it on ${where}: on ${kind}, runs starting there cost $${perApproved[best].toFixed(4)} per approved change against $${here.toFixed(4)} starting on ${i.ladder[tier]}.`;
+      tier = best;
+      chosenBy = "history";
+    }
   }
   return { tier, kind, chosenBy, proposedTier: answer?.tier, triageNote, reason };
 }
@@ -7436,25 +7444,23 @@ var TRIAGE_MAP_CHARS = 1500;
 var TRIAGE_ISSUE_CHARS = 4e3;
 var TRIAGE_TIMEOUT_MS = 6e4;
 var TRIAGE_RETRIES = 1;
-var TRIAGE_JSON_SCHEMA = {
-  type: "object",
-  additionalProperties: false,
-  required: ["kind", "tier", "reason"],
-  properties: {
-    kind: { type: "string", enum: [...TASK_KINDS], description: "the kind of task the issue asks for" },
-    tier: { type: "integer", description: "the ladder tier to start on: 1 is the cheapest" },
-    reason: { type: "string", description: "one line: why this kind and this tier" }
-  }
-};
+function triageJsonSchema(tiers) {
+  return {
+    type: "object",
+    additionalProperties: false,
+    required: ["kind", "tier", "reason"],
+    properties: {
+      kind: { type: "string", enum: [...TASK_KINDS], description: "the kind of task the issue asks for" },
+      tier: { type: "integer", enum: Array.from({ length: tiers }, (_, i) => i + 1), description: "the ladder tier to start on: 1 is the cheapest" },
+      reason: { type: "string", description: "one line: why this kind and this tier" }
+    }
+  };
+}
 var answerSchema = external_exports.object({ kind: external_exports.enum(TASK_KINDS), tier: external_exports.number().int(), reason: external_exports.string() }).strict();
 function parseTriage(text, tiers) {
   if (text.trim() === "") return { ok: false, error: "the answer is empty" };
-  let json;
-  try {
-    json = JSON.parse(text.trim().replace(/^```(?:json)?\s*|\s*```$/g, ""));
-  } catch {
-    return { ok: false, error: "the answer is not JSON" };
-  }
+  const json = jsonIn(text);
+  if (json === void 0) return { ok: false, error: "the answer is not JSON" };
   const parsed = answerSchema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -7463,6 +7469,17 @@ function parseTriage(text, tiers) {
   const { kind, tier, reason } = parsed.data;
   if (tier < 1 || tier > tiers) return { ok: false, error: `tier ${tier} is not on the ladder (1 to ${tiers})` };
   return { ok: true, answer: { kind, tier: tier - 1, reason: neutralizeModelText(reason.replace(/\s+/g, " ").trim().slice(0, 200)) } };
+}
+function jsonIn(text) {
+  const t = text.trim();
+  const tries = [t, t.replace(/^```(?:json)?\s*|\s*```$/g, ""), t.slice(t.indexOf("{"), t.lastIndexOf("}") + 1)];
+  for (const candidate of tries) {
+    try {
+      return JSON.parse(candidate);
+    } catch {
+    }
+  }
+  return void 0;
 }
 var TRIAGE_SYSTEM = [
   "You triage GitHub issues for a team of coding models before any work starts. You do not write code.",
@@ -7490,7 +7507,7 @@ function triageRequest(issue, repoMap, ladder) {
   return {
     system: TRIAGE_SYSTEM,
     messages: [{ role: "user", text: triageMessage(issue, repoMap, ladder) }],
-    answerSchema: { name: "triage", schema: TRIAGE_JSON_SCHEMA },
+    answerSchema: { name: "triage", schema: triageJsonSchema(ladder.length) },
     effort: "low",
     cacheHistory: false
   };
