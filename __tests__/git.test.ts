@@ -55,3 +55,39 @@ test('a draft commits exactly the bytes the drafter wrote, not what the test com
     await origin.cleanup()
   }
 })
+
+test('a second commit ignores what another process wrote into the private index, and the workspace index follows every commit', async () => {
+  const origin = await makeOrigin({ 'src/a.js': 'a\n', 'src/b.js': 'b\n' })
+  try {
+    const ws = await checkoutWorkspace(origin.bareDir)
+    const g = new Git(ws)
+    const { baseSha: base } = await g.startBranch('main', 'draft-review/issue-4')
+    // The tools write the file, then the draft commits those bytes.
+    await writeFile(join(ws, 'src/a.js'), 'a2\n')
+    await g.commitWrites(new Map([['src/a.js', Buffer.from('a2\n')]]), 'draft 1')
+    // The workspace's index holds the commit, with no read of the whole tree needed.
+    expect(await git(ws, ['diff', '--cached', '--name-only', 'HEAD'])).toBe('')
+    expect(await git(ws, ['diff', '--name-only'])).toBe('')
+    // An unisolated test command finds the private index and stages a file of its own there.
+    const privateIndex = await g.indexFile()
+    const env = { ...process.env, GIT_INDEX_FILE: privateIndex }
+    await writeFile(join(ws, 'evil.js'), 'evil\n')
+    const blob = (await git(ws, ['hash-object', '-w', 'evil.js'])).trim()
+    const { execFileSync } = await import('node:child_process')
+    execFileSync('git', ['update-index', '--add', '--cacheinfo', `100644,${blob},src/evil.js`], { cwd: ws, env })
+    expect(execFileSync('git', ['ls-files'], { cwd: ws, env, encoding: 'utf8' })).toContain('src/evil.js')
+    // ... and stages a file in the shared index too (its `git add`).
+    await git(ws, ['add', 'evil.js'])
+    const made = await g.commitWrites(new Map([['src/b.js', Buffer.from('b2\n')]]), 'draft 2')
+    expect(made.changed).toBe(true)
+    expect((await g.changedFiles(base)).sort()).toEqual(['src/a.js', 'src/b.js'])
+    expect(await git(ws, ['ls-tree', '-r', '--name-only', made.sha])).not.toContain('evil')
+    // The tools' listing (the private index) no longer holds the planted entry either.
+    expect(execFileSync('git', ['ls-files'], { cwd: ws, env: { ...process.env, GIT_INDEX_FILE: await g.indexFile() }, encoding: 'utf8' })).not.toContain('evil')
+    // The shared index was rewritten by `git add`, so it is read whole again: it holds the commit.
+    expect(await git(ws, ['diff', '--cached', '--name-only', 'HEAD'])).toBe('')
+    expect(await git(ws, ['show', 'HEAD:src/b.js'])).toBe('b2\n')
+  } finally {
+    await origin.cleanup()
+  }
+})

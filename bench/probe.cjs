@@ -56,7 +56,8 @@ if (out && target && process.argv[1] && require('node:path').resolve(process.arg
   globalThis.setTimeout = function benchSetTimeout(fn, delay, ...args) {
     if (typeof fn !== 'function' || !(delay >= 1)) return realSetTimeout(fn, delay, ...args)
     const stack = new Error().stack || ''
-    if (!/\b_run\b[^\n]*dist[\\/]index\.js/.test(stack.split('\n').slice(2, 4).join('\n'))) return realSetTimeout(fn, delay, ...args)
+    // The bundle is split (dist/index.js and its chunks under dist/chunks/): Bottleneck may sit in either.
+    if (!/\b_run\b[^\n]*dist[\\/](?:index|chunks[\\/][\w.-]+)\.js/.test(stack.split('\n').slice(2, 4).join('\n'))) return realSetTimeout(fn, delay, ...args)
     const rec = { delay, set: now(), fired: null }
     const handle = realSetTimeout(function () {
       rec.fired = now()

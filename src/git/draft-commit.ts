@@ -1,5 +1,6 @@
 // A draft's commit, built from the bytes the drafter's tools wrote and nothing else: the
-// private index is seeded from this run's last commit (read-tree), each written file goes
+// private index holds this run's last commit (read-tree, or our own bytes of it put back:
+// ./index-state.ts), each written file goes
 // in as a blob of exactly those bytes (hash-object of what the tool kept in memory, so a
 // test that rewrote the file afterwards changes nothing), deletions come out, and
 // write-tree/commit-tree make the commit. Whatever the test command staged in the shared
@@ -21,6 +22,8 @@ export interface DraftCommit {
   changed: boolean
   /** Written paths left out of the commit, and why. */
   skipped: SkippedPath[]
+  /** The change as `git update-index -z --index-info` records: what turns the parent's index into this commit's. */
+  indexInfo: string
 }
 
 export interface DraftCommitArgs {
@@ -31,6 +34,8 @@ export interface DraftCommitArgs {
   author: { name: string; email: string }
   /** Which of these paths git ignores and does not track (answered in the workspace, against the private index). */
   ignored(paths: string[]): Promise<Set<string>>
+  /** The private index already holds the parent's tree (./index-state.ts): no read-tree needed. */
+  indexHoldsParent?: boolean
 }
 
 const LITERAL = { GIT_LITERAL_PATHSPECS: '1' }
@@ -39,20 +44,24 @@ export async function commitDraft(a: DraftCommitArgs): Promise<DraftCommit> {
   const { own } = a
   const git = async (args: string[], input?: string | Buffer): Promise<string> =>
     (await own.run(args, { index: true, input, env: LITERAL })).stdout
-  await git(['read-tree', a.parent])
+  if (!a.indexHoldsParent) await git(['read-tree', a.parent])
   const skipped: SkippedPath[] = []
   const candidates = [...a.writes.keys()].filter((p) => {
     if (!isInsideGitDir(p)) return true
     skipped.push({ path: p, reason: 'inside .git' })
     return false
   })
-  const submodules = await gitlinksAbove(git, a.parent, candidates)
+  // One ls-tree for every written path and its parent directories: the submodules above
+  // them, and the mode of each path the parent holds.
+  const listed = await entriesAlong(git, a.parent, candidates)
+  const submodules = listed.filter((e) => e.mode === '160000').map((e) => e.path)
   const wanted = candidates.filter((p) => {
     const sub = submodules.find((s) => p === s || p.startsWith(`${s}/`))
     if (sub) skipped.push({ path: p, reason: `inside the submodule ${sub}, which this repository records only as a commit` })
     return !sub
   })
-  const modes = await treeModes(git, a.parent, wanted)
+  const wantedSet = new Set(wanted)
+  const modes = new Map(listed.filter((e) => wantedSet.has(e.path)).map((e) => [e.path, e.mode]))
   const added = wanted.filter((p) => a.writes.get(p) != null)
   const ignored = added.length > 0 ? await a.ignored(added.filter((p) => !modes.has(p))) : new Set<string>()
   const lines: string[] = []
@@ -67,10 +76,10 @@ export async function commitDraft(a: DraftCommitArgs): Promise<DraftCommit> {
   })
   const blobs = await own.writeBlobs(kept.map((p) => a.writes.get(p) as Buffer))
   kept.forEach((p, i) => lines.push(`${modes.get(p) === '100755' ? '100755' : '100644'} ${blobs[i]}\t${p}`))
-  if (lines.length > 0) await git(['update-index', '--add', '-z', '--index-info'], lines.join('\0') + '\0')
-  const tree = (await git(['write-tree'])).trim()
-  const parentTree = (await git(['rev-parse', `${a.parent}^{tree}`])).trim()
-  if (tree === parentTree) return { sha: a.parent, changed: false, skipped }
+  const indexInfo = lines.length > 0 ? lines.join('\0') + '\0' : ''
+  if (indexInfo) await git(['update-index', '--add', '-z', '--index-info'], indexInfo)
+  const [tree = '', parentTree = ''] = (await Promise.all([git(['write-tree']), git(['rev-parse', `${a.parent}^{tree}`])])).map((t) => t.trim())
+  if (tree === parentTree) return { sha: a.parent, changed: false, skipped, indexInfo: '' }
   const sha = (
     await own.run(['commit-tree', '--no-gpg-sign', tree, '-p', a.parent, '-F', '-'], {
       input: a.message,
@@ -82,26 +91,18 @@ export async function commitDraft(a: DraftCommitArgs): Promise<DraftCommit> {
       }
     })
   ).stdout.trim()
-  return { sha, changed: true, skipped }
+  return { sha, changed: true, skipped, indexInfo }
 }
 
-/** Submodules (gitlinks) in `tree` at any of these paths or their parent directories. */
-async function gitlinksAbove(git: (args: string[]) => Promise<string>, tree: string, paths: string[]): Promise<string[]> {
+/** The entries of `tree` at any of these paths or their parent directories. */
+async function entriesAlong(git: (args: string[]) => Promise<string>, tree: string, paths: string[]): Promise<{ mode: string; path: string }[]> {
   const probes = new Set<string>()
   for (const p of paths) {
     const parts = p.split('/')
     for (let i = 1; i <= parts.length; i++) probes.add(parts.slice(0, i).join('/'))
   }
   if (probes.size === 0) return []
-  const out = await git(['ls-tree', '-z', tree, '--', ...probes])
-  return entries(out).filter((e) => e.mode === '160000').map((e) => e.path)
-}
-
-/** Mode of each of these paths in `tree`, for those it holds. */
-async function treeModes(git: (args: string[]) => Promise<string>, tree: string, paths: string[]): Promise<Map<string, string>> {
-  if (paths.length === 0) return new Map()
-  const out = await git(['ls-tree', '-z', tree, '--', ...paths])
-  return new Map(entries(out).map((e) => [e.path, e.mode]))
+  return entries(await git(['ls-tree', '-z', tree, '--', ...probes]))
 }
 
 /** `mode SP ... TAB path` records, NUL-separated (ls-tree and ls-files -s). */

@@ -9,6 +9,7 @@
 // This run's commits are remembered here (start and head), never read back from the
 // workspace's HEAD or branch, which the test command can move.
 import { commitDraft, type DraftCommit, type DraftWrites } from './draft-commit'
+import { PrivateIndex, SharedIndex } from './index-state'
 import { OwnRepo } from './own-repo'
 import { GitError, runGit } from './run'
 
@@ -47,6 +48,8 @@ interface DraftBranch {
 export class Git {
   private own: Promise<OwnRepo> | undefined
   private draft: DraftBranch | undefined
+  private privateIndex: PrivateIndex | undefined
+  private sharedIndex: SharedIndex | undefined
 
   constructor(
     private readonly cwd: string,
@@ -75,7 +78,10 @@ export class Git {
 
   /** The private index the drafter's tools list tracked files from (after a branch was started). */
   async indexFile(): Promise<string> {
-    return (await this.ownRepo()).indexFile
+    const own = await this.ownRepo()
+    // Our bytes of it, if anything else wrote there since.
+    if (this.draft) this.privateIndex?.restore(this.draft.head)
+    return own.indexFile
   }
 
   /**
@@ -88,7 +94,7 @@ export class Git {
     await this.exec(['fetch', '--no-tags', ...(shallow ? ['--depth=1'] : []), 'origin', `+refs/heads/${base}:refs/remotes/origin/${base}`], { auth })
     await this.exec(['checkout', '--force', '--no-track', '-B', branch, `refs/remotes/origin/${base}`])
     const baseSha = (await this.exec(['rev-parse', 'HEAD'])).trim()
-    await this.beginDraft(branch, baseSha)
+    await this.beginDraft(branch, baseSha, { checkedOut: true })
     return { baseSha, remoteSha: await this.remoteSha(branch, auth) }
   }
 
@@ -108,11 +114,17 @@ export class Git {
    * From here on this run commits to `branch`, on top of `start` (the base, or the tip of a
    * branch being continued), already checked out. The pre-push check covers what follows
    * `start`. Called before the test command first runs: the shallow boundary is taken now.
+   * `checkedOut`: a forced checkout of `start` has just made the workspace's index hold
+   * exactly its tree.
    */
-  async beginDraft(branch: string, start: string): Promise<void> {
+  async beginDraft(branch: string, start: string, opts: { checkedOut?: boolean } = {}): Promise<void> {
     const own = await this.ownRepo()
+    this.sharedIndex = new SharedIndex(own.pinned.workspaceIndex)
+    if (opts.checkedOut) this.sharedIndex.holdsNow(start)
     own.syncShallow()
+    this.privateIndex = new PrivateIndex(own.indexFile)
     await this.execOwn(['read-tree', start], { index: true })
+    this.privateIndex.wrote(start)
     this.draft = { branch, start, head: start }
   }
 
@@ -139,17 +151,27 @@ export class Git {
   async commitWrites(writes: DraftWrites, message: string): Promise<DraftCommit> {
     const draft = this.requireDraft()
     const own = await this.ownRepo()
-    const made = await commitDraft({
-      own,
-      parent: draft.head,
-      writes,
-      message,
-      author: { name: BOT_NAME, email: BOT_EMAIL },
-      ignored: (paths) => this.ignoredUntracked(paths, own.indexFile)
-    })
+    const index = this.privateIndex
+    const parent = draft.head
+    let made: DraftCommit
+    try {
+      made = await commitDraft({
+        own,
+        parent,
+        writes,
+        message,
+        author: { name: BOT_NAME, email: BOT_EMAIL },
+        ignored: (paths) => this.ignoredUntracked(paths, own.indexFile),
+        indexHoldsParent: index?.restore(parent, true) ?? false
+      })
+    } catch (e) {
+      index?.forget()
+      throw e
+    }
+    index?.wrote(made.sha)
     if (made.changed) {
       draft.head = made.sha
-      await this.syncWorkspace(draft)
+      await this.syncWorkspace(draft, parent, made.indexInfo)
     }
     return made
   }
@@ -192,12 +214,23 @@ export class Git {
    * The branch, HEAD and the shared index follow this run's commit, so the workspace reads
    * as committed for the next test run; files on disk are not touched (no filters run).
    */
-  private async syncWorkspace(draft: DraftBranch): Promise<void> {
+  private async syncWorkspace(draft: DraftBranch, parent: string, indexInfo: string): Promise<void> {
+    const shared = this.sharedIndex
     try {
-      await this.exec(['update-ref', '-m', 'draft-review: draft', `refs/heads/${draft.branch}`, draft.head])
-      await this.exec(['symbolic-ref', 'HEAD', `refs/heads/${draft.branch}`])
-      await this.exec(['read-tree', '--reset', draft.head])
+      // The index still as we left it at `parent`: only the commit's own entries change
+      // (a few paths, not a read of the whole tree).
+      const index = shared?.holds(parent)
+        ? this.exec(['update-index', '-z', '--index-info'], { input: indexInfo })
+        : this.exec(['read-tree', '--reset', draft.head])
+      await Promise.all([
+        this.exec(['update-ref', '-m', 'draft-review: draft', `refs/heads/${draft.branch}`, draft.head]).then(() =>
+          this.exec(['symbolic-ref', 'HEAD', `refs/heads/${draft.branch}`])
+        ),
+        index
+      ])
+      shared?.holdsNow(draft.head)
     } catch {
+      shared?.forget()
       // A lock or ref the test command left behind: the commit is made and is what gets
       // pushed (this class keeps it); only the workspace's view of it stays behind.
     }

@@ -13,6 +13,8 @@ import { runGit, safeDirs, type GitResult, type RunGitOptions } from './run'
 export interface PinnedConfig {
   objectsDir: string
   shallowFile: string
+  /** The workspace's own (shared) index file. */
+  workspaceIndex: string
   originUrl: string
   objectFormat: string
   sshCommand: string
@@ -47,15 +49,15 @@ export class OwnRepo {
     const ask = async (args: string[]): Promise<string> => (await runGit(args, { cwd: workspace, redact, userConfig, okCodes: [1] })).stdout
     // Two git calls: start-up time counts on every run.
     const [paths, settings] = await Promise.all([
-      ask(['rev-parse', '--path-format=absolute', '--git-path', 'objects', '--git-path', 'shallow', '--show-object-format']),
+      ask(['rev-parse', '--path-format=absolute', '--git-path', 'objects', '--git-path', 'shallow', '--git-path', 'index', '--show-object-format']),
       ask(['config', '-z', '--get-regexp', '^(remote\\.origin\\.url|core\\.sshcommand)$'])
     ])
-    const [objectsDir = '', shallowFile = '', objectFormat = ''] = paths.split('\n').map((l) => l.trim())
+    const [objectsDir = '', shallowFile = '', workspaceIndex = '', objectFormat = ''] = paths.split('\n').map((l) => l.trim())
     const values = new Map(settings.split('\0').filter(Boolean).map((rec) => [rec.slice(0, rec.indexOf('\n')).toLowerCase(), rec.slice(rec.indexOf('\n') + 1)]))
     const originUrl = values.get('remote.origin.url') ?? ''
     const sshCommand = values.get('core.sshcommand') ?? ''
     const origin = isRelativePath(originUrl) ? path.resolve(workspace, originUrl) : originUrl
-    return new OwnRepo({ objectsDir, shallowFile, originUrl: origin, objectFormat: objectFormat || 'sha1', sshCommand }, redact, userConfig)
+    return new OwnRepo({ objectsDir, shallowFile, workspaceIndex, originUrl: origin, objectFormat: objectFormat || 'sha1', sshCommand }, redact, userConfig)
   }
 
   run(args: string[], opts: OwnRunOptions = {}): Promise<GitResult> {

@@ -49,7 +49,8 @@ export function normalizeToolPath(input: string, options: NormalizeOptions = {})
 
 /** Whether a repo-relative path is inside .git (any component), for paths found on disk. */
 export function isInsideGitDir(rel: string): boolean {
-  return rel.split('/').some(isGitDirName)
+  // Every name it refuses (.git, GIT~1) contains "git": most paths are cleared by one test.
+  return /git/i.test(rel) && rel.split('/').some(isGitDirName)
 }
 
 /** May the drafter write `rel` (already normalised) under these rules? */

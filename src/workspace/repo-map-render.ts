@@ -9,8 +9,9 @@
 import path from 'node:path'
 
 export interface RepoFile {
-  path: string
-  bytes: number
+  readonly path: string
+  /** null: the size could not be read; the name is shown alone */
+  readonly bytes: number | null
 }
 
 /** Files a reader opens first, in this order; anything else follows by name. */
@@ -72,11 +73,23 @@ export function renderRepoMap(files: RepoFile[], budgetChars: number, query = ''
   const { kept, collapsed } = collapseBoilerplate(files, words)
   const blocks = groupByDir(kept, match)
   // Room for the lines that name what did not fit: first a guess, then what they took.
-  const wholeLength = blocks.reduce((n, b) => n + headerLine(b).length + 1 + b.files.reduce((m, f) => m + fileLine(b, f).length + 1, 0), 0)
-  const guess = title.length + wholeLength > budget ? Math.floor(budget * 0.3) : 0
+  const guess = fitsWhole(blocks, budget - title.length) ? 0 : Math.floor(budget * 0.3)
   const first = pack(title, blocks, collapsed, budget, guess)
   if (guess === 0) return first.text
   return pack(title, blocks, collapsed, budget, first.namingChars).text
+}
+
+/** Whether every block and file fits in `room` characters: stops at the first line past it. */
+function fitsWhole(blocks: Block[], room: number): boolean {
+  let n = 0
+  for (const b of blocks) {
+    n += headerLine(b).length + 1
+    for (const f of b.files) {
+      if (n > room) return false
+      n += fileLine(b, f).length + 1
+    }
+  }
+  return n <= room
 }
 
 /** One layout of the map with `reserve` characters kept for naming what did not fit. */
@@ -173,29 +186,37 @@ export function queryWords(text: string): string[] {
 function matcher(files: RepoFile[], words: string[]): { dir(dir: string): number; file(name: string): number } {
   if (words.length === 0) return { dir: () => 0, file: () => 0 }
   const wordSet = new Set(words)
+  // Every term of a name is a piece of it: a name that contains no word has no match.
+  const any = new RegExp(words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'))
   const counts = new Map<string, number>()
   const bump = (w: string): void => void counts.set(w, (counts.get(w) ?? 0) + 1)
   const seenDirs = new Set<string>()
   for (const f of files) {
-    const name = path.posix.basename(f.path).toLowerCase()
-    for (const w of nameTerms(name)) if (wordSet.has(w)) bump(w)
-    const dir = path.posix.dirname(f.path)
+    const slash = f.path.lastIndexOf('/')
+    const lower = f.path.toLowerCase()
+    if (!any.test(lower)) continue
+    const name = lower.slice(slash + 1)
+    if (any.test(name)) for (const w of nameTerms(name)) if (wordSet.has(w)) bump(w)
+    const dir = slash === -1 ? '.' : lower.slice(0, slash)
     if (seenDirs.has(dir)) continue
     seenDirs.add(dir)
-    for (const seg of dir.toLowerCase().split('/')) for (const w of segmentTerms(seg)) if (wordSet.has(w)) bump(w)
+    for (const seg of dir.split('/')) for (const w of segmentTerms(seg)) if (wordSet.has(w)) bump(w)
   }
   const weight = (w: string): number => 40 / (1 + Math.log2(counts.get(w) ?? 1))
   return {
     dir: (dir) => {
       let s = 0
       const hit = new Set<string>()
-      for (const seg of dir.toLowerCase().split('/')) for (const w of segmentTerms(seg)) if (wordSet.has(w)) hit.add(w)
+      const lower = dir.toLowerCase()
+      if (!any.test(lower)) return 0
+      for (const seg of lower.split('/')) for (const w of segmentTerms(seg)) if (wordSet.has(w)) hit.add(w)
       for (const w of hit) s += weight(w)
       return s
     },
     // A whole file name (`keyword.ts`) counts twice its stem (`keyword`).
     file: (name) => {
       const lower = name.toLowerCase()
+      if (!any.test(lower)) return 0
       let s = 0
       for (const w of nameTerms(lower)) if (wordSet.has(w)) s += (w === lower ? 2 : 1) * weight(w)
       return s
@@ -227,9 +248,14 @@ function groupByDir(files: RepoFile[], match: ReturnType<typeof matcher>): Block
   }
   const blocks: Block[] = []
   for (const [dir, list] of byDir) {
-    const fileScore = new Map(list.map((f) => [f, match.file(path.posix.basename(f.path))]))
-    list.sort((a, b) => fileScore.get(b)! - fileScore.get(a)! || compareFiles(a.path, b.path))
-    const best = Math.max(0, ...fileScore.values())
+    // Each file's name, rank and score once, not once per comparison.
+    const keyed = list.map((f) => {
+      const name = f.path.slice(f.path.lastIndexOf('/') + 1)
+      return { f, name, rank: fileRank(name), score: match.file(name) }
+    })
+    keyed.sort((a, b) => b.score - a.score || a.rank - b.rank || byName.compare(a.name, b.name))
+    list.splice(0, list.length, ...keyed.map((k) => k.f))
+    const best = keyed.reduce((m, k) => Math.max(m, k.score), 0)
     blocks.push({ dir, files: list, score: dir === '' ? Infinity : dirScore(dir, list.length) + match.dir(dir) + best, header: dir === '', shown: 0 })
   }
   return blocks.sort((a, b) => b.score - a.score || byName.compare(a.dir, b.dir))
@@ -246,12 +272,6 @@ export function dirScore(dir: string, files = 1): number {
   if (parts.some((p) => TEST_DIRS.has(p))) s -= 15
   else if (parts.some((p) => CODE_DIRS.has(p))) s += 20
   return s + 1.5 * Math.log2(1 + files)
-}
-
-function compareFiles(a: string, b: string): number {
-  const na = path.posix.basename(a)
-  const nb = path.posix.basename(b)
-  return fileRank(na) - fileRank(nb) || byName.compare(na, nb)
 }
 
 function fileRank(name: string): number {
@@ -399,7 +419,8 @@ function headerLine(b: Block): string {
 }
 
 function fileLine(b: Block, f: RepoFile): string {
-  return `${b.dir === '' ? '' : '  '}${clean(path.posix.basename(f.path))} ${formatSize(f.bytes)}`
+  const size = f.bytes === null ? '' : ` ${formatSize(f.bytes)}`
+  return `${b.dir === '' ? '' : '  '}${clean(path.posix.basename(f.path))}${size}`
 }
 
 /** "… N more files", for a directory that shows some of its files but not all. */

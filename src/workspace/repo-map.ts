@@ -17,21 +17,30 @@ export { renderRepoMap, type RepoFile } from './repo-map-render'
 export async function buildRepoMap(root: string, budgetChars = 6000, tracked?: TrackedFiles, query = ''): Promise<string> {
   const realRoot = await fs.realpath(root)
   const paths = await listRepoFiles(realRoot, tracked)
-  // Synchronous on purpose: 5,000 lstat calls take ~15 ms this way and 3-4x that as
-  // promises through the thread pool. A path git lists but the disk lacks was deleted.
-  const files: RepoFile[] = []
-  for (const p of paths) {
-    const bytes = sizeOf(path.join(realRoot, p))
-    if (bytes !== null) files.push({ path: p, bytes })
+  // A size is looked up only for a file the map shows (a few hundred of 30,000): the
+  // listing already left out what the disk lacks.
+  return renderRepoMap(paths.map((p) => new ListedFile(realRoot, p)), budgetChars, query)
+}
+
+/** A listed file whose size is read from the disk when first asked (lstat, synchronous: a few hundred at most). */
+class ListedFile implements RepoFile {
+  private size: number | null | undefined
+  constructor(
+    private readonly root: string,
+    readonly path: string
+  ) {}
+
+  get bytes(): number | null {
+    if (this.size === undefined) this.size = sizeOf(path.join(this.root, this.path))
+    return this.size
   }
-  return renderRepoMap(files, budgetChars, query)
 }
 
 function sizeOf(abs: string): number | null {
   try {
     return lstatSync(abs, { throwIfNoEntry: false })?.size ?? null
   } catch {
-    return null // ENOTDIR, EACCES: not a file the map can show
+    return null // ENOTDIR, EACCES: the name is shown without a size
   }
 }
 
