@@ -36,7 +36,8 @@ export interface PublishArgs {
   auth: PushAuth
   meter: CostMeter
   result: LoopResult
-  history?: RunHistory
+  /** A promise while the ledger is still being written: the summary waits for it, the push does not. */
+  history?: RunHistory | Promise<RunHistory>
   round?: PublishRound
   /** Where the issue text came from, when it was not the event's copy (said in the summary). */
   provenance?: string
@@ -110,7 +111,8 @@ export function buildReport(
 }
 
 export async function publish(settings: Settings, ctx: RunContext, io: PublishIO, a: PublishArgs): Promise<RunReport> {
-  const report = buildReport(settings, a, ctx.runUrl)
+  const pendingHistory = a.history instanceof Promise ? a.history : undefined
+  const report = buildReport(settings, { ...a, history: pendingHistory ? undefined : (a.history as RunHistory | undefined) }, ctx.runUrl)
   if (a.round) report.totals = addRound(totalsSoFar(a.round.previousMarker), { ...report, reviews: report.reviews.length, rejections: rejectionsOf(report) })
   // The outputs first (again below, with the pull request): a run whose push or comment
   // fails still reports what it spent.
@@ -161,6 +163,10 @@ export async function publish(settings: Settings, ctx: RunContext, io: PublishIO
     report.note = [...faults.map((f) => f.words), report.note].filter(Boolean).join(' ')
   }
   for (const [k, v] of Object.entries(outputsOf(report))) io.setOutput(k, v)
+  if (pendingHistory) {
+    const history = await pendingHistory
+    Object.assign(report, { history, category: history.category })
+  }
   const fitted = fitSummary(report, (r) => io.redact(renderSummary(r)))
   // The summary is how the user hears of all this: it gets a short window of its own even
   // when a hung or rate-limited call above used up the publishing one.

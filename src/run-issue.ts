@@ -13,6 +13,7 @@ import { CostMeter } from './meter'
 import { failureLine, outcomeLine, publishFailureLine } from './narrate'
 import { ProgressComment, RunProgress } from './progress'
 import { feedbackMessage } from './prompts'
+import { preloadProviders } from './providers'
 import { buildReport, publish, PublishError, type RunHistory } from './publish'
 import { firstReviewApproved, outputsOf, rejectionsOf, reviewsByDrafter, SUMMARY_MARKER, type RunReport } from './report'
 import { boundedDiff, earlierRounds, roundsIn } from './rounds/account'
@@ -60,12 +61,15 @@ export async function runIssue(settings: Settings, ctx: RunContext, io: RunIO, d
   }
   // Independent reads at once: on github.com each is a round trip.
   const author = decision.request?.author
-  const [permission, authorPermission, issue, base] = await Promise.all([
+  const reads = Promise.all([
     decision.sender ? permissionOf(decision.sender) : 'admin',
     author ? permissionOf(author) : 'admin',
     gh.issue(issueNumber),
     settings.baseBranch ?? gh.defaultBranch()
   ])
+  // The requests are out: the SDKs compile while they are answered.
+  preloadProviders([...settings.drafters, settings.reviewer, ...(settings.triage ? [settings.triageModel] : [])])
+  const [permission, authorPermission, issue, base] = await reads
   if (!WRITE_PERMISSIONS.includes(permission)) {
     return skip(io, `${decision.sender} has '${permission}' permission; a run needs write, maintain or admin`)
   }
@@ -218,7 +222,9 @@ async function work(settings: Settings, ctx: RunContext, io: RunIO, decision: Ru
   const past = ofMode.filter((r) => (routing ? kindOf(r) === kind : sameKind(r, category, mode)))
   // What was spent is in the outputs from here on, whatever fails while saving the work.
   for (const [k, v] of Object.entries(outputsOf(buildReport(settings, { issue, mode, meter, result })))) io.setOutput(k, v)
-  const history = await recordRun(settings, ctx, io, ledger, past, { issue, category, kind, mode, meter, result })
+  // The ledger is written while the branch is pushed and the pull request opened (its own
+  // ref, in the action's own repository); the summary waits for it. It never rejects.
+  const history = recordRun(settings, ctx, io, ledger, past, { issue, category, kind, mode, meter, result })
   // A draft cut short (budget, fault, timeout) still holds paid-for work: commit it so it is pushed.
   // A commit that fails loses nothing already committed: that is published, and the user told.
   await commitRest(git, tools, withTrailer(`draft-review: unfinished draft for #${issue.number}`, runId), result, io)
@@ -232,6 +238,7 @@ async function work(settings: Settings, ctx: RunContext, io: RunIO, decision: Ru
       summaryGraceMs: Math.min(15_000, publishWindowMs(settings.runTimeoutMinutes))
     })
   } catch (e) {
+    await history
     await progress.end(e instanceof PublishError ? publishFailureLine(e, io.redact) : failureLine('saving the draft', e, io.redact))
     throw e
   }

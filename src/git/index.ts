@@ -50,6 +50,9 @@ export class Git {
   private draft: DraftBranch | undefined
   private privateIndex: PrivateIndex | undefined
   private sharedIndex: SharedIndex | undefined
+  /** The writes the head commit was made from, and what that commit said: the same writes again make no commit. */
+  private lastCommit: { head: string; writes: Map<string, Buffer | null>; made: DraftCommit } | undefined
+  private readonly changed = new Map<string, Promise<string[]>>()
 
   constructor(
     private readonly cwd: string,
@@ -150,6 +153,8 @@ export class Git {
    */
   async commitWrites(writes: DraftWrites, message: string): Promise<DraftCommit> {
     const draft = this.requireDraft()
+    const last = this.lastCommit
+    if (last && last.head === draft.head && sameWrites(writes, last.writes)) return { ...last.made, sha: draft.head, changed: false, indexInfo: '' }
     const own = await this.ownRepo()
     const index = this.privateIndex
     const parent = draft.head
@@ -173,6 +178,7 @@ export class Git {
       draft.head = made.sha
       await this.syncWorkspace(draft, parent, made.indexInfo)
     }
+    this.lastCommit = { head: draft.head, writes: new Map(writes), made }
     return made
   }
 
@@ -183,8 +189,15 @@ export class Git {
 
   /** Paths that differ between `from` and this run's head (both sides of a rename). */
   async changedFiles(from: string): Promise<string[]> {
-    const out = await this.execOwn(['diff', '--name-only', '--no-renames', '-z', from, await this.tip(), '--'])
-    return out.split('\0').filter(Boolean)
+    const to = await this.tip()
+    // Two commits' difference never changes: asked twice (the push check, the summary), run once.
+    const key = `${from}..${to}`
+    if (!this.changed.has(key)) {
+      const out = this.execOwn(['diff', '--name-only', '--no-renames', '-z', from, to, '--']).then((o) => o.split('\0').filter(Boolean))
+      out.catch(() => this.changed.delete(key))
+      this.changed.set(key, out)
+    }
+    return [...(await this.changed.get(key)!)]
   }
 
   /**
@@ -249,6 +262,17 @@ export class Git {
     })
     return new Set(out.stdout.split('\0').filter(Boolean))
   }
+}
+
+/** The same paths with the same bytes (or both deleted). */
+function sameWrites(a: DraftWrites, b: DraftWrites): boolean {
+  if (a.size !== b.size) return false
+  for (const [p, bytes] of a) {
+    if (!b.has(p)) return false
+    const other = b.get(p)
+    if (bytes === null || other === null || other === undefined ? bytes !== other : !bytes.equals(other)) return false
+  }
+  return true
 }
 
 export class LeaseLost extends Error {

@@ -5,7 +5,7 @@
 // url.*.insteadOf, http.*.proxy, remote.*.receivepack, credential.helper, ...) is never
 // read by them. What the workspace's config says is read once, at the start of the run,
 // before any code a model wrote has run.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { runGit, safeDirs, type GitResult, type RunGitOptions } from './run'
 
@@ -29,6 +29,7 @@ export class OwnRepo {
   private readonly config: string
   /** The shallow entries last taken from the workspace. */
   private fromWorkspace = new Set<string>()
+  private writes = 0
 
   private constructor(
     readonly pinned: PinnedConfig,
@@ -62,7 +63,11 @@ export class OwnRepo {
 
   run(args: string[], opts: OwnRunOptions = {}): Promise<GitResult> {
     // Written before every command: a process that reached the temp dir cannot plant settings.
-    writeFileSync(path.join(this.gitDir, 'config'), this.config)
+    // Atomically (a file of its own, renamed over): a command started a moment earlier may
+    // be reading it, and must never see it half written.
+    const tmp = path.join(this.gitDir, `config.${process.pid}.${++this.writes}`)
+    writeFileSync(tmp, this.config)
+    renameSync(tmp, path.join(this.gitDir, 'config'))
     const env: Record<string, string> = { GIT_DIR: this.gitDir, GIT_OBJECT_DIRECTORY: this.pinned.objectsDir, ...opts.env }
     if (opts.index) env.GIT_INDEX_FILE = this.indexFile
     return runGit(args, { ...opts, env, cwd: path.dirname(this.gitDir), redact: opts.redact ?? this.redact, userConfig: this.userConfig })

@@ -22,3 +22,13 @@ export async function createModel(ref: ModelRef, settings: Settings, limits: Cal
   const { OpenAIModel } = await import('./openai')
   return new OpenAIModel(ref.model, opts)
 }
+
+/**
+ * Starts loading the SDKs these models need, without waiting: the chunks compile while the
+ * run waits on GitHub and git, not when the first model call is made.
+ */
+export function preloadProviders(refs: ModelRef[]): void {
+  const providers = new Set(refs.map((r) => r.provider))
+  if (providers.has('anthropic')) void import('./anthropic').catch(() => undefined)
+  if ([...providers].some((p) => p !== 'anthropic')) void import('./openai').catch(() => undefined)
+}
