@@ -170,7 +170,7 @@ async function work(settings: Settings, ctx: RunContext, io: RunIO, decision: Ru
         start = { baseSha: fetched.baseSha, remoteSha: fetched.headSha }
       }
     }
-    start ??= await git.startBranch(base, branch, auth)
+    start ??= await git.startBranch(base, branch, auth, remoteSha)
     if (decision.request) {
       const f = await gatherFeedback(p.api, decision.request, decision.pullNumber ?? pr?.number, p.canWrite)
       withheld = f.withheld

@@ -8,6 +8,7 @@
 //   commits, diffs, pushes and the ledger, with no setting the workspace can change.
 // This run's commits are remembered here (start and head), never read back from the
 // workspace's HEAD or branch, which the test command can move.
+import { readFileSync } from 'node:fs'
 import { commitDraft, type DraftCommit, type DraftWrites } from './draft-commit'
 import { PrivateIndex, SharedIndex } from './index-state'
 import { OwnRepo } from './own-repo'
@@ -89,16 +90,20 @@ export class Git {
 
   /**
    * Fetches `base` from origin and points `branch` at it, checked out. Returns the base
-   * commit and where `branch` stood on origin (the lease for the push; '' when absent).
+   * commit and where `branch` stood on origin (the lease for the push; '' when absent):
+   * `remoteSha` when the caller read it at the start of the run, else read now.
    * A shallow checkout is fetched shallow; a full one stays full.
    */
-  async startBranch(base: string, branch: string, auth?: PushAuth): Promise<{ baseSha: string; remoteSha: string }> {
-    const shallow = (await this.exec(['rev-parse', '--is-shallow-repository'])).trim() === 'true'
+  async startBranch(base: string, branch: string, auth?: PushAuth, remoteSha?: string): Promise<{ baseSha: string; remoteSha: string }> {
+    const { shallow } = (await this.ownRepo()).pinned
     await this.exec(['fetch', '--no-tags', ...(shallow ? ['--depth=1'] : []), 'origin', `+refs/heads/${base}:refs/remotes/origin/${base}`], { auth })
-    await this.exec(['checkout', '--force', '--no-track', '-B', branch, `refs/remotes/origin/${base}`])
-    const baseSha = (await this.exec(['rev-parse', 'HEAD'])).trim()
+    const [, fetched] = await Promise.all([
+      this.exec(['checkout', '--force', '--no-track', '-B', branch, `refs/remotes/origin/${base}`]),
+      this.exec(['rev-parse', '--verify', `refs/remotes/origin/${base}^{commit}`])
+    ])
+    const baseSha = fetched.trim()
     await this.beginDraft(branch, baseSha, { checkedOut: true })
-    return { baseSha, remoteSha: await this.remoteSha(branch, auth) }
+    return { baseSha, remoteSha: remoteSha ?? (await this.remoteSha(branch, auth)) }
   }
 
   /** Local mode: branches off the current HEAD, with no fetch. Refuses a tree with uncommitted changes. */
@@ -235,9 +240,11 @@ export class Git {
       const index = shared?.holds(parent)
         ? this.exec(['update-index', '-z', '--index-info'], { input: indexInfo })
         : this.exec(['read-tree', '--reset', draft.head])
+      const onBranch = headFileSays(this.own ? (await this.own).pinned.workspaceHead : '', `refs/heads/${draft.branch}`)
       await Promise.all([
         this.exec(['update-ref', '-m', 'draft-review: draft', `refs/heads/${draft.branch}`, draft.head]).then(() =>
-          this.exec(['symbolic-ref', 'HEAD', `refs/heads/${draft.branch}`])
+          // HEAD is on the branch since the checkout, unless the test command moved it.
+          onBranch ? undefined : this.exec(['symbolic-ref', 'HEAD', `refs/heads/${draft.branch}`])
         ),
         index
       ])
@@ -261,6 +268,15 @@ export class Git {
       userConfig: this.opts.userConfig
     })
     return new Set(out.stdout.split('\0').filter(Boolean))
+  }
+}
+
+/** The workspace's HEAD file names this ref (read directly: one git process fewer per commit). */
+function headFileSays(file: string, ref: string): boolean {
+  try {
+    return file !== '' && readFileSync(file, 'utf8') === `ref: ${ref}\n`
+  } catch {
+    return false
   }
 }
 

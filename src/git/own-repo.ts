@@ -15,6 +15,10 @@ export interface PinnedConfig {
   shallowFile: string
   /** The workspace's own (shared) index file. */
   workspaceIndex: string
+  /** The workspace's HEAD file. */
+  workspaceHead: string
+  /** The workspace is a shallow clone (actions/checkout's default): fetches stay shallow. */
+  shallow: boolean
   originUrl: string
   objectFormat: string
   sshCommand: string
@@ -50,27 +54,41 @@ export class OwnRepo {
     const ask = async (args: string[]): Promise<string> => (await runGit(args, { cwd: workspace, redact, userConfig, okCodes: [1] })).stdout
     // Two git calls: start-up time counts on every run.
     const [paths, settings] = await Promise.all([
-      ask(['rev-parse', '--path-format=absolute', '--git-path', 'objects', '--git-path', 'shallow', '--git-path', 'index', '--show-object-format']),
+      ask(['rev-parse', '--path-format=absolute', '--git-path', 'objects', '--git-path', 'shallow', '--git-path', 'index', '--git-path', 'HEAD', '--show-object-format', '--is-shallow-repository']),
       ask(['config', '-z', '--get-regexp', '^(remote\\.origin\\.url|core\\.sshcommand)$'])
     ])
-    const [objectsDir = '', shallowFile = '', workspaceIndex = '', objectFormat = ''] = paths.split('\n').map((l) => l.trim())
+    const [objectsDir = '', shallowFile = '', workspaceIndex = '', workspaceHead = '', objectFormat = '', shallow = ''] = paths.split('\n').map((l) => l.trim())
     const values = new Map(settings.split('\0').filter(Boolean).map((rec) => [rec.slice(0, rec.indexOf('\n')).toLowerCase(), rec.slice(rec.indexOf('\n') + 1)]))
     const originUrl = values.get('remote.origin.url') ?? ''
     const sshCommand = values.get('core.sshcommand') ?? ''
     const origin = isRelativePath(originUrl) ? path.resolve(workspace, originUrl) : originUrl
-    return new OwnRepo({ objectsDir, shallowFile, workspaceIndex, originUrl: origin, objectFormat: objectFormat || 'sha1', sshCommand }, redact, userConfig)
+    return new OwnRepo({ objectsDir, shallowFile, workspaceIndex, workspaceHead, shallow: shallow === 'true', originUrl: origin, objectFormat: objectFormat || 'sha1', sshCommand }, redact, userConfig)
   }
 
   run(args: string[], opts: OwnRunOptions = {}): Promise<GitResult> {
-    // Written before every command: a process that reached the temp dir cannot plant settings.
-    // Atomically (a file of its own, renamed over): a command started a moment earlier may
-    // be reading it, and must never see it half written.
-    const tmp = path.join(this.gitDir, `config.${process.pid}.${++this.writes}`)
-    writeFileSync(tmp, this.config)
-    renameSync(tmp, path.join(this.gitDir, 'config'))
+    this.pinConfig()
     const env: Record<string, string> = { GIT_DIR: this.gitDir, GIT_OBJECT_DIRECTORY: this.pinned.objectsDir, ...opts.env }
     if (opts.index) env.GIT_INDEX_FILE = this.indexFile
     return runGit(args, { ...opts, env, cwd: path.dirname(this.gitDir), redact: opts.redact ?? this.redact, userConfig: this.userConfig })
+  }
+
+  /**
+   * Checked before every command: a process that reached the temp dir cannot plant
+   * settings. Replaced atomically (a file of its own, renamed over), since a command
+   * started a moment earlier may be reading it and must never see it half written.
+   */
+  private pinConfig(): void {
+    const file = path.join(this.gitDir, 'config')
+    let now: string | undefined
+    try {
+      now = readFileSync(file, 'utf8')
+    } catch {
+      now = undefined
+    }
+    if (now === this.config) return
+    const tmp = path.join(this.gitDir, `config.${process.pid}.${++this.writes}`)
+    writeFileSync(tmp, this.config)
+    renameSync(tmp, file)
   }
 
   /** Stores these exact bytes as blobs (no filters), in one git call; returns their ids in order. */

@@ -49,12 +49,33 @@ const DIR_FIRST_PASS = 10
 /** A package parent: at least this many child directories, most with the same files. */
 const MIN_PACKAGES = 5
 
-interface Block {
-  dir: string // '' is the root
-  files: RepoFile[] // ranked
-  score: number
+/** A directory of the map; its files are ranked only when the map first looks at them. */
+class Block {
   header: boolean
-  shown: number
+  shown = 0
+  private ranked: RepoFile[] | undefined
+
+  constructor(
+    readonly dir: string, // '' is the root
+    private readonly unranked: { f: RepoFile; name: string; score: number }[],
+    readonly score: number
+  ) {
+    this.header = dir === ''
+  }
+
+  get count(): number {
+    return this.unranked.length
+  }
+
+  /** Best match with the issue first, then README and manifests, then by name. */
+  get files(): RepoFile[] {
+    if (!this.ranked) {
+      const keyed = this.unranked.map((k) => ({ ...k, rank: fileRank(k.name) }))
+      keyed.sort((a, b) => b.score - a.score || a.rank - b.rank || byName.compare(a.name, b.name))
+      this.ranked = keyed.map((k) => k.f)
+    }
+    return this.ranked
+  }
 }
 
 /**
@@ -118,7 +139,7 @@ function pack(title: string, blocks: Block[], collapsed: Collapsed[], budget: nu
     return true
   }
   const addFiles = (b: Block, cap: number, lim: number): void => {
-    while (b.header && b.shown < Math.min(cap, b.files.length) && tryShow(b, lim)) {
+    while (b.header && b.shown < Math.min(cap, b.count) && tryShow(b, lim)) {
       /* keep adding */
     }
   }
@@ -153,7 +174,7 @@ function pack(title: string, blocks: Block[], collapsed: Collapsed[], budget: nu
   }
   const namingChars = used - beforeNaming
   const left = hidden.filter((b) => !counted.has(b))
-  const leftFiles = left.reduce((n, b) => n + b.files.length, 0) + uncollapsed.reduce((n, c) => n + c.files, 0)
+  const leftFiles = left.reduce((n, b) => n + b.count, 0) + uncollapsed.reduce((n, c) => n + c.files, 0)
 
   const lines = [title]
   if (root) lines.push(...blockLines(root))
@@ -248,15 +269,13 @@ function groupByDir(files: RepoFile[], match: ReturnType<typeof matcher>): Block
   }
   const blocks: Block[] = []
   for (const [dir, list] of byDir) {
-    // Each file's name, rank and score once, not once per comparison.
+    // Each file's score once; its rank and order only if the map shows this directory.
     const keyed = list.map((f) => {
       const name = f.path.slice(f.path.lastIndexOf('/') + 1)
-      return { f, name, rank: fileRank(name), score: match.file(name) }
+      return { f, name, score: match.file(name) }
     })
-    keyed.sort((a, b) => b.score - a.score || a.rank - b.rank || byName.compare(a.name, b.name))
-    list.splice(0, list.length, ...keyed.map((k) => k.f))
     const best = keyed.reduce((m, k) => Math.max(m, k.score), 0)
-    blocks.push({ dir, files: list, score: dir === '' ? Infinity : dirScore(dir, list.length) + match.dir(dir) + best, header: dir === '', shown: 0 })
+    blocks.push(new Block(dir, keyed, dir === '' ? Infinity : dirScore(dir, list.length) + match.dir(dir) + best))
   }
   return blocks.sort((a, b) => b.score - a.score || byName.compare(a.dir, b.dir))
 }
@@ -298,15 +317,17 @@ function collapseBoilerplate(files: RepoFile[], words: string[]): { kept: RepoFi
   // parent -> child -> names directly in the child
   const tree = new Map<string, Map<string, Set<string>>>()
   for (const f of files) {
-    const parts = f.path.split('/')
-    if (parts.length < 3) continue
-    const parent = parts.slice(0, -2).join('/')
-    const child = parts[parts.length - 2]!
+    // parent/child/name, found from the end: at least two slashes.
+    const last = f.path.lastIndexOf('/')
+    const prev = last > 0 ? f.path.lastIndexOf('/', last - 1) : -1
+    if (prev <= 0) continue
+    const parent = f.path.slice(0, prev)
+    const child = f.path.slice(prev + 1, last)
     let children = tree.get(parent)
     if (!children) tree.set(parent, (children = new Map()))
     let names = children.get(child)
     if (!names) children.set(child, (names = new Set()))
-    names.add(parts[parts.length - 1]!)
+    names.add(f.path.slice(last + 1))
   }
   const named = new Set(words)
   const drop = new Set<string>()
@@ -358,7 +379,7 @@ function hiddenGroups(hidden: Block[]): Group[] {
     let g = groups.get(key)
     if (!g) groups.set(key, (g = { key, blocks: [], files: 0, subdirs: [], best: -Infinity, subScore: new Map() }))
     g.blocks.push(b)
-    g.files += b.files.length
+    g.files += b.count
     g.best = Math.max(g.best, b.score)
     const sub = parts.length > 1 ? `${parts[1]}/` : '.'
     g.subScore.set(sub, Math.max(g.subScore.get(sub) ?? -Infinity, b.score))
@@ -415,7 +436,7 @@ function blockLines(b: Block): string[] {
 }
 
 function headerLine(b: Block): string {
-  return `${clean(b.dir)}/ (${b.files.length} file${b.files.length === 1 ? '' : 's'})`
+  return `${clean(b.dir)}/ (${b.count} file${b.count === 1 ? '' : 's'})`
 }
 
 function fileLine(b: Block, f: RepoFile): string {
@@ -425,7 +446,7 @@ function fileLine(b: Block, f: RepoFile): string {
 
 /** "… N more files", for a directory that shows some of its files but not all. */
 function moreLine(b: Block, shown: number): string | null {
-  const more = b.files.length - shown
+  const more = b.count - shown
   if (shown === 0 || more <= 0) return null
   return b.dir === '' ? `… ${more} more files at the root` : `  … ${more} more files under ${clean(b.dir)}/`
 }

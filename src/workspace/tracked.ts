@@ -22,7 +22,10 @@ export class TrackedFiles {
   constructor(
     readonly root: string,
     private readonly opts: TrackedFilesOptions = {}
-  ) {}
+  ) {
+    // A run's private index exists only in a git work tree: no need to ask git.
+    if (opts.indexFile) this.gitRepo = Promise.resolve(true)
+  }
 
   /** The index this listing consults (the run's private one), for a tool that runs git itself. */
   async indexFile(): Promise<string | undefined> {
