@@ -115,6 +115,9 @@ async function work(settings: Settings, ctx: RunContext, io: RunIO, decision: Ru
   const auth: PushAuth = { serverUrl: ctx.serverUrl, token: settings.githubToken }
   const git = new Git(ctx.workspace, io.redact)
   const remoteSha = await git.remoteSha(branch, auth)
+  const ledger = new Ledger(git, auth)
+  // The ledger is fetched while GitHub answers the reads below (each a round trip on github.com).
+  const recordsRead = settings.ledger || settings.routeByHistory ? readLedger(ledger, io) : Promise.resolve([])
   // What earlier rounds left: the pull request, its body, and the summary comment's marker.
   const pr = remoteSha ? await gh.findOpenPull(branch, base) : undefined
   const summary = (pr && (await gh.findComment(pr.number, SUMMARY_MARKER))) || (await gh.findComment(issue.number, SUMMARY_MARKER))
@@ -131,8 +134,7 @@ async function work(settings: Settings, ctx: RunContext, io: RunIO, decision: Ru
     runUrl: ctx.runUrl
   })
   const category = categoryOf(issue.labels, settings.categoryLabels)
-  const ledger = new Ledger(git, auth)
-  const records = settings.ledger || settings.routeByHistory ? await readLedger(ledger, io) : []
+  const records = await recordsRead
   const ofMode = records.filter((r) => r.mode === mode)
   const routeFor = (outcome: TriageOutcome | undefined): RouteDecision =>
     decideRoute({
