@@ -44,7 +44,7 @@ import {
   statsOf,
   usd,
   verdictWords
-} from "./chunk-4HQ4KMIL.js";
+} from "./chunk-2TSINTXP.js";
 import {
   costOf,
   external_exports,
@@ -8021,6 +8021,23 @@ var RunProgress = class {
   }
 };
 
+// src/providers/index.ts
+async function createModel(ref, settings, limits) {
+  const p = ref.provider === "anthropic" ? settings.anthropic : settings.openai;
+  const opts = { apiKey: p.apiKey, baseUrl: p.baseUrl, ...limits };
+  if (ref.provider === "anthropic") {
+    const { AnthropicModel } = await import("./anthropic-RNKPZRU6.js");
+    return new AnthropicModel(ref.model, opts);
+  }
+  const { OpenAIModel } = await import("./openai-E6GATVZK.js");
+  return new OpenAIModel(ref.model, opts);
+}
+function preloadProviders(refs) {
+  const providers = new Set(refs.map((r) => r.provider));
+  if (providers.has("anthropic")) void import("./anthropic-RNKPZRU6.js").catch(() => void 0);
+  if ([...providers].some((p) => p !== "anthropic")) void import("./openai-E6GATVZK.js").catch(() => void 0);
+}
+
 // src/posting/fit.ts
 var GITHUB_BODY_LIMIT = 65536;
 var SLACK = 512;
@@ -8236,7 +8253,8 @@ function buildReport(settings, a, runUrl) {
   };
 }
 async function publish(settings, ctx, io, a) {
-  const report = buildReport(settings, a, ctx.runUrl);
+  const pendingHistory = a.history instanceof Promise ? a.history : void 0;
+  const report = buildReport(settings, { ...a, history: pendingHistory ? void 0 : a.history }, ctx.runUrl);
   if (a.round) report.totals = addRound(totalsSoFar(a.round.previousMarker), { ...report, reviews: report.reviews.length, rejections: rejectionsOf(report) });
   for (const [k, v] of Object.entries(outputsOf(report))) io.setOutput(k, v);
   report.reviews = report.reviews.map((rec) => ({ ...rec, review: { ...rec.review, verdict: neutralVerdict(rec.review.verdict) } }));
@@ -8284,6 +8302,10 @@ ${body}` })
     report.note = [...faults.map((f) => f.words), report.note].filter(Boolean).join(" ");
   }
   for (const [k, v] of Object.entries(outputsOf(report))) io.setOutput(k, v);
+  if (pendingHistory) {
+    const history = await pendingHistory;
+    Object.assign(report, { history, category: history.category });
+  }
   const fitted = fitSummary(report, (r) => io.redact(renderSummary(r)));
   if (a.deadline?.until !== void 0) a.deadline.until = Math.max(a.deadline.until, Date.now() + (a.summaryGraceMs ?? 15e3));
   try {
@@ -8393,7 +8415,7 @@ async function fetchBranch(git, base, branch, auth2) {
 }
 async function checkoutBranch(git, branch, headSha) {
   await git.exec(["checkout", "--quiet", "--force", "--no-track", "-B", branch, headSha]);
-  await git.beginDraft(branch, headSha);
+  await git.beginDraft(branch, headSha, { checkedOut: true });
 }
 async function mergeBase(git, a, b) {
   try {
@@ -9225,18 +9247,6 @@ function escalationNote(from, to, after) {
   return `(${from} was rejected ${after} times; ${to} takes over the draft from here, with the whole conversation so far.)`;
 }
 
-// src/providers/index.ts
-async function createModel(ref, settings, limits) {
-  const p = ref.provider === "anthropic" ? settings.anthropic : settings.openai;
-  const opts = { apiKey: p.apiKey, baseUrl: p.baseUrl, ...limits };
-  if (ref.provider === "anthropic") {
-    const { AnthropicModel } = await import("./anthropic-RNKPZRU6.js");
-    return new AnthropicModel(ref.model, opts);
-  }
-  const { OpenAIModel } = await import("./openai-E6GATVZK.js");
-  return new OpenAIModel(ref.model, opts);
-}
-
 // src/verdict.ts
 var findingSchema = external_exports.object({
   file: external_exports.string(),
@@ -9688,6 +9698,32 @@ var byName = new Intl.Collator("en", { numeric: true });
 var ROOT_FIRST_PASS = 25;
 var DIR_FIRST_PASS = 10;
 var MIN_PACKAGES = 5;
+var Block = class {
+  constructor(dir, unranked, score) {
+    this.dir = dir;
+    this.unranked = unranked;
+    this.score = score;
+    this.header = dir === "";
+  }
+  dir;
+  unranked;
+  score;
+  header;
+  shown = 0;
+  ranked;
+  get count() {
+    return this.unranked.length;
+  }
+  /** Best match with the issue first, then README and manifests, then by name. */
+  get files() {
+    if (!this.ranked) {
+      const keyed = this.unranked.map((k) => ({ ...k, rank: fileRank(k.name) }));
+      keyed.sort((a, b) => b.score - a.score || a.rank - b.rank || byName.compare(a.name, b.name));
+      this.ranked = keyed.map((k) => k.f);
+    }
+    return this.ranked;
+  }
+};
 function renderRepoMap(files, budgetChars, query = "") {
   const budget = Math.max(0, Math.floor(budgetChars));
   const title = `Repository: ${files.length} files (name size; k = KiB, M = MiB)`;
@@ -9696,11 +9732,21 @@ function renderRepoMap(files, budgetChars, query = "") {
   const match = matcher(files, words);
   const { kept, collapsed } = collapseBoilerplate(files, words);
   const blocks = groupByDir(kept, match);
-  const wholeLength = blocks.reduce((n, b) => n + headerLine(b).length + 1 + b.files.reduce((m, f) => m + fileLine(b, f).length + 1, 0), 0);
-  const guess = title.length + wholeLength > budget ? Math.floor(budget * 0.3) : 0;
+  const guess = fitsWhole(blocks, budget - title.length) ? 0 : Math.floor(budget * 0.3);
   const first = pack(title, blocks, collapsed, budget, guess);
   if (guess === 0) return first.text;
   return pack(title, blocks, collapsed, budget, first.namingChars).text;
+}
+function fitsWhole(blocks, room) {
+  let n = 0;
+  for (const b of blocks) {
+    n += headerLine(b).length + 1;
+    for (const f of b.files) {
+      if (n > room) return false;
+      n += fileLine(b, f).length + 1;
+    }
+  }
+  return n <= room;
 }
 function pack(title, blocks, collapsed, budget, reserve) {
   for (const b of blocks) {
@@ -9725,7 +9771,7 @@ function pack(title, blocks, collapsed, budget, reserve) {
     return true;
   };
   const addFiles = (b, cap, lim) => {
-    while (b.header && b.shown < Math.min(cap, b.files.length) && tryShow(b, lim)) {
+    while (b.header && b.shown < Math.min(cap, b.count) && tryShow(b, lim)) {
     }
   };
   const addHeaders = (lim) => {
@@ -9756,7 +9802,7 @@ function pack(title, blocks, collapsed, budget, reserve) {
   }
   const namingChars = used - beforeNaming;
   const left = hidden.filter((b) => !counted.has(b));
-  const leftFiles = left.reduce((n, b) => n + b.files.length, 0) + uncollapsed.reduce((n, c) => n + c.files, 0);
+  const leftFiles = left.reduce((n, b) => n + b.count, 0) + uncollapsed.reduce((n, c) => n + c.files, 0);
   const lines = [title];
   if (root) lines.push(...blockLines(root));
   lines.push(...collapsedShown);
@@ -9781,29 +9827,38 @@ function queryWords(text) {
 function matcher(files, words) {
   if (words.length === 0) return { dir: () => 0, file: () => 0 };
   const wordSet = new Set(words);
+  const any = new RegExp(words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"));
   const counts = /* @__PURE__ */ new Map();
   const bump = (w) => void counts.set(w, (counts.get(w) ?? 0) + 1);
   const seenDirs = /* @__PURE__ */ new Set();
   for (const f of files) {
-    const name = path.posix.basename(f.path).toLowerCase();
-    for (const w of nameTerms(name)) if (wordSet.has(w)) bump(w);
-    const dir = path.posix.dirname(f.path);
+    const slash = f.path.lastIndexOf("/");
+    const lower = f.path.toLowerCase();
+    if (!any.test(lower)) continue;
+    const name = lower.slice(slash + 1);
+    if (any.test(name)) {
+      for (const w of nameTerms(name)) if (wordSet.has(w)) bump(w);
+    }
+    const dir = slash === -1 ? "." : lower.slice(0, slash);
     if (seenDirs.has(dir)) continue;
     seenDirs.add(dir);
-    for (const seg of dir.toLowerCase().split("/")) for (const w of segmentTerms(seg)) if (wordSet.has(w)) bump(w);
+    for (const seg of dir.split("/")) for (const w of segmentTerms(seg)) if (wordSet.has(w)) bump(w);
   }
   const weight = (w) => 40 / (1 + Math.log2(counts.get(w) ?? 1));
   return {
     dir: (dir) => {
       let s = 0;
       const hit = /* @__PURE__ */ new Set();
-      for (const seg of dir.toLowerCase().split("/")) for (const w of segmentTerms(seg)) if (wordSet.has(w)) hit.add(w);
+      const lower = dir.toLowerCase();
+      if (!any.test(lower)) return 0;
+      for (const seg of lower.split("/")) for (const w of segmentTerms(seg)) if (wordSet.has(w)) hit.add(w);
       for (const w of hit) s += weight(w);
       return s;
     },
     // A whole file name (`keyword.ts`) counts twice its stem (`keyword`).
     file: (name) => {
       const lower = name.toLowerCase();
+      if (!any.test(lower)) return 0;
       let s = 0;
       for (const w of nameTerms(lower)) if (wordSet.has(w)) s += (w === lower ? 2 : 1) * weight(w);
       return s;
@@ -9828,10 +9883,12 @@ function groupByDir(files, match) {
   }
   const blocks = [];
   for (const [dir, list] of byDir) {
-    const fileScore = new Map(list.map((f) => [f, match.file(path.posix.basename(f.path))]));
-    list.sort((a, b) => fileScore.get(b) - fileScore.get(a) || compareFiles(a.path, b.path));
-    const best = Math.max(0, ...fileScore.values());
-    blocks.push({ dir, files: list, score: dir === "" ? Infinity : dirScore(dir, list.length) + match.dir(dir) + best, header: dir === "", shown: 0 });
+    const keyed = list.map((f) => {
+      const name = f.path.slice(f.path.lastIndexOf("/") + 1);
+      return { f, name, score: match.file(name) };
+    });
+    const best = keyed.reduce((m, k) => Math.max(m, k.score), 0);
+    blocks.push(new Block(dir, keyed, dir === "" ? Infinity : dirScore(dir, list.length) + match.dir(dir) + best));
   }
   return blocks.sort((a, b) => b.score - a.score || byName.compare(a.dir, b.dir));
 }
@@ -9843,11 +9900,6 @@ function dirScore(dir, files = 1) {
   else if (parts.some((p) => CODE_DIRS.has(p))) s += 20;
   return s + 1.5 * Math.log2(1 + files);
 }
-function compareFiles(a, b) {
-  const na = path.posix.basename(a);
-  const nb = path.posix.basename(b);
-  return fileRank(na) - fileRank(nb) || byName.compare(na, nb);
-}
 function fileRank(name) {
   const i = FIRST.findIndex((re) => re.test(name));
   if (i !== -1) return i;
@@ -9858,15 +9910,16 @@ function fileRank(name) {
 function collapseBoilerplate(files, words) {
   const tree = /* @__PURE__ */ new Map();
   for (const f of files) {
-    const parts = f.path.split("/");
-    if (parts.length < 3) continue;
-    const parent = parts.slice(0, -2).join("/");
-    const child = parts[parts.length - 2];
+    const last = f.path.lastIndexOf("/");
+    const prev = last > 0 ? f.path.lastIndexOf("/", last - 1) : -1;
+    if (prev <= 0) continue;
+    const parent = f.path.slice(0, prev);
+    const child = f.path.slice(prev + 1, last);
     let children = tree.get(parent);
     if (!children) tree.set(parent, children = /* @__PURE__ */ new Map());
     let names = children.get(child);
     if (!names) children.set(child, names = /* @__PURE__ */ new Set());
-    names.add(parts[parts.length - 1]);
+    names.add(f.path.slice(last + 1));
   }
   const named = new Set(words);
   const drop = /* @__PURE__ */ new Set();
@@ -9902,7 +9955,7 @@ function hiddenGroups(hidden) {
     let g = groups2.get(key);
     if (!g) groups2.set(key, g = { key, blocks: [], files: 0, subdirs: [], best: -Infinity, subScore: /* @__PURE__ */ new Map() });
     g.blocks.push(b);
-    g.files += b.files.length;
+    g.files += b.count;
     g.best = Math.max(g.best, b.score);
     const sub = parts.length > 1 ? `${parts[1]}/` : ".";
     g.subScore.set(sub, Math.max(g.subScore.get(sub) ?? -Infinity, b.score));
@@ -9948,13 +10001,14 @@ function blockLines(b) {
   return lines;
 }
 function headerLine(b) {
-  return `${clean(b.dir)}/ (${b.files.length} file${b.files.length === 1 ? "" : "s"})`;
+  return `${clean(b.dir)}/ (${b.count} file${b.count === 1 ? "" : "s"})`;
 }
 function fileLine(b, f) {
-  return `${b.dir === "" ? "" : "  "}${clean(path.posix.basename(f.path))} ${formatSize(f.bytes)}`;
+  const size = f.bytes === null ? "" : ` ${formatSize(f.bytes)}`;
+  return `${b.dir === "" ? "" : "  "}${clean(path.posix.basename(f.path))}${size}`;
 }
 function moreLine(b, shown) {
-  const more = b.files.length - shown;
+  const more = b.count - shown;
   if (shown === 0 || more <= 0) return null;
   return b.dir === "" ? `\u2026 ${more} more files at the root` : `  \u2026 ${more} more files under ${clean(b.dir)}/`;
 }
@@ -9984,6 +10038,7 @@ var TrackedFiles = class {
   constructor(root, opts = {}) {
     this.root = root;
     this.opts = opts;
+    if (opts.indexFile) this.gitRepo = Promise.resolve(true);
   }
   root;
   opts;
@@ -10073,13 +10128,21 @@ function splitZ(text) {
 async function buildRepoMap(root, budgetChars = 6e3, tracked, query = "") {
   const realRoot = await fs2.realpath(root);
   const paths = await listRepoFiles(realRoot, tracked);
-  const files = [];
-  for (const p of paths) {
-    const bytes = sizeOf(path3.join(realRoot, p));
-    if (bytes !== null) files.push({ path: p, bytes });
-  }
-  return renderRepoMap(files, budgetChars, query);
+  return renderRepoMap(paths.map((p) => new ListedFile(realRoot, p)), budgetChars, query);
 }
+var ListedFile = class {
+  constructor(root, path8) {
+    this.root = root;
+    this.path = path8;
+  }
+  root;
+  path;
+  size;
+  get bytes() {
+    if (this.size === void 0) this.size = sizeOf(path3.join(this.root, this.path));
+    return this.size;
+  }
+};
 function sizeOf(abs) {
   try {
     return lstatSync(abs, { throwIfNoEntry: false })?.size ?? null;
@@ -11339,12 +11402,14 @@ async function runIssue(settings, ctx, io, decision) {
     }
   }
   const author = decision.request?.author;
-  const [permission, authorPermission, issue, base] = await Promise.all([
+  const reads = Promise.all([
     decision.sender ? permissionOf(decision.sender) : "admin",
     author ? permissionOf(author) : "admin",
     gh.issue(issueNumber),
     settings.baseBranch ?? gh.defaultBranch()
   ]);
+  preloadProviders([...settings.drafters, settings.reviewer, ...settings.triage ? [settings.triageModel] : []]);
+  const [permission, authorPermission, issue, base] = await reads;
   if (!WRITE_PERMISSIONS.includes(permission)) {
     return skip(io, `${decision.sender} has '${permission}' permission; a run needs write, maintain or admin`);
   }
@@ -11375,6 +11440,8 @@ async function work(settings, ctx, io, decision, p) {
   const auth2 = { serverUrl: ctx.serverUrl, token: settings.githubToken };
   const git = new Git(ctx.workspace, io.redact);
   const remoteSha = await git.remoteSha(branch, auth2);
+  const ledger = new Ledger(git, auth2);
+  const recordsRead = settings.ledger || settings.routeByHistory ? readLedger(ledger, io) : Promise.resolve([]);
   const pr = remoteSha ? await gh.findOpenPull(branch, base) : void 0;
   const summary = pr && await gh.findComment(pr.number, SUMMARY_MARKER) || await gh.findComment(issue.number, SUMMARY_MARKER);
   const previousMarker = markerIn(summary?.body);
@@ -11389,8 +11456,7 @@ async function work(settings, ctx, io, decision, p) {
     runUrl: ctx.runUrl
   });
   const category = categoryOf(issue.labels, settings.categoryLabels);
-  const ledger = new Ledger(git, auth2);
-  const records = settings.ledger || settings.routeByHistory ? await readLedger(ledger, io) : [];
+  const records = await recordsRead;
   const ofMode = records.filter((r) => r.mode === mode);
   const routeFor = (outcome) => decideRoute({
     ladder: settings.drafters.map((d) => d.id),
@@ -11424,7 +11490,7 @@ async function work(settings, ctx, io, decision, p) {
         start = { baseSha: fetched.baseSha, remoteSha: fetched.headSha };
       }
     }
-    start ??= await git.startBranch(base, branch, auth2);
+    start ??= await git.startBranch(base, branch, auth2, remoteSha);
     if (decision.request) {
       const f = await gatherFeedback(p.api, decision.request, decision.pullNumber ?? pr?.number, p.canWrite);
       withheld = f.withheld;
@@ -11473,7 +11539,7 @@ async function work(settings, ctx, io, decision, p) {
   const kind = routing?.kind ?? category;
   const past = ofMode.filter((r) => routing ? kindOf(r) === kind : sameKind(r, category, mode));
   for (const [k, v] of Object.entries(outputsOf(buildReport(settings, { issue, mode, meter, result })))) io.setOutput(k, v);
-  const history = await recordRun(settings, ctx, io, ledger, past, { issue, category, kind, mode, meter, result });
+  const history = recordRun(settings, ctx, io, ledger, past, { issue, category, kind, mode, meter, result });
   await commitRest(git, tools, withTrailer(`draft-review: unfinished draft for #${issue.number}`, runId), result, io);
   let report;
   try {
@@ -11496,6 +11562,7 @@ async function work(settings, ctx, io, decision, p) {
       summaryGraceMs: Math.min(15e3, publishWindowMs(settings.runTimeoutMinutes))
     });
   } catch (e) {
+    await history;
     await progress.end(e instanceof PublishError ? publishFailureLine(e, io.redact) : failureLine("saving the draft", e, io.redact));
     throw e;
   }

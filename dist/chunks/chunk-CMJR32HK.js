@@ -9,7 +9,7 @@ import {
   statsOf,
   usd,
   verdictWords
-} from "./chunk-4HQ4KMIL.js";
+} from "./chunk-2TSINTXP.js";
 import {
   BUILT_IN_PRICES,
   costOf,

@@ -1786,6 +1786,9 @@ var require_picomatch2 = __commonJS({
   }
 });
 
+// src/git/index.ts
+import { readFileSync as readFileSync3 } from "node:fs";
+
 // src/workspace/paths.ts
 var import_picomatch = __toESM(require_picomatch2(), 1);
 import path from "node:path";
@@ -1811,7 +1814,7 @@ function normalizeToolPath(input, options = {}) {
   return { ok: true, rel };
 }
 function isInsideGitDir(rel) {
-  return rel.split("/").some(isGitDirName);
+  return /git/i.test(rel) && rel.split("/").some(isGitDirName);
 }
 function checkWrite(rel, rules) {
   const protectedBy = rules.protectedGlobs.filter((g) => matchesSelfOrAncestor(rel, g, true));
@@ -1868,20 +1871,22 @@ var LITERAL = { GIT_LITERAL_PATHSPECS: "1" };
 async function commitDraft(a) {
   const { own } = a;
   const git = async (args, input) => (await own.run(args, { index: true, input, env: LITERAL })).stdout;
-  await git(["read-tree", a.parent]);
+  if (!a.indexHoldsParent) await git(["read-tree", a.parent]);
   const skipped = [];
   const candidates = [...a.writes.keys()].filter((p) => {
     if (!isInsideGitDir(p)) return true;
     skipped.push({ path: p, reason: "inside .git" });
     return false;
   });
-  const submodules = await gitlinksAbove(git, a.parent, candidates);
+  const listed = await entriesAlong(git, a.parent, candidates);
+  const submodules = listed.filter((e) => e.mode === "160000").map((e) => e.path);
   const wanted = candidates.filter((p) => {
     const sub = submodules.find((s) => p === s || p.startsWith(`${s}/`));
     if (sub) skipped.push({ path: p, reason: `inside the submodule ${sub}, which this repository records only as a commit` });
     return !sub;
   });
-  const modes = await treeModes(git, a.parent, wanted);
+  const wantedSet = new Set(wanted);
+  const modes = new Map(listed.filter((e) => wantedSet.has(e.path)).map((e) => [e.path, e.mode]));
   const added = wanted.filter((p) => a.writes.get(p) != null);
   const ignored = added.length > 0 ? await a.ignored(added.filter((p) => !modes.has(p))) : /* @__PURE__ */ new Set();
   const lines = [];
@@ -1895,10 +1900,10 @@ async function commitDraft(a) {
   });
   const blobs = await own.writeBlobs(kept.map((p) => a.writes.get(p)));
   kept.forEach((p, i) => lines.push(`${modes.get(p) === "100755" ? "100755" : "100644"} ${blobs[i]}	${p}`));
-  if (lines.length > 0) await git(["update-index", "--add", "-z", "--index-info"], lines.join("\0") + "\0");
-  const tree = (await git(["write-tree"])).trim();
-  const parentTree = (await git(["rev-parse", `${a.parent}^{tree}`])).trim();
-  if (tree === parentTree) return { sha: a.parent, changed: false, skipped };
+  const indexInfo = lines.length > 0 ? lines.join("\0") + "\0" : "";
+  if (indexInfo) await git(["update-index", "--add", "-z", "--index-info"], indexInfo);
+  const [tree = "", parentTree = ""] = (await Promise.all([git(["write-tree"]), git(["rev-parse", `${a.parent}^{tree}`])])).map((t) => t.trim());
+  if (tree === parentTree) return { sha: a.parent, changed: false, skipped, indexInfo: "" };
   const sha = (await own.run(["commit-tree", "--no-gpg-sign", tree, "-p", a.parent, "-F", "-"], {
     input: a.message,
     env: {
@@ -1908,22 +1913,16 @@ async function commitDraft(a) {
       GIT_COMMITTER_EMAIL: a.author.email
     }
   })).stdout.trim();
-  return { sha, changed: true, skipped };
+  return { sha, changed: true, skipped, indexInfo };
 }
-async function gitlinksAbove(git, tree, paths) {
+async function entriesAlong(git, tree, paths) {
   const probes = /* @__PURE__ */ new Set();
   for (const p of paths) {
     const parts = p.split("/");
     for (let i = 1; i <= parts.length; i++) probes.add(parts.slice(0, i).join("/"));
   }
   if (probes.size === 0) return [];
-  const out = await git(["ls-tree", "-z", tree, "--", ...probes]);
-  return entries(out).filter((e) => e.mode === "160000").map((e) => e.path);
-}
-async function treeModes(git, tree, paths) {
-  if (paths.length === 0) return /* @__PURE__ */ new Map();
-  const out = await git(["ls-tree", "-z", tree, "--", ...paths]);
-  return new Map(entries(out).map((e) => [e.path, e.mode]));
+  return entries(await git(["ls-tree", "-z", tree, "--", ...probes]));
 }
 function entries(out) {
   return out.split("\0").filter(Boolean).map((rec) => {
@@ -1932,8 +1931,75 @@ function entries(out) {
   });
 }
 
+// src/git/index-state.ts
+import { readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
+function fingerprint(file) {
+  try {
+    const s = statSync(file, { bigint: true });
+    return `${s.dev}:${s.ino}:${s.size}:${s.ctimeNs}:${s.mtimeNs}`;
+  } catch {
+    return void 0;
+  }
+}
+var PrivateIndex = class {
+  constructor(file) {
+    this.file = file;
+  }
+  file;
+  kept;
+  /** After git wrote the index so that it holds `commit`'s tree (read-tree, or a commit's update-index). */
+  wrote(commit) {
+    try {
+      const bytes = readFileSync(this.file);
+      this.kept = { commit, bytes, print: fingerprint(this.file) };
+    } catch {
+      this.kept = void 0;
+    }
+  }
+  forget() {
+    this.kept = void 0;
+  }
+  /**
+   * Whether the index holds `commit`'s tree as this run left it, putting our bytes back
+   * first (atomically: a git command reading it meanwhile sees the old file or ours).
+   * `always` puts them back even when the file looks untouched (before a commit).
+   */
+  restore(commit, always = false) {
+    if (this.kept?.commit !== commit) return false;
+    if (!always && fingerprint(this.file) === this.kept.print) return true;
+    try {
+      const tmp = `${this.file}.restore`;
+      writeFileSync(tmp, this.kept.bytes);
+      renameSync(tmp, this.file);
+      this.kept.print = fingerprint(this.file);
+      return true;
+    } catch {
+      this.kept = void 0;
+      return false;
+    }
+  }
+};
+var SharedIndex = class {
+  constructor(file) {
+    this.file = file;
+  }
+  file;
+  known;
+  /** Call right after the index was made to hold exactly `commit`'s tree (a forced checkout, our sync). */
+  holdsNow(commit) {
+    const print = fingerprint(this.file);
+    this.known = print ? { commit, print } : void 0;
+  }
+  forget() {
+    this.known = void 0;
+  }
+  holds(commit) {
+    return this.known !== void 0 && this.known.commit === commit && fingerprint(this.file) === this.known.print;
+  }
+};
+
 // src/git/own-repo.ts
-import { mkdirSync, mkdtempSync as mkdtempSync2, readFileSync, rmSync as rmSync2, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync as mkdtempSync2, readFileSync as readFileSync2, renameSync as renameSync2, rmSync as rmSync2, writeFileSync as writeFileSync2 } from "node:fs";
 import path3 from "node:path";
 
 // src/git/run.ts
@@ -2042,7 +2108,7 @@ var OwnRepo = class _OwnRepo {
     this.gitDir = path3.join(root, "repo");
     this.indexFile = path3.join(root, "index");
     for (const d of ["refs/heads", "refs/tags", "objects"]) mkdirSync(path3.join(this.gitDir, d), { recursive: true });
-    writeFileSync(path3.join(this.gitDir, "HEAD"), "ref: refs/heads/draft-review-own\n");
+    writeFileSync2(path3.join(this.gitDir, "HEAD"), "ref: refs/heads/draft-review-own\n");
     this.config = renderConfig(pinned);
     this.syncShallow();
   }
@@ -2055,25 +2121,44 @@ var OwnRepo = class _OwnRepo {
   config;
   /** The shallow entries last taken from the workspace. */
   fromWorkspace = /* @__PURE__ */ new Set();
+  writes = 0;
   /** Reads the workspace's settings (call before the test command has run) and makes the repository. */
   static async create(workspace, redact, userConfig = false) {
     const ask = async (args) => (await runGit(args, { cwd: workspace, redact, userConfig, okCodes: [1] })).stdout;
     const [paths, settings] = await Promise.all([
-      ask(["rev-parse", "--path-format=absolute", "--git-path", "objects", "--git-path", "shallow", "--show-object-format"]),
+      ask(["rev-parse", "--path-format=absolute", "--git-path", "objects", "--git-path", "shallow", "--git-path", "index", "--git-path", "HEAD", "--show-object-format", "--is-shallow-repository"]),
       ask(["config", "-z", "--get-regexp", "^(remote\\.origin\\.url|core\\.sshcommand)$"])
     ]);
-    const [objectsDir = "", shallowFile = "", objectFormat = ""] = paths.split("\n").map((l) => l.trim());
+    const [objectsDir = "", shallowFile = "", workspaceIndex = "", workspaceHead = "", objectFormat = "", shallow = ""] = paths.split("\n").map((l) => l.trim());
     const values = new Map(settings.split("\0").filter(Boolean).map((rec) => [rec.slice(0, rec.indexOf("\n")).toLowerCase(), rec.slice(rec.indexOf("\n") + 1)]));
     const originUrl = values.get("remote.origin.url") ?? "";
     const sshCommand = values.get("core.sshcommand") ?? "";
     const origin = isRelativePath(originUrl) ? path3.resolve(workspace, originUrl) : originUrl;
-    return new _OwnRepo({ objectsDir, shallowFile, originUrl: origin, objectFormat: objectFormat || "sha1", sshCommand }, redact, userConfig);
+    return new _OwnRepo({ objectsDir, shallowFile, workspaceIndex, workspaceHead, shallow: shallow === "true", originUrl: origin, objectFormat: objectFormat || "sha1", sshCommand }, redact, userConfig);
   }
   run(args, opts = {}) {
-    writeFileSync(path3.join(this.gitDir, "config"), this.config);
+    this.pinConfig();
     const env = { GIT_DIR: this.gitDir, GIT_OBJECT_DIRECTORY: this.pinned.objectsDir, ...opts.env };
     if (opts.index) env.GIT_INDEX_FILE = this.indexFile;
     return runGit(args, { ...opts, env, cwd: path3.dirname(this.gitDir), redact: opts.redact ?? this.redact, userConfig: this.userConfig });
+  }
+  /**
+   * Checked before every command: a process that reached the temp dir cannot plant
+   * settings. Replaced atomically (a file of its own, renamed over), since a command
+   * started a moment earlier may be reading it and must never see it half written.
+   */
+  pinConfig() {
+    const file = path3.join(this.gitDir, "config");
+    let now;
+    try {
+      now = readFileSync2(file, "utf8");
+    } catch {
+      now = void 0;
+    }
+    if (now === this.config) return;
+    const tmp = path3.join(this.gitDir, `config.${process.pid}.${++this.writes}`);
+    writeFileSync2(tmp, this.config);
+    renameSync2(tmp, file);
   }
   /** Stores these exact bytes as blobs (no filters), in one git call; returns their ids in order. */
   async writeBlobs(contents) {
@@ -2082,7 +2167,7 @@ var OwnRepo = class _OwnRepo {
     try {
       const files = contents.map((bytes, i) => {
         const f = path3.join(dir, String(i));
-        writeFileSync(f, bytes);
+        writeFileSync2(f, bytes);
         return f;
       });
       const out = await this.run(["hash-object", "-w", "--no-filters", "--stdin-paths"], { input: files.join("\n") + "\n" });
@@ -2103,7 +2188,7 @@ var OwnRepo = class _OwnRepo {
   writeShallow(lines) {
     const unique = [...new Set(lines.filter((l) => /^[0-9a-f]{40,64}$/.test(l)))].sort();
     const file = path3.join(this.gitDir, "shallow");
-    if (unique.length > 0) writeFileSync(file, unique.join("\n") + "\n");
+    if (unique.length > 0) writeFileSync2(file, unique.join("\n") + "\n");
     else rmSync2(file, { force: true });
   }
 };
@@ -2123,7 +2208,7 @@ function quote(value) {
 }
 function readLines(file) {
   try {
-    return readFileSync(file, "utf8").split("\n").map((l) => l.trim()).filter(Boolean);
+    return readFileSync2(file, "utf8").split("\n").map((l) => l.trim()).filter(Boolean);
   } catch {
     return [];
   }
@@ -2143,6 +2228,11 @@ var Git = class {
   opts;
   own;
   draft;
+  privateIndex;
+  sharedIndex;
+  /** The writes the head commit was made from, and what that commit said: the same writes again make no commit. */
+  lastCommit;
+  changed = /* @__PURE__ */ new Map();
   /** git in the workspace. */
   async exec(args, opts = {}) {
     const env = { ...opts.env, ...opts.auth ? authEnv(opts.auth) : {} };
@@ -2161,20 +2251,26 @@ var Git = class {
   }
   /** The private index the drafter's tools list tracked files from (after a branch was started). */
   async indexFile() {
-    return (await this.ownRepo()).indexFile;
+    const own = await this.ownRepo();
+    if (this.draft) this.privateIndex?.restore(this.draft.head);
+    return own.indexFile;
   }
   /**
    * Fetches `base` from origin and points `branch` at it, checked out. Returns the base
-   * commit and where `branch` stood on origin (the lease for the push; '' when absent).
+   * commit and where `branch` stood on origin (the lease for the push; '' when absent):
+   * `remoteSha` when the caller read it at the start of the run, else read now.
    * A shallow checkout is fetched shallow; a full one stays full.
    */
-  async startBranch(base, branch, auth) {
-    const shallow = (await this.exec(["rev-parse", "--is-shallow-repository"])).trim() === "true";
+  async startBranch(base, branch, auth, remoteSha) {
+    const { shallow } = (await this.ownRepo()).pinned;
     await this.exec(["fetch", "--no-tags", ...shallow ? ["--depth=1"] : [], "origin", `+refs/heads/${base}:refs/remotes/origin/${base}`], { auth });
-    await this.exec(["checkout", "--force", "--no-track", "-B", branch, `refs/remotes/origin/${base}`]);
-    const baseSha = (await this.exec(["rev-parse", "HEAD"])).trim();
-    await this.beginDraft(branch, baseSha);
-    return { baseSha, remoteSha: await this.remoteSha(branch, auth) };
+    const [, fetched] = await Promise.all([
+      this.exec(["checkout", "--force", "--no-track", "-B", branch, `refs/remotes/origin/${base}`]),
+      this.exec(["rev-parse", "--verify", `refs/remotes/origin/${base}^{commit}`])
+    ]);
+    const baseSha = fetched.trim();
+    await this.beginDraft(branch, baseSha, { checkedOut: true });
+    return { baseSha, remoteSha: remoteSha ?? await this.remoteSha(branch, auth) };
   }
   /** Local mode: branches off the current HEAD, with no fetch. Refuses a tree with uncommitted changes. */
   async startLocalBranch(branch, start = "HEAD") {
@@ -2191,11 +2287,17 @@ var Git = class {
    * From here on this run commits to `branch`, on top of `start` (the base, or the tip of a
    * branch being continued), already checked out. The pre-push check covers what follows
    * `start`. Called before the test command first runs: the shallow boundary is taken now.
+   * `checkedOut`: a forced checkout of `start` has just made the workspace's index hold
+   * exactly its tree.
    */
-  async beginDraft(branch, start) {
+  async beginDraft(branch, start, opts = {}) {
     const own = await this.ownRepo();
+    this.sharedIndex = new SharedIndex(own.pinned.workspaceIndex);
+    if (opts.checkedOut) this.sharedIndex.holdsNow(start);
     own.syncShallow();
+    this.privateIndex = new PrivateIndex(own.indexFile);
     await this.execOwn(["read-tree", start], { index: true });
+    this.privateIndex.wrote(start);
     this.draft = { branch, start, head: start };
   }
   /** Where this run's own commits start; undefined before a branch was started. */
@@ -2217,19 +2319,32 @@ var Git = class {
    */
   async commitWrites(writes, message) {
     const draft = this.requireDraft();
+    const last = this.lastCommit;
+    if (last && last.head === draft.head && sameWrites(writes, last.writes)) return { ...last.made, sha: draft.head, changed: false, indexInfo: "" };
     const own = await this.ownRepo();
-    const made = await commitDraft({
-      own,
-      parent: draft.head,
-      writes,
-      message,
-      author: { name: BOT_NAME, email: BOT_EMAIL },
-      ignored: (paths) => this.ignoredUntracked(paths, own.indexFile)
-    });
+    const index = this.privateIndex;
+    const parent = draft.head;
+    let made;
+    try {
+      made = await commitDraft({
+        own,
+        parent,
+        writes,
+        message,
+        author: { name: BOT_NAME, email: BOT_EMAIL },
+        ignored: (paths) => this.ignoredUntracked(paths, own.indexFile),
+        indexHoldsParent: index?.restore(parent, true) ?? false
+      });
+    } catch (e) {
+      index?.forget();
+      throw e;
+    }
+    index?.wrote(made.sha);
     if (made.changed) {
       draft.head = made.sha;
-      await this.syncWorkspace(draft);
+      await this.syncWorkspace(draft, parent, made.indexInfo);
     }
+    this.lastCommit = { head: draft.head, writes: new Map(writes), made };
     return made;
   }
   /** The change from `from` to this run's head, with `context` lines around each hunk. */
@@ -2238,8 +2353,14 @@ var Git = class {
   }
   /** Paths that differ between `from` and this run's head (both sides of a rename). */
   async changedFiles(from) {
-    const out = await this.execOwn(["diff", "--name-only", "--no-renames", "-z", from, await this.tip(), "--"]);
-    return out.split("\0").filter(Boolean);
+    const to = await this.tip();
+    const key = `${from}..${to}`;
+    if (!this.changed.has(key)) {
+      const out = this.execOwn(["diff", "--name-only", "--no-renames", "-z", from, to, "--"]).then((o) => o.split("\0").filter(Boolean));
+      out.catch(() => this.changed.delete(key));
+      this.changed.set(key, out);
+    }
+    return [...await this.changed.get(key)];
   }
   /**
    * Replaces the remote branch with this run's head (a re-run starts the branch anew), but
@@ -2265,12 +2386,23 @@ var Git = class {
    * The branch, HEAD and the shared index follow this run's commit, so the workspace reads
    * as committed for the next test run; files on disk are not touched (no filters run).
    */
-  async syncWorkspace(draft) {
+  async syncWorkspace(draft, parent, indexInfo) {
+    const shared = this.sharedIndex;
     try {
-      await this.exec(["update-ref", "-m", "draft-review: draft", `refs/heads/${draft.branch}`, draft.head]);
-      await this.exec(["symbolic-ref", "HEAD", `refs/heads/${draft.branch}`]);
-      await this.exec(["read-tree", "--reset", draft.head]);
+      const index = shared?.holds(parent) ? this.exec(["update-index", "-z", "--index-info"], { input: indexInfo }) : this.exec(["read-tree", "--reset", draft.head]);
+      const onBranch = headFileSays(this.own ? (await this.own).pinned.workspaceHead : "", `refs/heads/${draft.branch}`);
+      await Promise.all([
+        this.exec(["update-ref", "-m", "draft-review: draft", `refs/heads/${draft.branch}`, draft.head]).then(
+          () => (
+            // HEAD is on the branch since the checkout, unless the test command moved it.
+            onBranch ? void 0 : this.exec(["symbolic-ref", "HEAD", `refs/heads/${draft.branch}`])
+          )
+        ),
+        index
+      ]);
+      shared?.holdsNow(draft.head);
     } catch {
+      shared?.forget();
     }
   }
   /** The subset of `paths` that git ignores and that the index does not track. */
@@ -2287,6 +2419,23 @@ var Git = class {
     return new Set(out.stdout.split("\0").filter(Boolean));
   }
 };
+function headFileSays(file, ref) {
+  try {
+    return file !== "" && readFileSync3(file, "utf8") === `ref: ${ref}
+`;
+  } catch {
+    return false;
+  }
+}
+function sameWrites(a, b) {
+  if (a.size !== b.size) return false;
+  for (const [p, bytes] of a) {
+    if (!b.has(p)) return false;
+    const other = b.get(p);
+    if (bytes === null || other === null || other === void 0 ? bytes !== other : !bytes.equals(other)) return false;
+  }
+  return true;
+}
 var LeaseLost = class extends Error {
   constructor(branch) {
     super(`${branch} changed on origin while this run worked (another run for the same issue?)`);

@@ -3,11 +3,11 @@ import { createRequire as __draftReviewCreateRequire } from 'node:module';
 const require = __draftReviewCreateRequire(import.meta.url);
 import {
   renderLedgerReport
-} from "./chunk-6G46T3KB.js";
+} from "./chunk-CMJR32HK.js";
 import {
   Git,
   Ledger
-} from "./chunk-4HQ4KMIL.js";
+} from "./chunk-2TSINTXP.js";
 import {
   setSkippedOutputs
 } from "./chunk-WAJCCAE4.js";

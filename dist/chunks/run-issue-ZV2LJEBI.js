@@ -6,11 +6,11 @@ import {
   readLedger,
   recordRun,
   runIssue
-} from "./chunk-NBJ6WNR4.js";
+} from "./chunk-AT7B7A2D.js";
 import {
   branchFor
 } from "./chunk-CG7IRVUH.js";
-import "./chunk-4HQ4KMIL.js";
+import "./chunk-2TSINTXP.js";
 import "./chunk-WAJCCAE4.js";
 import "./chunk-I4BPBFEM.js";
 export {
