@@ -1,7 +1,7 @@
 import { createServer } from 'node:http'
 import { rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { checkoutWorkspace, git, makeOrigin } from '../emulators/git'
+import { checkoutWorkspace, git, makeOrigin, pushPersonCommit } from '../emulators/git'
 import { authEnv, Git } from '../src/git'
 
 test('fetch and push send only our token, even with actions/checkout\'s header in the repository config', async () => {
@@ -87,6 +87,31 @@ test('a second commit ignores what another process wrote into the private index,
     // The shared index was rewritten by `git add`, so it is read whole again: it holds the commit.
     expect(await git(ws, ['diff', '--cached', '--name-only', 'HEAD'])).toBe('')
     expect(await git(ws, ['show', 'HEAD:src/b.js'])).toBe('b2\n')
+  } finally {
+    await origin.cleanup()
+  }
+})
+
+test('a branch starts from base as origin has it now: fetched when origin moved on since the checkout, not when the checkout is current', async () => {
+  const origin = await makeOrigin({ 'a.txt': 'a\n' })
+  try {
+    const ws = await checkoutWorkspace(origin.bareDir)
+    const checkedOut = (await git(ws, ['rev-parse', 'HEAD'])).trim()
+    // Current: the run starts from what the checkout has.
+    const g1 = new Git(ws)
+    const refs1 = await g1.remoteRefs(['draft-review/issue-5', 'main'])
+    expect(refs1.get('draft-review/issue-5')).toBeUndefined()
+    expect(refs1.get('main')).toBe(checkedOut)
+    const s1 = await g1.startBranch('main', 'draft-review/issue-5', undefined, { remoteSha: '', baseTip: refs1.get('main') })
+    expect(s1).toEqual({ baseSha: checkedOut, remoteSha: '' })
+    // Someone pushes to main after the checkout: the next run fetches it and starts there.
+    const newer = await pushPersonCommit(origin.bareDir, 'main', { 'b.txt': 'b\n' }, { name: 'Ana', email: 'ana@example.com', message: 'b' })
+    const g2 = new Git(ws)
+    const refs2 = await g2.remoteRefs(['draft-review/issue-6', 'main'])
+    const s2 = await g2.startBranch('main', 'draft-review/issue-6', undefined, { remoteSha: '', baseTip: refs2.get('main') })
+    expect(s2.baseSha).toBe(newer)
+    expect((await git(ws, ['rev-parse', 'HEAD'])).trim()).toBe(newer)
+    expect(await git(ws, ['show', 'HEAD:b.txt'])).toBe('b\n')
   } finally {
     await origin.cleanup()
   }

@@ -20,6 +20,9 @@ export interface LedgerState {
 }
 
 export class Ledger {
+  /** What the last read found: an append tries on it first, as the push is fast-forward only. */
+  private last: LedgerState | undefined
+
   constructor(
     private readonly git: Git,
     private readonly auth?: PushAuth,
@@ -28,20 +31,25 @@ export class Ledger {
 
   async read(): Promise<LedgerState> {
     const tip = await this.fetchTip()
-    if (!tip) return { records: [], tip }
-    const text = await this.git.execOwn(['cat-file', 'blob', `${tip}:${LEDGER_FILE}`]).catch(() => '')
-    return { records: parseLedger(text), tip }
+    const text = tip ? await this.git.execOwn(['cat-file', 'blob', `${tip}:${LEDGER_FILE}`]).catch(() => '') : ''
+    this.last = { records: tip ? parseLedger(text) : [], tip }
+    return this.last
   }
 
-  /** Appends one record; retries on a concurrent append until it lands. */
+  /**
+   * Appends one record; retries on a concurrent append until it lands. The first try builds
+   * on what this run read at its start: if another run appended since, the push is refused
+   * (not a fast-forward) and the next try reads the ledger again.
+   */
   async append(record: LedgerRecord, attempts = 8): Promise<void> {
     for (let attempt = 1; ; attempt++) {
-      const { records, tip } = await this.read()
+      const { records, tip } = attempt === 1 && this.last ? this.last : await this.read()
       const next = [...records, record].slice(-this.maxRecords)
       const commit = await this.commit(next, tip, `ledger: issue #${record.issue} (${record.stopReason}) run ${record.runId}`)
       try {
         // No force: a push that is not a fast-forward is refused, and we start over.
         await this.git.execOwn(['push', '--quiet', 'origin', `${commit}:refs/heads/${LEDGER_BRANCH}`], { auth: this.auth })
+        this.last = { records: next, tip: commit }
         return
       } catch (e) {
         if (!(e instanceof GitError) || attempt >= attempts) throw e

@@ -114,7 +114,9 @@ async function work(settings: Settings, ctx: RunContext, io: RunIO, decision: Ru
   const runId = ctx.runId ?? 'local'
   const auth: PushAuth = { serverUrl: ctx.serverUrl, token: settings.githubToken }
   const git = new Git(ctx.workspace, io.redact)
-  const remoteSha = await git.remoteSha(branch, auth)
+  // The branch (is there an earlier round?) and base (is the checkout's copy current?) at once.
+  const remote = await git.remoteRefs([branch, base], auth)
+  const remoteSha = remote.get(branch) ?? ''
   const ledger = new Ledger(git, auth)
   // The ledger is fetched while GitHub answers the reads below (each a round trip on github.com).
   const recordsRead = settings.ledger || settings.routeByHistory ? readLedger(ledger, io) : Promise.resolve([])
@@ -172,7 +174,7 @@ async function work(settings: Settings, ctx: RunContext, io: RunIO, decision: Ru
         start = { baseSha: fetched.baseSha, remoteSha: fetched.headSha }
       }
     }
-    start ??= await git.startBranch(base, branch, auth, remoteSha)
+    start ??= await git.startBranch(base, branch, auth, { remoteSha, baseTip: remote.get(base) })
     if (decision.request) {
       const f = await gatherFeedback(p.api, decision.request, decision.pullNumber ?? pr?.number, p.canWrite)
       withheld = f.withheld

@@ -90,20 +90,23 @@ export class Git {
 
   /**
    * Fetches `base` from origin and points `branch` at it, checked out. Returns the base
-   * commit and where `branch` stood on origin (the lease for the push; '' when absent):
-   * `remoteSha` when the caller read it at the start of the run, else read now.
-   * A shallow checkout is fetched shallow; a full one stays full.
+   * commit and where `branch` stood on origin (the lease for the push; '' when absent).
+   * `known`: what the caller read from origin at the start of the run (remoteRefs): the
+   * branch's lease, and base's tip, whose fetch is skipped when the checkout has it already
+   * (actions/checkout fetched it a moment ago). A shallow checkout is fetched shallow; a full one stays full.
    */
-  async startBranch(base: string, branch: string, auth?: PushAuth, remoteSha?: string): Promise<{ baseSha: string; remoteSha: string }> {
-    const { shallow } = (await this.ownRepo()).pinned
-    await this.exec(['fetch', '--no-tags', ...(shallow ? ['--depth=1'] : []), 'origin', `+refs/heads/${base}:refs/remotes/origin/${base}`], { auth })
-    const [, fetched] = await Promise.all([
-      this.exec(['checkout', '--force', '--no-track', '-B', branch, `refs/remotes/origin/${base}`]),
-      this.exec(['rev-parse', '--verify', `refs/remotes/origin/${base}^{commit}`])
-    ])
-    const baseSha = fetched.trim()
+  async startBranch(base: string, branch: string, auth?: PushAuth, known?: { remoteSha: string; baseTip?: string }): Promise<{ baseSha: string; remoteSha: string }> {
+    const tracking = `refs/remotes/origin/${base}`
+    const local = known?.baseTip ? await this.exec(['rev-parse', '--verify', '--quiet', `${tracking}^{commit}`]).then((o) => o.trim(), () => '') : ''
+    let baseSha = local
+    if (!local || local !== known?.baseTip) {
+      const { shallow } = (await this.ownRepo()).pinned
+      await this.exec(['fetch', '--no-tags', ...(shallow ? ['--depth=1'] : []), 'origin', `+refs/heads/${base}:${tracking}`], { auth })
+      baseSha = (await this.exec(['rev-parse', '--verify', `${tracking}^{commit}`])).trim()
+    }
+    await this.exec(['checkout', '--force', '--no-track', '-B', branch, baseSha])
     await this.beginDraft(branch, baseSha, { checkedOut: true })
-    return { baseSha, remoteSha: remoteSha ?? (await this.remoteSha(branch, auth)) }
+    return { baseSha, remoteSha: known ? known.remoteSha : await this.remoteSha(branch, auth) }
   }
 
   /** Local mode: branches off the current HEAD, with no fetch. Refuses a tree with uncommitted changes. */
@@ -147,8 +150,18 @@ export class Git {
   }
 
   async remoteSha(branch: string, auth?: PushAuth): Promise<string> {
-    const out = await this.execOwn(['ls-remote', 'origin', `refs/heads/${branch}`], { auth })
-    return out.split(/\s/)[0] ?? ''
+    return (await this.remoteRefs([branch], auth)).get(branch) ?? ''
+  }
+
+  /** Where these branches stand on origin, in one round trip; a branch origin lacks is absent. */
+  async remoteRefs(branches: string[], auth?: PushAuth): Promise<Map<string, string>> {
+    const out = await this.execOwn(['ls-remote', 'origin', ...branches.map((b) => `refs/heads/${b}`)], { auth })
+    const found = new Map<string, string>()
+    for (const line of out.split('\n')) {
+      const [sha = '', ref = ''] = line.split('\t')
+      if (ref.startsWith('refs/heads/') && branches.includes(ref.slice('refs/heads/'.length))) found.set(ref.slice('refs/heads/'.length), sha.trim())
+    }
+    return found
   }
 
   /**
