@@ -44,7 +44,7 @@ import {
   statsOf,
   usd,
   verdictWords
-} from "./chunk-2TSINTXP.js";
+} from "./chunk-66TJCVMF.js";
 import {
   costOf,
   external_exports,
@@ -11439,7 +11439,8 @@ async function work(settings, ctx, io, decision, p) {
   const runId = ctx.runId ?? "local";
   const auth2 = { serverUrl: ctx.serverUrl, token: settings.githubToken };
   const git = new Git(ctx.workspace, io.redact);
-  const remoteSha = await git.remoteSha(branch, auth2);
+  const remote = await git.remoteRefs([branch, base], auth2);
+  const remoteSha = remote.get(branch) ?? "";
   const ledger = new Ledger(git, auth2);
   const recordsRead = settings.ledger || settings.routeByHistory ? readLedger(ledger, io) : Promise.resolve([]);
   const pr = remoteSha ? await gh.findOpenPull(branch, base) : void 0;
@@ -11490,7 +11491,7 @@ async function work(settings, ctx, io, decision, p) {
         start = { baseSha: fetched.baseSha, remoteSha: fetched.headSha };
       }
     }
-    start ??= await git.startBranch(base, branch, auth2, remoteSha);
+    start ??= await git.startBranch(base, branch, auth2, { remoteSha, baseTip: remote.get(base) });
     if (decision.request) {
       const f = await gatherFeedback(p.api, decision.request, decision.pullNumber ?? pr?.number, p.canWrite);
       withheld = f.withheld;

@@ -2257,20 +2257,23 @@ var Git = class {
   }
   /**
    * Fetches `base` from origin and points `branch` at it, checked out. Returns the base
-   * commit and where `branch` stood on origin (the lease for the push; '' when absent):
-   * `remoteSha` when the caller read it at the start of the run, else read now.
-   * A shallow checkout is fetched shallow; a full one stays full.
+   * commit and where `branch` stood on origin (the lease for the push; '' when absent).
+   * `known`: what the caller read from origin at the start of the run (remoteRefs): the
+   * branch's lease, and base's tip, whose fetch is skipped when the checkout has it already
+   * (actions/checkout fetched it a moment ago). A shallow checkout is fetched shallow; a full one stays full.
    */
-  async startBranch(base, branch, auth, remoteSha) {
-    const { shallow } = (await this.ownRepo()).pinned;
-    await this.exec(["fetch", "--no-tags", ...shallow ? ["--depth=1"] : [], "origin", `+refs/heads/${base}:refs/remotes/origin/${base}`], { auth });
-    const [, fetched] = await Promise.all([
-      this.exec(["checkout", "--force", "--no-track", "-B", branch, `refs/remotes/origin/${base}`]),
-      this.exec(["rev-parse", "--verify", `refs/remotes/origin/${base}^{commit}`])
-    ]);
-    const baseSha = fetched.trim();
+  async startBranch(base, branch, auth, known) {
+    const tracking = `refs/remotes/origin/${base}`;
+    const local = known?.baseTip ? await this.exec(["rev-parse", "--verify", "--quiet", `${tracking}^{commit}`]).then((o) => o.trim(), () => "") : "";
+    let baseSha = local;
+    if (!local || local !== known?.baseTip) {
+      const { shallow } = (await this.ownRepo()).pinned;
+      await this.exec(["fetch", "--no-tags", ...shallow ? ["--depth=1"] : [], "origin", `+refs/heads/${base}:${tracking}`], { auth });
+      baseSha = (await this.exec(["rev-parse", "--verify", `${tracking}^{commit}`])).trim();
+    }
+    await this.exec(["checkout", "--force", "--no-track", "-B", branch, baseSha]);
     await this.beginDraft(branch, baseSha, { checkedOut: true });
-    return { baseSha, remoteSha: remoteSha ?? await this.remoteSha(branch, auth) };
+    return { baseSha, remoteSha: known ? known.remoteSha : await this.remoteSha(branch, auth) };
   }
   /** Local mode: branches off the current HEAD, with no fetch. Refuses a tree with uncommitted changes. */
   async startLocalBranch(branch, start = "HEAD") {
@@ -2309,8 +2312,17 @@ var Git = class {
     return this.draft?.head;
   }
   async remoteSha(branch, auth) {
-    const out = await this.execOwn(["ls-remote", "origin", `refs/heads/${branch}`], { auth });
-    return out.split(/\s/)[0] ?? "";
+    return (await this.remoteRefs([branch], auth)).get(branch) ?? "";
+  }
+  /** Where these branches stand on origin, in one round trip; a branch origin lacks is absent. */
+  async remoteRefs(branches, auth) {
+    const out = await this.execOwn(["ls-remote", "origin", ...branches.map((b) => `refs/heads/${b}`)], { auth });
+    const found = /* @__PURE__ */ new Map();
+    for (const line of out.split("\n")) {
+      const [sha = "", ref = ""] = line.split("	");
+      if (ref.startsWith("refs/heads/") && branches.includes(ref.slice("refs/heads/".length))) found.set(ref.slice("refs/heads/".length), sha.trim());
+    }
+    return found;
   }
   /**
    * Commits exactly what the drafter wrote (the bytes its tools kept), on top of this run's
@@ -2588,20 +2600,27 @@ var Ledger = class {
   git;
   auth;
   maxRecords;
+  /** What the last read found: an append tries on it first, as the push is fast-forward only. */
+  last;
   async read() {
     const tip = await this.fetchTip();
-    if (!tip) return { records: [], tip };
-    const text = await this.git.execOwn(["cat-file", "blob", `${tip}:${LEDGER_FILE}`]).catch(() => "");
-    return { records: parseLedger(text), tip };
+    const text = tip ? await this.git.execOwn(["cat-file", "blob", `${tip}:${LEDGER_FILE}`]).catch(() => "") : "";
+    this.last = { records: tip ? parseLedger(text) : [], tip };
+    return this.last;
   }
-  /** Appends one record; retries on a concurrent append until it lands. */
+  /**
+   * Appends one record; retries on a concurrent append until it lands. The first try builds
+   * on what this run read at its start: if another run appended since, the push is refused
+   * (not a fast-forward) and the next try reads the ledger again.
+   */
   async append(record, attempts = 8) {
     for (let attempt = 1; ; attempt++) {
-      const { records, tip } = await this.read();
+      const { records, tip } = attempt === 1 && this.last ? this.last : await this.read();
       const next = [...records, record].slice(-this.maxRecords);
       const commit = await this.commit(next, tip, `ledger: issue #${record.issue} (${record.stopReason}) run ${record.runId}`);
       try {
         await this.git.execOwn(["push", "--quiet", "origin", `${commit}:refs/heads/${LEDGER_BRANCH}`], { auth: this.auth });
+        this.last = { records: next, tip: commit };
         return;
       } catch (e) {
         if (!(e instanceof GitError) || attempt >= attempts) throw e;

@@ -9,7 +9,7 @@ import {
   statsOf,
   usd,
   verdictWords
-} from "./chunk-2TSINTXP.js";
+} from "./chunk-66TJCVMF.js";
 import {
   BUILT_IN_PRICES,
   costOf,

@@ -3,11 +3,11 @@ import { createRequire as __draftReviewCreateRequire } from 'node:module';
 const require = __draftReviewCreateRequire(import.meta.url);
 import {
   renderLedgerReport
-} from "./chunk-CMJR32HK.js";
+} from "./chunk-N24XU4AM.js";
 import {
   Git,
   Ledger
-} from "./chunk-2TSINTXP.js";
+} from "./chunk-66TJCVMF.js";
 import {
   setSkippedOutputs
 } from "./chunk-WAJCCAE4.js";

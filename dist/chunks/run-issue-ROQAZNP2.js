@@ -6,11 +6,11 @@ import {
   readLedger,
   recordRun,
   runIssue
-} from "./chunk-AT7B7A2D.js";
+} from "./chunk-WUSZCSD2.js";
 import {
   branchFor
 } from "./chunk-CG7IRVUH.js";
-import "./chunk-2TSINTXP.js";
+import "./chunk-66TJCVMF.js";
 import "./chunk-WAJCCAE4.js";
 import "./chunk-I4BPBFEM.js";
 export {
