@@ -101,13 +101,20 @@ export function reviewerPrefix(args: { issue: IssueText; mode: Mode; request?: s
   ].join('\n\n')
 }
 
-/** What changes from one review to the next: the round, the summary, the tests and the whole diff (O(diff)). */
-export function reviewerRound(args: { diff: string; tests: string; drafterSummary: string; round: number }): string {
+/**
+ * What changes from one review to the next: the round, the summary, the tests and the whole
+ * diff (O(diff)), or the part of it that fits the reviewer's window, saying how many files it lacks.
+ */
+export function reviewerRound(args: { diff: string; tests: string; drafterSummary: string; round: number; cutFiles?: number }): string {
+  const cut = args.cutFiles ?? 0
   return [
     `Review round ${args.round}. The drafter's own summary:`,
     asData('summary', args.drafterSummary || '(none)'),
     `Test result: ${args.tests}`,
-    'The diff against the base branch:',
+    cut === 0
+      ? 'The diff against the base branch:'
+      : `The diff against the base branch, without ${cut} file${cut === 1 ? '' : 's'} left out to fit your context window (named on its last line). ` +
+        'You have not seen them: approve only when the change shown is complete and correct without them (generated files such as lockfiles), and reject, saying so, when a file left out could hide a problem.',
     asData('diff', args.diff)
   ].join('\n\n')
 }

@@ -1,9 +1,12 @@
 // The reviewer: the premium model reads the issue, the diff and the test result and
-// returns a structured verdict. One repair request when the answer does not fit.
-import type { ModelCaller } from './calls'
+// returns a structured verdict. One repair request when the answer does not fit the
+// schema; a diff too large for the reviewer's window is cut by whole files first.
+import { ContextOverflow, ContextTooLong, type BudgetedCaller } from './calls'
 import type { ChatMessage } from './chat'
+import { estimateRequestTokens } from './conversation/estimate'
+import { fitDiff, type CutFile, type FittedDiff } from './conversation/review-fit'
 import { REVIEWER_SYSTEM, VERDICT_REPAIR } from './prompts'
-import type { ChatModel } from './providers'
+import type { ChatModel, ModelRequest } from './providers'
 import type { Effort } from './providers/types'
 import type { ModelRef } from './settings'
 import { parseVerdict, VERDICT_JSON_SCHEMA, type Verdict } from './verdict'
@@ -12,6 +15,8 @@ export interface Review {
   verdict: Verdict
   /** Set when the answer never fitted the schema: the review counts as a reject. */
   invalidAnswer?: string
+  /** Files left out of the diff to fit the reviewer's context window. */
+  cut?: CutFile[]
 }
 
 export const REVIEW_MAX_TOKENS = 4096
@@ -19,29 +24,76 @@ export const REVIEW_MAX_TOKENS = 4096
 export interface ReviewPrompt {
   /** The same in every review of a run (the issue and the task): cached, read back by re-reviews. */
   prefix: string
-  /** This round's part: the diff, the tests, the drafter's summary. */
-  round: string
+  /** The whole diff under review. */
+  diff: string
+  /** This round's part around the diff (tests, the drafter's summary); `cut` names files left out to fit. */
+  round: (diff: string, cut: CutFile[]) => string
 }
+
+/** No file of the diff fits the reviewer's context window beside the issue: there is nothing to review. */
+export class ReviewTooLarge extends Error {
+  constructor(readonly model: string, readonly window: number) {
+    super(`the reviewer's context window (${window} tokens for ${model}) cannot hold the issue and any one file of the diff: the draft was not reviewed. It is kept on the branch for a person to look at`)
+    this.name = 'ReviewTooLarge'
+  }
+}
+
+/** The share of the diff budget a retry keeps after the server refused a review as too long. */
+const RETRY_SHARE = 0.7
 
 /**
  * One review. The system prompt and the prefix carry cache breakpoints: where they reach
  * the model's minimum cacheable size (512 tokens on Opus 5.5) the first review writes them
  * and every re-review reads them at the cache price; below it the provider caches nothing
  * and bills nothing extra. The round's own part (mostly the diff) is not marked: it changes.
+ * The diff is fitted to the reviewer's window first (src/conversation/review-fit.ts); a
+ * refusal for length (the server counts its own way) is retried once with less of it.
  */
-export async function reviewDiff(caller: ModelCaller, ref: ModelRef, model: ChatModel, prompt: ReviewPrompt, effort?: Effort): Promise<Review> {
+export async function reviewDiff(caller: BudgetedCaller, ref: ModelRef, model: ChatModel, prompt: ReviewPrompt, effort?: Effort): Promise<Review> {
   const answerSchema = { name: 'review_verdict', schema: VERDICT_JSON_SCHEMA }
-  const messages: ChatMessage[] = [
+  const request = { system: REVIEWER_SYSTEM, answerSchema, effort, cacheHistory: false }
+  const messagesFor = (round: string): ChatMessage[] => [
     { role: 'user', text: prompt.prefix, cacheBreakpoint: true },
-    { role: 'user', text: prompt.round }
+    { role: 'user', text: round }
   ]
-  const request = { system: REVIEWER_SYSTEM, answerSchema, effort }
-  const first = await caller.call('reviewer', ref, model, { ...request, messages, cacheHistory: false }, REVIEW_MAX_TOKENS)
-  const parsed = parseVerdict(first.text)
+  let share = 1
+  for (let attempt = 0; ; attempt++) {
+    const fitted = fitForReview(caller, ref, prompt, (round) => ({ ...request, messages: messagesFor(round) }), share)
+    const messages = messagesFor(prompt.round(fitted.diff, fitted.cut))
+    let first: Awaited<ReturnType<BudgetedCaller['call']>>
+    try {
+      first = await caller.call('reviewer', ref, model, { ...request, messages }, REVIEW_MAX_TOKENS)
+    } catch (e) {
+      if (attempt === 0 && (e instanceof ContextTooLong || e instanceof ContextOverflow)) {
+        // The caller learned the server's window and count from the refusal; fit again, tighter.
+        share = RETRY_SHARE
+        continue
+      }
+      throw e
+    }
+    return withCut(await readVerdict(caller, ref, model, { ...request, messages }, first.text), fitted.cut)
+  }
+}
+
+/** The verdict in the answer, or one repair request; an answer that never fits counts as a rejection. */
+async function readVerdict(
+  caller: BudgetedCaller,
+  ref: ModelRef,
+  model: ChatModel,
+  req: Omit<ModelRequest, 'maxTokens'>,
+  text: string
+): Promise<Review> {
+  const parsed = parseVerdict(text)
   if (parsed.ok) return { verdict: parsed.verdict }
-  messages.push({ role: 'assistant', text: first.text, toolCalls: [] }, { role: 'user', text: VERDICT_REPAIR })
-  const second = await caller.call('reviewer', ref, model, { ...request, messages, cacheHistory: false }, REVIEW_MAX_TOKENS)
-  const repaired = parseVerdict(second.text)
+  const messages: ChatMessage[] = [...req.messages, { role: 'assistant', text, toolCalls: [] }, { role: 'user', text: VERDICT_REPAIR }]
+  let repaired: ReturnType<typeof parseVerdict> = parsed
+  try {
+    const second = await caller.call('reviewer', ref, model, { ...req, messages }, REVIEW_MAX_TOKENS)
+    repaired = parseVerdict(second.text)
+  } catch (e) {
+    // The repair carries the first answer too: where that no longer fits the window, the answer stays unreadable.
+    if (!(e instanceof ContextTooLong || e instanceof ContextOverflow)) throw e
+  }
   if (repaired.ok) return { verdict: repaired.verdict }
   return {
     invalidAnswer: repaired.error,
@@ -51,4 +103,44 @@ export async function reviewDiff(caller: ModelCaller, ref: ModelRef, model: Chat
       findings: []
     }
   }
+}
+
+/**
+ * The diff cut to what fits: `share` of the window less a whole answer, with everything
+ * but the diff in it, estimated as the caller estimates (with what the server taught it).
+ */
+function fitForReview(
+  caller: BudgetedCaller,
+  ref: ModelRef,
+  prompt: ReviewPrompt,
+  requestFor: (round: string) => Omit<ModelRequest, 'maxTokens'>,
+  share: number
+): FittedDiff {
+  const { window, maxOutput } = caller.budgetOf(ref)
+  const ceiling = Math.floor((window - Math.min(REVIEW_MAX_TOKENS, maxOutput)) * share)
+  const estimate = (f: FittedDiff): number => caller.limits.estimate(ref.id, requestFor(prompt.round(f.diff, f.cut)))
+  const whole: FittedDiff = { diff: prompt.diff, cut: [] }
+  if (estimate(whole) <= ceiling) return whole
+  // The diff's own budget, in the plain estimate fitDiff counts in: the ceiling less the rest,
+  // undone of the scale the server taught the caller.
+  const bare = requestFor(prompt.round('', []))
+  const rest = caller.limits.estimate(ref.id, bare)
+  const scale = rest / Math.max(1, estimateRequestTokens(bare))
+  let budget = Math.floor((ceiling - rest) / scale)
+  // Estimates of parts add up to about the whole: check the request itself, and cut more if it is over.
+  for (let i = 0; i < 8 && budget > 0; i++) {
+    const fitted = fitDiff(prompt.diff, budget)
+    if (!fitted.diff.trim()) break
+    if (estimate(fitted) <= ceiling) return fitted
+    budget = Math.floor(budget * 0.9)
+  }
+  throw new ReviewTooLarge(ref.id, window)
+}
+
+/** The verdict says what the reviewer did not see, for the person who reads the summary. */
+function withCut(review: Review, cut: CutFile[]): Review {
+  if (cut.length === 0) return review
+  const names = cut.map((c) => `\`${c.path}\``).join(', ')
+  const note = `(Reviewed without ${cut.length} file${cut.length === 1 ? '' : 's'} left out of the diff to fit the reviewer's context window: ${names}.)`
+  return { ...review, cut, verdict: { ...review.verdict, summary: `${review.verdict.summary} ${note}`.trim() } }
 }

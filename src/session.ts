@@ -168,12 +168,15 @@ export async function runSession(settings: Settings, run: Session): Promise<Loop
           reviewerModel,
           {
             prefix: reviewerPrefix({ issue, mode, request: feedback }),
-            round: reviewerRound({
-              diff: redact(diff),
-              tests: tests ? `\`${settings.testCommand}\` passed.` : 'no test command is configured.',
-              drafterSummary,
-              round
-            })
+            diff: redact(diff),
+            round: (shown, cut) =>
+              reviewerRound({
+                diff: shown,
+                tests: tests ? `\`${settings.testCommand}\` passed.` : 'no test command is configured.',
+                drafterSummary,
+                round,
+                cutFiles: cut.length
+              })
           },
           settings.reviewerEffort
         ),
