@@ -15,7 +15,7 @@ const approve: EmulatorTurn = { json: { verdict: 'approve', summary: 'The fix is
 
 // A lockfile of random hashes: about a token a byte, far past a 12K window.
 const LOCK = JSON.stringify(
-  { name: 'widgets', lockfileVersion: 3, packages: Object.fromEntries(Array.from({ length: 220 }, (_, i) => [`node_modules/pkg-${i}`, { version: `1.0.${i}`, integrity: `sha512-${Buffer.alloc(64, i * 13 + 5).map((b, j) => (b * (j + 7)) % 251).toString('base64')}` }])) },
+  { name: 'widgets', lockfileVersion: 3, packages: Object.fromEntries(Array.from({ length: 220 }, (_, i) => [`node_modules/pkg-${i}`, { version: `1.0.${i}`, integrity: `sha512-${Buffer.from(Array.from({ length: 64 }, (_, j) => ((i * 13 + 5) * (j + 7)) % 251)).toString('base64')}` }])) },
   null,
   2
 )

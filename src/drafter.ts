@@ -4,6 +4,7 @@
 // model's context budget by compaction (src/conversation/).
 import type { ToolCall, ToolResult } from './chat'
 import { ContextOverflow, ContextTooLong, type BudgetedCaller } from './calls'
+import { ModelStopped } from './providers/turn'
 import { planBudget, type BudgetPlan } from './conversation/budget'
 import { chooseCompaction, truncateResult } from './conversation/compact'
 import { NUDGE, RepeatGuard } from './conversation/repeats'
@@ -28,7 +29,12 @@ export interface DraftResult {
   endedForRepeats?: boolean
   /** Compaction steps taken during this draft. */
   compactions?: number
+  /** Answers stopped at the context window, recovered from by compacting and asking again. */
+  contextFulls?: number
 }
+
+/** Answers stopped at the context window one draft recovers from; the next one stops the run. */
+export const MAX_CONTEXT_FULL = 2
 
 export interface DrafterOptions {
   caller: BudgetedCaller
@@ -42,6 +48,8 @@ export interface DrafterOptions {
   /** A part of the first message that may be replaced by a short note when space runs out (the repository map). */
   shrinkable?: { span: string; stub: string }
   onCompact?: (e: { beforeTokens: number; afterTokens: number; stubs: number }) => void
+  /** An answer stopped at the context window: the turn is asked again, compacted. */
+  onContextFull?: () => void
 }
 
 export class Drafter {
@@ -83,7 +91,7 @@ export class Drafter {
     this.owed = undefined
     this.transcript.addUser(kind ?? guessKind(text, this.messagesSeen++), text, this.messagesSeen === 1 ? this.opts.shrinkable : undefined)
     this.repeats.reset()
-    const r: Required<DraftResult> = { finished: false, summary: '', turns: 0, toolErrors: 0, cutOffs: 0, repeatNudges: 0, endedForRepeats: false, compactions: 0 }
+    const r: Required<DraftResult> = { finished: false, summary: '', turns: 0, toolErrors: 0, cutOffs: 0, repeatNudges: 0, endedForRepeats: false, compactions: 0, contextFulls: 0 }
     for (let turn = 1; turn <= maxTurns; turn++) {
       r.turns = turn
       const reply = await this.send(r)
@@ -158,20 +166,34 @@ export class Drafter {
   /**
    * One call within the budget: compacts first when the history is past the high-water
    * mark, and once more (to the window the server named) after a 400 for length.
-   * Undefined when the server refused the prompt twice.
+   * Undefined when the server refused the prompt twice. An answer stopped at the context
+   * window (Anthropic `model_context_window_exceeded`) was paid for but is not usable: its
+   * usage tells the window the server really has, so the history is compacted and max_tokens
+   * shrunk to it, and the turn is asked again, at most MAX_CONTEXT_FULL times a draft.
    */
   private async send(r: Required<DraftResult>): Promise<Awaited<ReturnType<BudgetedCaller['call']>> | undefined> {
     const { caller, ref, model, maxTokens } = this.opts
-    for (let attempt = 0; ; attempt++) {
-      this.compactIfNeeded(r, attempt > 0)
+    let refused = false
+    let force = false
+    for (;;) {
+      this.compactIfNeeded(r, force)
       try {
         return await caller.call('drafter', ref, model, this.request(), maxTokens)
       } catch (e) {
-        if (e instanceof ContextOverflow && attempt === 0) continue
-        if (!(e instanceof ContextTooLong) || attempt > 0) {
-          if (e instanceof ContextTooLong) return undefined
-          throw e
+        if ((e instanceof ContextOverflow || e instanceof ContextTooLong) && !refused) {
+          refused = force = true
+          continue
         }
+        if (e instanceof ContextTooLong) return undefined
+        if (e instanceof ModelStopped && e.kind === 'context_full' && r.contextFulls < MAX_CONTEXT_FULL) {
+          r.contextFulls++
+          const u = e.usage
+          if (u) caller.limits.learn(ref.id, { limit: u.input + u.cacheRead + u.cacheWrite + u.output }, 0)
+          this.opts.onContextFull?.()
+          force = true
+          continue
+        }
+        throw e
       }
     }
   }

@@ -7,6 +7,7 @@ import { estimateRequestTokens } from './conversation/estimate'
 import { fitDiff, type CutFile, type FittedDiff } from './conversation/review-fit'
 import { REVIEWER_SYSTEM, VERDICT_REPAIR } from './prompts'
 import type { ChatModel, ModelRequest } from './providers'
+import { ModelStopped } from './providers/turn'
 import type { Effort } from './providers/types'
 import type { ModelRef } from './settings'
 import { parseVerdict, VERDICT_JSON_SCHEMA, type Verdict } from './verdict'
@@ -66,6 +67,13 @@ export async function reviewDiff(caller: BudgetedCaller, ref: ModelRef, model: C
     } catch (e) {
       if (attempt === 0 && (e instanceof ContextTooLong || e instanceof ContextOverflow)) {
         // The caller learned the server's window and count from the refusal; fit again, tighter.
+        share = RETRY_SHARE
+        continue
+      }
+      if (attempt === 0 && e instanceof ModelStopped && e.kind === 'context_full' && e.usage) {
+        // The answer ran into the window (paid, unusable): input plus output is the window the server has.
+        const u = e.usage
+        caller.limits.learn(ref.id, { limit: u.input + u.cacheRead + u.cacheWrite + u.output }, 0)
         share = RETRY_SHARE
         continue
       }

@@ -121,7 +121,8 @@ export async function runSession(settings: Settings, run: Session): Promise<Loop
     maxTurns: DRAFTER_MAX_TURNS,
     maxTokens: DRAFTER_MAX_TOKENS,
     shrinkable: { span: repoMap, stub: REPO_MAP_STUB },
-    onCompact: (c) => run.log(`drafter context compacted: about ${c.beforeTokens} -> ${c.afterTokens} tokens (${c.stubs} older pieces replaced by stubs)`)
+    onCompact: (c) => run.log(`drafter context compacted: about ${c.beforeTokens} -> ${c.afterTokens} tokens (${c.stubs} older pieces replaced by stubs)`),
+    onContextFull: () => run.log("drafter's answer stopped at the model's context window: compacting and asking again with the window the server has")
   })
   const reviewerModel = await createModel(settings.reviewer, settings, limits)
   const testEnv = scrubEnv(run.env, secretsOf(settings))

@@ -1,7 +1,7 @@
 // One model turn as the run sees it, over one or more calls: what the providers'
 // stop reasons ask of the caller. Each call goes through `once` (budget check and
 // meter), so a continuation or a retry is checked and counted like any other call.
-import type { AnthropicThinking, ChatMessage, Reasoning } from '../chat'
+import type { AnthropicThinking, ChatMessage, Reasoning, Usage } from '../chat'
 import type { ModelReply, ModelRequest } from './types'
 
 export type OnceCall = (req: Omit<ModelRequest, 'maxTokens'>, maxTokens: number) => Promise<ModelReply>
@@ -23,7 +23,9 @@ export class ModelStopped extends Error {
     readonly role: string,
     readonly model: string,
     /** What the model said, if anything (its refusal, or the cut-off text). */
-    readonly said: string
+    readonly said: string,
+    /** The call's reported usage: for `context_full`, input plus output is the window the server has. */
+    readonly usage?: Usage
   ) {
     super(stoppedMessage(kind, role, model, said))
     this.name = 'ModelStopped'
@@ -58,7 +60,7 @@ export async function completeTurn(
     reply = joinReplies(reply, next)
   }
   if (reply.stop === 'refusal' || reply.stop === 'filtered' || reply.stop === 'context_full') {
-    throw new ModelStopped(reply.stop, who.role, who.model, reply.refusal ?? reply.text.trim())
+    throw new ModelStopped(reply.stop, who.role, who.model, reply.refusal ?? reply.text.trim(), reply.usage)
   }
   return reply
 }
