@@ -6,7 +6,7 @@ import {
   readLedger,
   recordRun,
   runIssue
-} from "./chunk-WUSZCSD2.js";
+} from "./chunk-4GKEZGCH.js";
 import {
   branchFor
 } from "./chunk-CG7IRVUH.js";

@@ -7127,18 +7127,20 @@ function safeJson(v) {
 // src/providers/turn.ts
 var MAX_PAUSE_CONTINUATIONS = 4;
 var ModelStopped = class extends Error {
-  constructor(kind, role, model, said) {
+  constructor(kind, role, model, said, usage) {
     super(stoppedMessage(kind, role, model, said));
     this.kind = kind;
     this.role = role;
     this.model = model;
     this.said = said;
+    this.usage = usage;
     this.name = "ModelStopped";
   }
   kind;
   role;
   model;
   said;
+  usage;
 };
 function stoppedMessage(kind, role, model, said) {
   const quote = said ? `: "${said.length > 300 ? `${said.slice(0, 300)}\u2026` : said}"` : "";
@@ -7155,7 +7157,7 @@ async function completeTurn(once, req, maxTokens, who) {
     reply = joinReplies(reply, next);
   }
   if (reply.stop === "refusal" || reply.stop === "filtered" || reply.stop === "context_full") {
-    throw new ModelStopped(reply.stop, who.role, who.model, reply.refusal ?? reply.text.trim());
+    throw new ModelStopped(reply.stop, who.role, who.model, reply.refusal ?? reply.text.trim(), reply.usage);
   }
   return reply;
 }
@@ -7394,11 +7396,12 @@ function reviewerPrefix(args) {
   ].join("\n\n");
 }
 function reviewerRound(args) {
+  const cut2 = args.cutFiles ?? 0;
   return [
     `Review round ${args.round}. The drafter's own summary:`,
     asData("summary", args.drafterSummary || "(none)"),
     `Test result: ${args.tests}`,
-    "The diff against the base branch:",
+    cut2 === 0 ? "The diff against the base branch:" : `The diff against the base branch, without ${cut2} file${cut2 === 1 ? "" : "s"} left out to fit your context window (named on its last line). You have not seen them: approve only when the change shown is complete and correct without them (generated files such as lockfiles), and reject, saying so, when a file left out could hide a problem.`,
     asData("diff", args.diff)
   ].join("\n\n");
 }
@@ -8972,6 +8975,7 @@ function stableJson(v) {
 }
 
 // src/drafter.ts
+var MAX_CONTEXT_FULL = 2;
 var Drafter = class {
   constructor(opts) {
     this.opts = opts;
@@ -9008,7 +9012,7 @@ var Drafter = class {
     this.owed = void 0;
     this.transcript.addUser(kind ?? guessKind(text, this.messagesSeen++), text, this.messagesSeen === 1 ? this.opts.shrinkable : void 0);
     this.repeats.reset();
-    const r = { finished: false, summary: "", turns: 0, toolErrors: 0, cutOffs: 0, repeatNudges: 0, endedForRepeats: false, compactions: 0 };
+    const r = { finished: false, summary: "", turns: 0, toolErrors: 0, cutOffs: 0, repeatNudges: 0, endedForRepeats: false, compactions: 0, contextFulls: 0 };
     for (let turn = 1; turn <= maxTurns; turn++) {
       r.turns = turn;
       const reply = await this.send(r);
@@ -9078,20 +9082,34 @@ ${CUT_OFF}`;
   /**
    * One call within the budget: compacts first when the history is past the high-water
    * mark, and once more (to the window the server named) after a 400 for length.
-   * Undefined when the server refused the prompt twice.
+   * Undefined when the server refused the prompt twice. An answer stopped at the context
+   * window (Anthropic `model_context_window_exceeded`) was paid for but is not usable: its
+   * usage tells the window the server really has, so the history is compacted and max_tokens
+   * shrunk to it, and the turn is asked again, at most MAX_CONTEXT_FULL times a draft.
    */
   async send(r) {
     const { caller, ref, model, maxTokens } = this.opts;
-    for (let attempt = 0; ; attempt++) {
-      this.compactIfNeeded(r, attempt > 0);
+    let refused = false;
+    let force = false;
+    for (; ; ) {
+      this.compactIfNeeded(r, force);
       try {
         return await caller.call("drafter", ref, model, this.request(), maxTokens);
       } catch (e) {
-        if (e instanceof ContextOverflow && attempt === 0) continue;
-        if (!(e instanceof ContextTooLong) || attempt > 0) {
-          if (e instanceof ContextTooLong) return void 0;
-          throw e;
+        if ((e instanceof ContextOverflow || e instanceof ContextTooLong) && !refused) {
+          refused = force = true;
+          continue;
         }
+        if (e instanceof ContextTooLong) return void 0;
+        if (e instanceof ModelStopped && e.kind === "context_full" && r.contextFulls < MAX_CONTEXT_FULL) {
+          r.contextFulls++;
+          const u = e.usage;
+          if (u) caller.limits.learn(ref.id, { limit: u.input + u.cacheRead + u.cacheWrite + u.output }, 0);
+          this.opts.onContextFull?.();
+          force = true;
+          continue;
+        }
+        throw e;
       }
     }
   }
@@ -9247,6 +9265,67 @@ function escalationNote(from, to, after) {
   return `(${from} was rejected ${after} times; ${to} takes over the draft from here, with the whole conversation so far.)`;
 }
 
+// src/conversation/review-fit.ts
+var GENERATED_PATHS = [
+  /(^|\/)(package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|bun\.lockb?|Cargo\.lock|Gemfile\.lock|composer\.lock|poetry\.lock|uv\.lock|Pipfile\.lock|go\.sum|flake\.lock|mix\.lock|pubspec\.lock|Podfile\.lock|packages\.lock\.json)$/,
+  /(^|\/)(dist|build|out|vendor|node_modules|__snapshots__|coverage|\.next|target)\//,
+  /\.(min\.js|min\.css|map|snap|lock)$/,
+  /(\.pb\.go|_pb2\.py|\.generated\.[a-z]+|\.g\.dart|\.designer\.cs)$/
+];
+function isGenerated(path8, text) {
+  if (GENERATED_PATHS.some((re) => re.test(path8))) return true;
+  const head = text.split("\n", 40).join("\n");
+  return /^\+.*(@generated|DO NOT EDIT|Code generated .* DO NOT EDIT|autogenerated|auto-generated)/im.test(head);
+}
+function splitDiff(diff) {
+  const starts = [];
+  for (const m of diff.matchAll(/^diff --git /gm)) starts.push(m.index);
+  if (starts.length === 0) return diff.trim() ? [fileOf("(diff)", diff)] : [];
+  starts[0] = 0;
+  return starts.map((s, i) => {
+    const text = diff.slice(s, starts[i + 1] ?? diff.length);
+    return fileOf(pathOf(text), text);
+  });
+}
+function pathOf(text) {
+  const plus = /^\+\+\+ b\/(.+)$/m.exec(text)?.[1];
+  if (plus) return plus.trim();
+  const minus = /^--- a\/(.+)$/m.exec(text)?.[1];
+  if (minus) return minus.trim();
+  return /^diff --git a\/(\S+) b\/(\S+)/m.exec(text)?.[2] ?? "(unknown file)";
+}
+function fileOf(path8, text) {
+  let lines = 0;
+  let header = true;
+  for (const l of text.split("\n")) {
+    if (l.startsWith("@@")) header = false;
+    else if (header && (l.startsWith("+++") || l.startsWith("---"))) continue;
+    else if (l.startsWith("+") || l.startsWith("-")) lines++;
+  }
+  return { path: path8, text, lines, generated: isGenerated(path8, text) };
+}
+function cutList(cut2) {
+  const named = cut2.map((c) => `${c.path} (${c.lines} changed line${c.lines === 1 ? "" : "s"}${c.generated ? ", generated" : ""})`);
+  return `[left out of this diff to fit the reviewer's context window, not shown: ${named.join("; ")}]`;
+}
+function fitDiff(diff, maxTokens) {
+  if (estimateTextTokens(diff) <= maxTokens) return { diff, cut: [] };
+  const files = splitDiff(diff).map((f, order) => ({ ...f, order, tokens: estimateTextTokens(f.text) }));
+  const byCut = [...files].sort((a, b) => Number(b.generated) - Number(a.generated) || b.tokens - a.tokens || a.order - b.order);
+  const kept = new Set(files);
+  let total = files.reduce((n, f) => n + f.tokens, 0);
+  const cut2 = [];
+  for (const f of byCut) {
+    if (total + (cut2.length ? estimateTextTokens(cutList(cut2)) : 0) <= maxTokens) break;
+    kept.delete(f);
+    total -= f.tokens;
+    cut2.push({ path: f.path, lines: f.lines, generated: f.generated });
+  }
+  const rest = files.filter((f) => kept.has(f));
+  if (rest.length === 0) return { diff: "", cut: cut2 };
+  return { diff: `${rest.map((f) => f.text.replace(/\n?$/, "\n")).join("")}${cutList(cut2)}`, cut: cut2 };
+}
+
 // src/verdict.ts
 var findingSchema = external_exports.object({
   file: external_exports.string(),
@@ -9311,19 +9390,58 @@ function extractJsonObject(text) {
 
 // src/reviewer.ts
 var REVIEW_MAX_TOKENS = 4096;
+var ReviewTooLarge = class extends Error {
+  constructor(model, window2) {
+    super(`the reviewer's context window (${window2} tokens for ${model}) cannot hold the issue and any one file of the diff: the draft was not reviewed. It is kept on the branch for a person to look at`);
+    this.model = model;
+    this.window = window2;
+    this.name = "ReviewTooLarge";
+  }
+  model;
+  window;
+};
+var RETRY_SHARE = 0.7;
 async function reviewDiff(caller, ref, model, prompt, effort) {
   const answerSchema2 = { name: "review_verdict", schema: VERDICT_JSON_SCHEMA };
-  const messages = [
+  const request2 = { system: REVIEWER_SYSTEM, answerSchema: answerSchema2, effort, cacheHistory: false };
+  const messagesFor = (round) => [
     { role: "user", text: prompt.prefix, cacheBreakpoint: true },
-    { role: "user", text: prompt.round }
+    { role: "user", text: round }
   ];
-  const request2 = { system: REVIEWER_SYSTEM, answerSchema: answerSchema2, effort };
-  const first = await caller.call("reviewer", ref, model, { ...request2, messages, cacheHistory: false }, REVIEW_MAX_TOKENS);
-  const parsed = parseVerdict(first.text);
+  let share = 1;
+  for (let attempt = 0; ; attempt++) {
+    const fitted = fitForReview(caller, ref, prompt, (round) => ({ ...request2, messages: messagesFor(round) }), share);
+    const messages = messagesFor(prompt.round(fitted.diff, fitted.cut));
+    let first;
+    try {
+      first = await caller.call("reviewer", ref, model, { ...request2, messages }, REVIEW_MAX_TOKENS);
+    } catch (e) {
+      if (attempt === 0 && (e instanceof ContextTooLong || e instanceof ContextOverflow)) {
+        share = RETRY_SHARE;
+        continue;
+      }
+      if (attempt === 0 && e instanceof ModelStopped && e.kind === "context_full" && e.usage) {
+        const u = e.usage;
+        caller.limits.learn(ref.id, { limit: u.input + u.cacheRead + u.cacheWrite + u.output }, 0);
+        share = RETRY_SHARE;
+        continue;
+      }
+      throw e;
+    }
+    return withCut(await readVerdict(caller, ref, model, { ...request2, messages }, first.text), fitted.cut);
+  }
+}
+async function readVerdict(caller, ref, model, req, text) {
+  const parsed = parseVerdict(text);
   if (parsed.ok) return { verdict: parsed.verdict };
-  messages.push({ role: "assistant", text: first.text, toolCalls: [] }, { role: "user", text: VERDICT_REPAIR });
-  const second = await caller.call("reviewer", ref, model, { ...request2, messages, cacheHistory: false }, REVIEW_MAX_TOKENS);
-  const repaired = parseVerdict(second.text);
+  const messages = [...req.messages, { role: "assistant", text, toolCalls: [] }, { role: "user", text: VERDICT_REPAIR }];
+  let repaired = parsed;
+  try {
+    const second = await caller.call("reviewer", ref, model, { ...req, messages }, REVIEW_MAX_TOKENS);
+    repaired = parseVerdict(second.text);
+  } catch (e) {
+    if (!(e instanceof ContextTooLong || e instanceof ContextOverflow)) throw e;
+  }
   if (repaired.ok) return { verdict: repaired.verdict };
   return {
     invalidAnswer: repaired.error,
@@ -9333,6 +9451,30 @@ async function reviewDiff(caller, ref, model, prompt, effort) {
       findings: []
     }
   };
+}
+function fitForReview(caller, ref, prompt, requestFor, share) {
+  const { window: window2, maxOutput } = caller.budgetOf(ref);
+  const ceiling = Math.floor((window2 - Math.min(REVIEW_MAX_TOKENS, maxOutput)) * share);
+  const estimate = (f) => caller.limits.estimate(ref.id, requestFor(prompt.round(f.diff, f.cut)));
+  const whole = { diff: prompt.diff, cut: [] };
+  if (estimate(whole) <= ceiling) return whole;
+  const bare = requestFor(prompt.round("", []));
+  const rest = caller.limits.estimate(ref.id, bare);
+  const scale = rest / Math.max(1, estimateRequestTokens(bare));
+  let budget = Math.floor((ceiling - rest) / scale);
+  for (let i = 0; i < 8 && budget > 0; i++) {
+    const fitted = fitDiff(prompt.diff, budget);
+    if (!fitted.diff.trim()) break;
+    if (estimate(fitted) <= ceiling) return fitted;
+    budget = Math.floor(budget * 0.9);
+  }
+  throw new ReviewTooLarge(ref.id, window2);
+}
+function withCut(review, cut2) {
+  if (cut2.length === 0) return review;
+  const names = cut2.map((c) => `\`${c.path}\``).join(", ");
+  const note = `(Reviewed without ${cut2.length} file${cut2.length === 1 ? "" : "s"} left out of the diff to fit the reviewer's context window: ${names}.)`;
+  return { ...review, cut: cut2, verdict: { ...review.verdict, summary: `${review.verdict.summary} ${note}`.trim() } };
 }
 
 // src/sandbox/git-credentials.ts
@@ -10205,7 +10347,8 @@ async function runSession(settings, run) {
     maxTurns: DRAFTER_MAX_TURNS,
     maxTokens: DRAFTER_MAX_TOKENS,
     shrinkable: { span: repoMap, stub: REPO_MAP_STUB },
-    onCompact: (c) => run.log(`drafter context compacted: about ${c.beforeTokens} -> ${c.afterTokens} tokens (${c.stubs} older pieces replaced by stubs)`)
+    onCompact: (c) => run.log(`drafter context compacted: about ${c.beforeTokens} -> ${c.afterTokens} tokens (${c.stubs} older pieces replaced by stubs)`),
+    onContextFull: () => run.log("drafter's answer stopped at the model's context window: compacting and asking again with the window the server has")
   });
   const reviewerModel = await createModel(settings.reviewer, settings, limits);
   const testEnv = scrubEnv(run.env, secretsOf(settings));
@@ -10249,11 +10392,13 @@ ${neutralizeModelText(redact(summary))}`.trim(), run.runId));
         reviewerModel,
         {
           prefix: reviewerPrefix({ issue, mode, request: feedback }),
-          round: reviewerRound({
-            diff: redact(diff),
+          diff: redact(diff),
+          round: (shown, cut2) => reviewerRound({
+            diff: shown,
             tests: tests ? `\`${settings.testCommand}\` passed.` : "no test command is configured.",
             drafterSummary,
-            round: round2
+            round: round2,
+            cutFiles: cut2.length
           })
         },
         settings.reviewerEffort
