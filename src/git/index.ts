@@ -104,8 +104,9 @@ export class Git {
       await this.exec(['fetch', '--no-tags', ...(shallow ? ['--depth=1'] : []), 'origin', `+refs/heads/${base}:${tracking}`], { auth })
       baseSha = (await this.exec(['rev-parse', '--verify', `${tracking}^{commit}`])).trim()
     }
-    await this.exec(['checkout', '--force', '--no-track', '-B', branch, baseSha])
-    await this.beginDraft(branch, baseSha, { checkedOut: true })
+    // The private index is seeded while the workspace is checked out: neither waits on the other.
+    const [, own] = await Promise.all([this.exec(['checkout', '--force', '--no-track', '-B', branch, baseSha]), this.seedPrivateIndex(baseSha)])
+    this.startDraft(own, branch, baseSha, { checkedOut: true })
     return { baseSha, remoteSha: known ? known.remoteSha : await this.remoteSha(branch, auth) }
   }
 
@@ -129,13 +130,23 @@ export class Git {
    * exactly its tree.
    */
   async beginDraft(branch: string, start: string, opts: { checkedOut?: boolean } = {}): Promise<void> {
+    this.startDraft(await this.seedPrivateIndex(start), branch, start, opts)
+  }
+
+  /** The shallow boundary taken and the private index holding `start` (after any fetch). */
+  private async seedPrivateIndex(start: string): Promise<OwnRepo> {
     const own = await this.ownRepo()
-    this.sharedIndex = new SharedIndex(own.pinned.workspaceIndex)
-    if (opts.checkedOut) this.sharedIndex.holdsNow(start)
     own.syncShallow()
     this.privateIndex = new PrivateIndex(own.indexFile)
     await this.execOwn(['read-tree', start], { index: true })
     this.privateIndex.wrote(start)
+    return own
+  }
+
+  /** Once the workspace is on `branch` at `start`. */
+  private startDraft(own: OwnRepo, branch: string, start: string, opts: { checkedOut?: boolean }): void {
+    this.sharedIndex = new SharedIndex(own.pinned.workspaceIndex)
+    if (opts.checkedOut) this.sharedIndex.holdsNow(start)
     this.draft = { branch, start, head: start }
   }
 
