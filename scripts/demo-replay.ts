@@ -1,6 +1,7 @@
 // The recorded replay behind `npm run demo` and `scripts/screenshot-summary.ts`: a small
-// repository with one bug, its issue, and what the drafter (Sonnet 4.6) and the reviewer
-// (Opus 4.8) answered, with the token counts they reported, in order.
+// repository with one bug, its issue, and what the drafter and the reviewer answered (recorded
+// from Sonnet 4.6 and Opus 4.8), with the token counts they reported, in order. Both scripts
+// play it as the action's default models, so what they show is priced as a default run.
 import type { EmulatorTurn } from '../emulators/models'
 
 export const files: Record<string, string> = {
@@ -29,3 +30,10 @@ export const reviewer: EmulatorTurn[] = [
   },
   { json: { verdict: 'approve', summary: 'Correct fix with tests for positive, negative and zero inputs.', findings: [] }, usage: { input: 2_620, output: 240 } }
 ]
+
+/**
+ * The action's default models (action.yml): the replay is answered as the default ladder's
+ * first tier and the default reviewer; empty inputs let the action's own defaults apply.
+ */
+export const DEFAULT_MODELS = { drafter: 'claude-haiku-5-5', reviewer: 'claude-opus-5-5' }
+export const DEFAULT_MODEL_INPUTS = { 'drafter-model': '', 'reviewer-model': '' }

@@ -2,19 +2,19 @@
 // APIs are the local emulators; the models' answers are a recorded replay.
 import { branchLog } from '../emulators/git'
 import { OWNER, REPO, startWorld } from '../emulators/harness'
-import { drafter, files, issue, reviewer } from './demo-replay'
+import { DEFAULT_MODEL_INPUTS, DEFAULT_MODELS, drafter, files, issue, reviewer } from './demo-replay'
 
 const hr = (title: string): void => console.log(`\n\x1b[1m── ${title} ${'─'.repeat(Math.max(0, 70 - title.length))}\x1b[0m`)
 
 const world = await startWorld({ files, issue: { ...issue, labels: ['bug'] } })
 try {
-  world.anthropic.respond('claude-sonnet-4-6', drafter)
-  world.anthropic.respond('claude-opus-4-8', reviewer)
+  world.anthropic.respond(DEFAULT_MODELS.drafter, drafter)
+  world.anthropic.respond(DEFAULT_MODELS.reviewer, reviewer)
   console.log('draft-review demo — offline. GitHub and the model APIs are local emulators on 127.0.0.1;')
   console.log('the models\x27 answers are a RECORDED REPLAY, not live model output. Everything else is real:')
   console.log('the built action (node dist/index.js), git, the test command and the SDK clients.')
   hr(`Issue #${issue.number}: ${issue.title}  (labeled draft-review by maria)`)
-  const run = await world.run({ inputs: { 'test-command': 'node test.js', 'category-labels': 'bug, docs' } })
+  const run = await world.run({ inputs: { ...DEFAULT_MODEL_INPUTS, 'test-command': 'node test.js', 'category-labels': 'bug, docs' } })
   hr('The action\x27s log')
   console.log(run.stdout.replace(/^::add-mask::.*\n/gm, '').trimEnd())
   const pr = world.github.pulls(`${OWNER}/${REPO}`)[0]

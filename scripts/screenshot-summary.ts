@@ -11,7 +11,7 @@ import { join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { marked } from 'marked'
 import { OWNER, REPO, startWorld } from '../emulators/harness'
-import { drafter, files, issue, reviewer } from './demo-replay'
+import { DEFAULT_MODEL_INPUTS, DEFAULT_MODELS, drafter, files, issue, reviewer } from './demo-replay'
 
 const root = resolve(import.meta.dirname, '..')
 const chromium = process.env.CHROMIUM ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find(existsSync)
@@ -28,9 +28,9 @@ const WIDTH = 900
 async function summaryComment(): Promise<string> {
   const world = await startWorld({ files, issue: { ...issue, labels: ['bug'] } })
   try {
-    world.anthropic.respond('claude-sonnet-4-6', drafter)
-    world.anthropic.respond('claude-opus-4-8', reviewer)
-    const run = await world.run({ inputs: { 'test-command': 'node test.js', 'category-labels': 'bug, docs' } })
+    world.anthropic.respond(DEFAULT_MODELS.drafter, drafter)
+    world.anthropic.respond(DEFAULT_MODELS.reviewer, reviewer)
+    const run = await world.run({ inputs: { ...DEFAULT_MODEL_INPUTS, 'test-command': 'node test.js', 'category-labels': 'bug, docs' } })
     if (run.exitCode !== 0) throw new Error(`the emulated run failed:\n${run.stdout}${run.stderr}`)
     const pr = world.github.pulls(`${OWNER}/${REPO}`)[0]!
     const comment = world.github.comments(`${OWNER}/${REPO}`, pr.number).find((c) => c.body.includes('<!-- draft-review:summary '))
