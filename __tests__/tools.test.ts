@@ -314,6 +314,21 @@ describe('happy paths', () => {
     expect(expectOk(await t.run('search', { pattern: 'a+b$', path: 'evil.txt', glob: null }))).toMatch(/^evil\.txt:1: a+…$/)
   })
 
+  it('keeps its listing until the workspace changes: its own writes and deletions at once, the test command\'s files after it ran', async () => {
+    const t = tools()
+    const listed = async (): Promise<string[]> => expectOk(await t.run('list_files', { path: null, pattern: null })).split('\n').slice(1)
+    expect(await listed()).toEqual(['.github/workflows/ci.yml', '.gitignore', 'README.md', 'src/a.ts'])
+    expectOk(await t.run('write_file', { path: 'src/new.ts', content: 'export const n = 1\n' }))
+    expect(await listed()).toContain('src/new.ts')
+    expectOk(await t.run('delete_file', { path: 'src/a.ts' }))
+    expect(await listed()).not.toContain('src/a.ts')
+    // A file the test command writes is listed once the session says the tests ran.
+    await write('src/generated.ts', 'export {}\n')
+    expect(await listed()).not.toContain('src/generated.ts')
+    t.workspaceChanged()
+    expect(await listed()).toContain('src/generated.ts')
+  })
+
   it('lists files, filtered by a pattern, with .gitignore honoured and deletions gone', async () => {
     git(root, 'add', 'src/a.ts')
     await write('src/deep/c.ts', '')

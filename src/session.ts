@@ -148,6 +148,7 @@ export async function runSession(settings: Settings, run: Session): Promise<Loop
       },
       runTests: settings.testCommand
         ? async () => {
+            // Whatever the tests wrote (build output, snapshots, a file they created), the tools list anew.
             const result = await runTestCommand({
               command: settings.testCommand,
               cwd: run.workspace,
@@ -157,7 +158,7 @@ export async function runSession(settings: Settings, run: Session): Promise<Loop
               signal,
               sandbox: settings.testSandbox,
               jobEnv: run.env
-            })
+            }).finally(() => tools.workspaceChanged())
             signal.throwIfAborted()
             return result
           }

@@ -83,6 +83,7 @@ export class FileTools {
     await fs.mkdir(path.dirname(file.targetAbs), { recursive: true })
     await replaceFile(file, bytes)
     this.written.set(file.targetRel, bytes)
+    this.paths.tracked.changed()
     const verb = file.stat ? 'replaced' : 'created'
     return ok(`${verb} ${file.targetRel} (${plural(splitLines(content).length, 'line')}${kept})`)
   }
@@ -118,6 +119,7 @@ export class FileTools {
     this.checkSize(encoded.bytes.length)
     await replaceFile(file, encoded.bytes)
     this.written.set(file.targetRel, encoded.bytes)
+    this.paths.tracked.changed()
     const what =
       count === 1 ? `1 replacement at line ${firstLine}` : `${count} replacements, first at line ${firstLine}`
     return ok(`edited ${file.targetRel}: ${what}`)
@@ -130,6 +132,7 @@ export class FileTools {
     // unlink removes the entry the model named (a symlink itself, not its target).
     await fs.unlink(file.entryAbs)
     this.written.set(file.entryRel, null)
+    this.paths.tracked.changed()
     return ok(`deleted ${file.rel}`)
   }
 

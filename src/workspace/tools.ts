@@ -64,6 +64,11 @@ export class WorkspaceTools {
     return new Map(this.files.written)
   }
 
+  /** Something outside the tools changed the workspace (the test command ran): listings are read again. */
+  workspaceChanged(): void {
+    this.paths.tracked.changed()
+  }
+
   /** What git tracks or would track (the listing list_files, search and the repo map use). */
   get tracked(): TrackedFiles {
     return this.paths.tracked
