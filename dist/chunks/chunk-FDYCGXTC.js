@@ -2271,8 +2271,8 @@ var Git = class {
       await this.exec(["fetch", "--no-tags", ...shallow ? ["--depth=1"] : [], "origin", `+refs/heads/${base}:${tracking}`], { auth });
       baseSha = (await this.exec(["rev-parse", "--verify", `${tracking}^{commit}`])).trim();
     }
-    await this.exec(["checkout", "--force", "--no-track", "-B", branch, baseSha]);
-    await this.beginDraft(branch, baseSha, { checkedOut: true });
+    const [, own] = await Promise.all([this.exec(["checkout", "--force", "--no-track", "-B", branch, baseSha]), this.seedPrivateIndex(baseSha)]);
+    this.startDraft(own, branch, baseSha, { checkedOut: true });
     return { baseSha, remoteSha: known ? known.remoteSha : await this.remoteSha(branch, auth) };
   }
   /** Local mode: branches off the current HEAD, with no fetch. Refuses a tree with uncommitted changes. */
@@ -2294,13 +2294,21 @@ var Git = class {
    * exactly its tree.
    */
   async beginDraft(branch, start, opts = {}) {
+    this.startDraft(await this.seedPrivateIndex(start), branch, start, opts);
+  }
+  /** The shallow boundary taken and the private index holding `start` (after any fetch). */
+  async seedPrivateIndex(start) {
     const own = await this.ownRepo();
-    this.sharedIndex = new SharedIndex(own.pinned.workspaceIndex);
-    if (opts.checkedOut) this.sharedIndex.holdsNow(start);
     own.syncShallow();
     this.privateIndex = new PrivateIndex(own.indexFile);
     await this.execOwn(["read-tree", start], { index: true });
     this.privateIndex.wrote(start);
+    return own;
+  }
+  /** Once the workspace is on `branch` at `start`. */
+  startDraft(own, branch, start, opts) {
+    this.sharedIndex = new SharedIndex(own.pinned.workspaceIndex);
+    if (opts.checkedOut) this.sharedIndex.holdsNow(start);
     this.draft = { branch, start, head: start };
   }
   /** Where this run's own commits start; undefined before a branch was started. */

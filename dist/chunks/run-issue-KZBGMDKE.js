@@ -6,11 +6,11 @@ import {
   readLedger,
   recordRun,
   runIssue
-} from "./chunk-4GKEZGCH.js";
+} from "./chunk-IBQ5AL5J.js";
 import {
   branchFor
 } from "./chunk-CG7IRVUH.js";
-import "./chunk-66TJCVMF.js";
+import "./chunk-FDYCGXTC.js";
 import "./chunk-WAJCCAE4.js";
 import "./chunk-I4BPBFEM.js";
 export {

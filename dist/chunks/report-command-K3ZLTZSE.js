@@ -3,11 +3,11 @@ import { createRequire as __draftReviewCreateRequire } from 'node:module';
 const require = __draftReviewCreateRequire(import.meta.url);
 import {
   renderLedgerReport
-} from "./chunk-N24XU4AM.js";
+} from "./chunk-OGI5N32L.js";
 import {
   Git,
   Ledger
-} from "./chunk-66TJCVMF.js";
+} from "./chunk-FDYCGXTC.js";
 import {
   setSkippedOutputs
 } from "./chunk-WAJCCAE4.js";

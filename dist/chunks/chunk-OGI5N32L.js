@@ -9,7 +9,7 @@ import {
   statsOf,
   usd,
   verdictWords
-} from "./chunk-66TJCVMF.js";
+} from "./chunk-FDYCGXTC.js";
 import {
   BUILT_IN_PRICES,
   costOf,

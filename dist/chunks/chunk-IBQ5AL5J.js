@@ -44,7 +44,7 @@ import {
   statsOf,
   usd,
   verdictWords
-} from "./chunk-66TJCVMF.js";
+} from "./chunk-FDYCGXTC.js";
 import {
   costOf,
   external_exports,
@@ -10185,6 +10185,8 @@ var TrackedFiles = class {
   root;
   opts;
   gitRepo;
+  /** The last listing: kept until the workspace changes (a tool's write, a test run). */
+  listing;
   /** The index this listing consults (the run's private one), for a tool that runs git itself. */
   async indexFile() {
     return this.opts.indexFile?.();
@@ -10202,6 +10204,17 @@ var TrackedFiles = class {
    * nested repositories left out. Outside a git work tree: a walk that skips .git and node_modules.
    */
   async list() {
+    const listing = this.listing ??= this.listNow();
+    listing.catch(() => {
+      if (this.listing === listing) this.listing = void 0;
+    });
+    return [...await listing];
+  }
+  /** The workspace changed (a file written or deleted, the test command ran): the next list() asks git again. */
+  changed() {
+    this.listing = void 0;
+  }
+  async listNow() {
     if (!await this.isGitRepo()) return walk(await fs.realpath(this.root));
     const [cached2, others, deleted] = await Promise.all([
       this.git(["ls-files", "--cached", "--stage", "-z"]),
@@ -10382,7 +10395,7 @@ ${neutralizeModelText(redact(summary))}`.trim(), run.runId));
           signal,
           sandbox: settings.testSandbox,
           jobEnv: run.env
-        });
+        }).finally(() => tools.workspaceChanged());
         signal.throwIfAborted();
         return result2;
       } : void 0,
@@ -10820,6 +10833,7 @@ ${out.join("\n")}${rest}`);
     await fs3.mkdir(path4.dirname(file.targetAbs), { recursive: true });
     await replaceFile(file, bytes);
     this.written.set(file.targetRel, bytes);
+    this.paths.tracked.changed();
     const verb = file.stat ? "replaced" : "created";
     return ok(`${verb} ${file.targetRel} (${plural3(splitLines(content).length, "line")}${kept})`);
   }
@@ -10852,6 +10866,7 @@ ${out.join("\n")}${rest}`);
     this.checkSize(encoded.bytes.length);
     await replaceFile(file, encoded.bytes);
     this.written.set(file.targetRel, encoded.bytes);
+    this.paths.tracked.changed();
     const what = count === 1 ? `1 replacement at line ${firstLine}` : `${count} replacements, first at line ${firstLine}`;
     return ok(`edited ${file.targetRel}: ${what}`);
   }
@@ -10861,6 +10876,7 @@ ${out.join("\n")}${rest}`);
     if (file.stat.isDirectory()) return fail(`${file.rel} is a directory; delete its files one by one`);
     await fs3.unlink(file.entryAbs);
     this.written.set(file.entryRel, null);
+    this.paths.tracked.changed();
     return ok(`deleted ${file.rel}`);
   }
   async readBytes(file, limit, hint) {
@@ -11494,6 +11510,10 @@ var WorkspaceTools = class {
   /** What the drafter wrote: each path's exact bytes, or null for a deletion. What a draft commits. */
   writes() {
     return new Map(this.files.written);
+  }
+  /** Something outside the tools changed the workspace (the test command ran): listings are read again. */
+  workspaceChanged() {
+    this.paths.tracked.changed();
   }
   /** What git tracks or would track (the listing list_files, search and the repo map use). */
   get tracked() {
