@@ -161,6 +161,24 @@ test('a GitHub that never answers is given up at the publish deadline, not waite
   expect(summary!.body).toContain("GitHub did not answer POST /repos/{owner}/{repo}/pulls before the run's deadline")
 })
 
+test('a 5xx whose retry would end past the deadline is given up at once: no retry timer holds the process after its last output', async () => {
+  world.github.failNext({ method: 'POST', path: /\/pulls$/, status: 502, times: 10 })
+  world.anthropic.respond(SONNET, fix)
+  world.anthropic.respond(OPUS, [approve])
+  // run-timeout-minutes 0.1: publishing gets 10 s; plugin-retry's waits are 1, 4 and 9 s.
+  const run = await world.run({ inputs: { 'run-timeout-minutes': '0.1' } })
+  expect(run.exitCode).toBe(1)
+  expectEveryOutput(run)
+  expect(run.outputs).toMatchObject({ 'stop-reason': 'error', 'pr-number': '', branch: BRANCH })
+  expect((await branchFiles(world.bareDir, BRANCH))?.['src/sum.js']).toBe(FIXED_SUM)
+  // Two retries fitted; the third (9 s) would not, so it was never scheduled.
+  expect(world.github.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/pulls'))).toHaveLength(3)
+  expect(run.quietMs).toBeLessThan(1_500)
+  const [summary] = summariesOn(world, ISSUE.number)
+  expect(summary!.body).toContain("GitHub answered 502 on POST /repos/{owner}/{repo}/pulls, and its retry in 9 s would pass the run's deadline: gave up on it")
+  expect(summary!.body).toContain('is pushed, so nothing is lost')
+})
+
 test('comments by others that carry the markers are left alone: progress and stale summary', async () => {
   const progressBody = '<!-- draft-review:progress -->\nI can write markers too.'
   const summaryBody = '<!-- draft-review:summary {"version":1,"issue":12} -->\nA fake summary.'

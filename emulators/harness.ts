@@ -26,6 +26,8 @@ export interface ActionRun {
   /** GITHUB_ENV, GITHUB_PATH and GITHUB_STATE after the run, as the runner would read them. */
   commandFiles: { env: string; path: string; state: string }
   wallMs: number
+  /** From the last byte the action wrote (stdout or stderr) to its exit: what held the process open. */
+  quietMs: number
 }
 
 export interface WorldOptions {
@@ -174,7 +176,7 @@ export async function startWorld(opts: WorldOptions): Promise<World> {
       // The runner's naming: INPUT_ + the name upper-cased, hyphens kept.
       for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value
       const started = Date.now()
-      const { code, stdout, stderr } = await exec(process.execPath, [ACTION], { cwd: workspace, env })
+      const { code, stdout, stderr, quietMs } = await exec(process.execPath, [ACTION], { cwd: workspace, env })
       return {
         exitCode: code,
         stdout,
@@ -186,7 +188,8 @@ export async function startWorld(opts: WorldOptions): Promise<World> {
           path: await readFile(pathPath, 'utf8'),
           state: await readFile(statePath, 'utf8')
         },
-        wallMs: Date.now() - started
+        wallMs: Date.now() - started,
+        quietMs
       }
     },
     async close() {
@@ -197,15 +200,18 @@ export async function startWorld(opts: WorldOptions): Promise<World> {
   }
 }
 
-function exec(cmd: string, args: string[], opts: { cwd: string; env: Record<string, string> }): Promise<{ code: number; stdout: string; stderr: string }> {
+function exec(cmd: string, args: string[], opts: { cwd: string; env: Record<string, string> }): Promise<{ code: number; stdout: string; stderr: string; quietMs: number }> {
   return new Promise((resolvePromise, reject) => {
     const child = spawn(cmd, args, { ...opts, stdio: ['ignore', 'pipe', 'pipe'] })
     let stdout = ''
     let stderr = ''
-    child.stdout.on('data', (d) => (stdout += d))
-    child.stderr.on('data', (d) => (stderr += d))
+    let lastOutput = Date.now()
+    let exitedAt: number | undefined
+    child.stdout.on('data', (d) => ((stdout += d), (lastOutput = Date.now())))
+    child.stderr.on('data', (d) => ((stderr += d), (lastOutput = Date.now())))
+    child.on('exit', () => (exitedAt = Date.now()))
     child.on('error', reject)
-    child.on('close', (code) => resolvePromise({ code: code ?? -1, stdout, stderr }))
+    child.on('close', (code) => resolvePromise({ code: code ?? -1, stdout, stderr, quietMs: Math.max(0, (exitedAt ?? Date.now()) - lastOutput) }))
   })
 }
 

@@ -49,6 +49,9 @@ export class GitHubDeadlinePassed extends Error {
   }
 }
 
+/** plugin-retry's hook for a retryable error: `retries` left, the wait before the next in seconds. */
+type RetryRequest = (error: { status: number }, retries: number, retryAfter: number) => unknown
+
 export function createOctokit(token: string, apiUrl: string, log: (msg: string) => void, deadline: GitHubDeadline = {}): Octokit {
   const left = (): number => (deadline.until === undefined ? Infinity : deadline.until - Date.now())
   // A rate-limit wait is taken only when it ends before the deadline; otherwise the request
@@ -84,6 +87,19 @@ export function createOctokit(token: string, apiUrl: string, log: (msg: string) 
     retry,
     throttling
   )
+  // plugin-retry waits 1, 4, 9 s between 5xx retries on a Bottleneck timer that nothing
+  // cancels: the deadline race below ends the wait for the run, not for the timer, which then
+  // holds the process open seconds after its last output. So a retry whose wait would pass
+  // the deadline is never scheduled: the request fails at once, and says why.
+  const plugin = (octokit as unknown as { retry: { retryRequest: RetryRequest } }).retry
+  const retryRequest = plugin.retryRequest.bind(plugin)
+  plugin.retryRequest = (error, retries, retryAfter) => {
+    if (retryAfter * 1000 <= left()) return retryRequest(error, retries, retryAfter)
+    // Marked on the error itself: the hook below sees it come back (the request's own
+    // options object is a copy by then).
+    Object.assign(error, { gaveUpRetry: { status: error.status, retryAfter } })
+    return retryRequest(error, 0, retryAfter)
+  }
   // Registered last, so it wraps both plugins: it sees one call with all its retries.
   octokit.hook.wrap('request', async (request, options) => {
     // octokit hands every request the client's one shared `options.request` object, and
@@ -98,8 +114,8 @@ export function createOctokit(token: string, apiUrl: string, log: (msg: string) 
     if (ms === Infinity) return request(options)
     // At the deadline the request is aborted: a hung one frees its socket and its place in
     // the write queue. A plain AbortError (no reason), which plugin-retry does not retry.
-    // Not `own.retries` for the 5xx retries: plugin-retry would then retry 4xx too; the
-    // race bounds their 1, 4, 9 s waits instead.
+    // Not `own.retries` for the 5xx retries: plugin-retry would then retry 4xx too; a retry
+    // that would end past the deadline is not scheduled (above), and the race bounds the rest.
     const abort = new AbortController()
     const given = own.signal as AbortSignal | undefined
     own.signal = given ? AbortSignal.any([given, abort.signal]) : abort.signal
@@ -116,6 +132,12 @@ export function createOctokit(token: string, apiUrl: string, log: (msg: string) 
       return await Promise.race([Promise.resolve(request(options)), limit])
     } catch (e) {
       if (typeof own.gaveUp === 'string') throw new GitHubDeadlinePassed(own.gaveUp)
+      const retry = (e as { gaveUpRetry?: { status: number; retryAfter: number } } | undefined)?.gaveUpRetry
+      if (retry) {
+        const why = `GitHub answered ${retry.status} on ${what}, and its retry in ${retry.retryAfter} s would pass the run's deadline: gave up on it`
+        log(why)
+        throw new GitHubDeadlinePassed(why)
+      }
       if (abort.signal.aborted) throw late()
       throw e
     } finally {
