@@ -1,43 +1,20 @@
 // `draft-review run --feedback "…"`: another round on the current draft-review branch, as
 // the comment command does in the action: the developer's own commits kept, the feedback
 // and the branch's diff in a fresh conversation.
-import { spawn } from 'node:child_process'
-import { mkdtemp, rm, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
 import { git } from '../emulators/git'
-import { SECRETS, startWorld, type World } from '../emulators/harness'
+import type { World } from '../emulators/harness'
 import type { EmulatorTurn } from '../emulators/models'
-import { ISSUE, SAMPLE_FILES } from './fixtures/sample-repo'
+import { CLI_MODELS as MODELS, closeCliWorld, runCli, startCliWorld } from './helpers/cli'
 
-const CLI = resolve(import.meta.dirname, '../dist/cli.js')
-const MODELS = ['--drafter-model', 'anthropic:claude-sonnet-4-6', '--reviewer-model', 'anthropic:claude-opus-4-8']
 const approve: EmulatorTurn = { json: { verdict: 'approve', summary: 'Correct.', findings: [] } }
 
 let world: World
 let scratch: string
-beforeEach(async () => {
-  world = await startWorld({ files: SAMPLE_FILES, issue: ISSUE })
-  scratch = await mkdtemp(join(tmpdir(), 'draft-review-cli-'))
-})
-afterEach(async () => {
-  await world.close()
-  await rm(scratch, { recursive: true, force: true })
-})
-
-function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((ok) => {
-    const child = spawn(process.execPath, [CLI, ...args], {
-      cwd: world.workspace,
-      env: { PATH: process.env.PATH!, HOME: scratch, ANTHROPIC_API_KEY: SECRETS.anthropicKey, ANTHROPIC_BASE_URL: world.anthropic.url }
-    })
-    let stdout = ''
-    let stderr = ''
-    child.stdout.on('data', (d) => (stdout += d))
-    child.stderr.on('data', (d) => (stderr += d))
-    child.on('close', (code) => ok({ code: code ?? -1, stdout, stderr }))
-  })
-}
+beforeEach(async () => ({ world, scratch } = await startCliWorld()))
+afterEach(() => closeCliWorld({ world, scratch }))
+const cli = (args: string[]) => runCli({ world, scratch }, args)
 
 test('run --feedback continues the branch: the developer\'s commit stays, the feedback and the diff reach a fresh conversation', async () => {
   const issueFile = join(scratch, 'issue.md')

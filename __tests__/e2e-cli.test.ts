@@ -1,16 +1,14 @@
-import { spawn } from 'node:child_process'
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { readFile, writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { branchFiles, checkoutWorkspace, git } from '../emulators/git'
-import { OWNER, REPO, SECRETS, startWorld, type World } from '../emulators/harness'
+import { OWNER, REPO, SECRETS, type World } from '../emulators/harness'
 import type { EmulatorTurn } from '../emulators/models'
 import { Git } from '../src/git'
 import { Ledger } from '../src/ledger'
 import { record } from './fixtures/ledger-records'
-import { FIXED_SUM, ISSUE, SAMPLE_FILES } from './fixtures/sample-repo'
+import { FIXED_SUM } from './fixtures/sample-repo'
+import { CLI_MODELS as MODELS, closeCliWorld, runCli, startCliWorld } from './helpers/cli'
 
-const CLI = resolve(import.meta.dirname, '../dist/cli.js')
 const fix: EmulatorTurn[] = [
   { toolCalls: [{ name: 'edit_file', input: { path: 'src/sum.js', old_string: 'return a - b', new_string: 'return a + b', replace_all: false } }] },
   { toolCalls: [{ name: 'finish', input: { summary: 'Fixed.' } }] }
@@ -19,31 +17,9 @@ const approve: EmulatorTurn = { json: { verdict: 'approve', summary: 'Correct.',
 
 let world: World
 let scratch: string
-beforeEach(async () => {
-  world = await startWorld({ files: SAMPLE_FILES, issue: ISSUE })
-  scratch = await mkdtemp(join(tmpdir(), 'draft-review-cli-'))
-})
-afterEach(async () => {
-  await world.close()
-  await rm(scratch, { recursive: true, force: true })
-})
-
-// The scripted conversations name these models.
-const MODELS = ['--drafter-model', 'anthropic:claude-sonnet-4-6', '--reviewer-model', 'anthropic:claude-opus-4-8']
-
-function cli(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((ok) => {
-    const child = spawn(process.execPath, [CLI, ...args], {
-      cwd: world.workspace,
-      env: { PATH: process.env.PATH!, HOME: scratch, ANTHROPIC_API_KEY: SECRETS.anthropicKey, ANTHROPIC_BASE_URL: world.anthropic.url, ...env }
-    })
-    let stdout = ''
-    let stderr = ''
-    child.stdout.on('data', (d) => (stdout += d))
-    child.stderr.on('data', (d) => (stderr += d))
-    child.on('close', (code) => ok({ code: code ?? -1, stdout, stderr }))
-  })
-}
+beforeEach(async () => ({ world, scratch } = await startCliWorld()))
+afterEach(() => closeCliWorld({ world, scratch }))
+const cli = (args: string[], env: Record<string, string> = {}) => runCli({ world, scratch }, args, env)
 
 test('run from an issue file: the loop on the local checkout, progress in the terminal, no pull request', async () => {
   await writeFile(join(scratch, 'issue.md'), '# sum() subtracts\n\nsum(2, 3) should be 5.\n')

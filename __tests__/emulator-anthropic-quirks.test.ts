@@ -2,7 +2,8 @@
 // streaming, driven through the real @anthropic-ai/sdk: the bad request is refused in
 // the API's words, the good one is accepted.
 import Anthropic from '@anthropic-ai/sdk'
-import { startAnthropicEmulator, type ModelEmulator } from '../emulators/models'
+import type { ModelEmulator } from '../emulators/models'
+import { anthropicWithClient, rejectedByAnthropic as rejectedWith, user } from './helpers/sdk'
 
 const KEY = 'sk-ant-test-key'
 const OPUS = 'claude-opus-5-5'
@@ -10,22 +11,10 @@ const SONNET = 'claude-sonnet-4-6'
 let emu: ModelEmulator
 let client: Anthropic
 
-beforeEach(async () => {
-  emu = await startAnthropicEmulator({ apiKey: KEY })
-  client = new Anthropic({ apiKey: KEY, baseURL: emu.url, maxRetries: 0 })
-})
+beforeEach(async () => ({ emu, client } = await anthropicWithClient(KEY)))
 afterEach(() => emu.close())
 
 const tools = [{ name: 'read_file', input_schema: { type: 'object' as const, properties: { path: { type: 'string' } } } }]
-const user = (content: string) => ({ role: 'user' as const, content })
-const rejectedWith = async (p: Promise<unknown>) => {
-  try {
-    await p
-  } catch (e) {
-    return e as InstanceType<typeof Anthropic.APIError>
-  }
-  throw new Error('expected the request to fail')
-}
 
 async function toolTurn(model: string) {
   const first = await client.messages.create({ model, max_tokens: 100, tools, messages: [user('read a.ts')] })

@@ -3,28 +3,16 @@
 import Anthropic from '@anthropic-ai/sdk'
 import { zodOutputFormat } from '@anthropic-ai/sdk/helpers/zod'
 import { z } from 'zod'
-import { startAnthropicEmulator, type ModelEmulator } from '../emulators/models'
+import type { ModelEmulator } from '../emulators/models'
+import { anthropicWithClient, rejectedByAnthropic as rejectedWith, user } from './helpers/sdk'
 
 const KEY = 'sk-ant-test-key'
 const MODEL = 'claude-sonnet-4-6'
 let emu: ModelEmulator
 let client: Anthropic
 
-beforeEach(async () => {
-  emu = await startAnthropicEmulator({ apiKey: KEY, models: [MODEL, 'claude-opus-4-8', 'claude-opus-5-5'] })
-  client = new Anthropic({ apiKey: KEY, baseURL: emu.url, maxRetries: 0 })
-})
+beforeEach(async () => ({ emu, client } = await anthropicWithClient(KEY, [MODEL, 'claude-opus-4-8', 'claude-opus-5-5'])))
 afterEach(() => emu.close())
-
-const user = (content: string) => ({ role: 'user' as const, content })
-const rejectedWith = async (p: Promise<unknown>) => {
-  try {
-    await p
-  } catch (e) {
-    return e as InstanceType<typeof Anthropic.APIError>
-  }
-  throw new Error('expected the request to fail')
-}
 
 test('plain text answer, with the request recorded in neutral form', async () => {
   emu.respond(MODEL, [{ text: 'hello there' }])

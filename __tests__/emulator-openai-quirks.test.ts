@@ -2,32 +2,13 @@
 // compatible servers' tool calls, stop reasons and streaming, through the real `openai`
 // SDK: the bad request is refused in the server's words, the good one accepted.
 import OpenAI from 'openai'
-import { startOpenAIEmulator, type ModelEmulator } from '../emulators/models'
-import type { OpenAIFlavor } from '../emulators/models'
+import { openaiEmulators, rejectedByOpenAI as rejectedWith, user } from './helpers/sdk'
 
 const KEY = 'sk-test-0123456789abcdef'
-const emulators: ModelEmulator[] = []
-
-async function start(flavor: OpenAIFlavor, extra: { noStreaming?: boolean } = {}) {
-  const e = await startOpenAIEmulator({ apiKey: KEY, flavor, ...extra })
-  emulators.push(e)
-  return { e, c: new OpenAI({ apiKey: KEY, baseURL: e.url, maxRetries: 0 }) }
-}
-afterEach(async () => {
-  await Promise.all(emulators.splice(0).map((e) => e.close()))
-})
+const start = openaiEmulators(KEY)
 
 type Msg = OpenAI.Chat.Completions.ChatCompletionMessageParam
-const user = (content: string): Msg => ({ role: 'user', content })
 const tools = [{ type: 'function' as const, function: { name: 'read_file', parameters: { type: 'object', properties: {} } } }]
-const rejectedWith = async (p: Promise<unknown>) => {
-  try {
-    await p
-  } catch (e) {
-    return e as InstanceType<typeof OpenAI.APIError>
-  }
-  throw new Error('expected the request to fail')
-}
 
 test('a reasoning model out of budget answers "" with finish_reason length; replaying it as content null is refused', async () => {
   const { e, c } = await start('openai')

@@ -3,35 +3,16 @@
 import OpenAI from 'openai'
 import { zodResponseFormat } from 'openai/helpers/zod'
 import { z } from 'zod'
-import { startOpenAIEmulator, type ModelEmulator } from '../emulators/models'
+import type { ModelEmulator } from '../emulators/models'
+import { openaiEmulators, rejectedByOpenAI as rejectedWith, user } from './helpers/sdk'
 
 const KEY = 'sk-test-0123456789abcdef'
 const MODEL = 'gpt-6.1-sol'
-const emulators: ModelEmulator[] = []
 let emu: ModelEmulator
 let client: OpenAI
-
-async function start(flavor?: 'openai' | 'ollama' | 'deepseek' | 'bare', models?: string[]) {
-  const e = await startOpenAIEmulator({ apiKey: KEY, flavor, models })
-  emulators.push(e)
-  return { e, c: new OpenAI({ apiKey: KEY, baseURL: e.url, maxRetries: 0 }) }
-}
-beforeEach(async () => {
-  ;({ e: emu, c: client } = await start('openai', [MODEL, 'gpt-4o', 'gpt-5.4']))
-})
-afterEach(async () => {
-  await Promise.all(emulators.splice(0).map((e) => e.close()))
-})
-
-const user = (content: string) => ({ role: 'user' as const, content })
-const rejectedWith = async (p: Promise<unknown>) => {
-  try {
-    await p
-  } catch (e) {
-    return e as InstanceType<typeof OpenAI.APIError>
-  }
-  throw new Error('expected the request to fail')
-}
+const startOpenAI = openaiEmulators(KEY)
+const start = (flavor?: 'openai' | 'ollama' | 'deepseek' | 'bare', models?: string[]) => startOpenAI(flavor, { models })
+beforeEach(async () => ({ e: emu, c: client } = await start('openai', [MODEL, 'gpt-4o', 'gpt-5.4'])))
 
 test('plain text answer with the OpenAI usage shape and x-request-id', async () => {
   emu.respond(MODEL, [{ text: 'hello' }])

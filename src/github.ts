@@ -159,16 +159,20 @@ export function pullCreateRefusal(e: unknown): 'exists' | 'no-drafts' | 'actions
   return undefined
 }
 
-export class GitHubClient {
+/** The calls on one repository: its octokit, and the `{ owner, repo }` every REST call takes. */
+export class RepoClient {
   constructor(
-    private readonly octokit: Octokit,
+    protected readonly octokit: Octokit,
     readonly owner: string,
     readonly repo: string
   ) {}
 
-  private get r(): { owner: string; repo: string } {
+  protected get r(): { owner: string; repo: string } {
     return { owner: this.owner, repo: this.repo }
   }
+}
+
+export class GitHubClient extends RepoClient {
 
   async defaultBranch(): Promise<string> {
     const { data } = await this.octokit.rest.repos.get(this.r)

@@ -1,6 +1,6 @@
 // The GitHub calls a round needs beyond the run's own: the pull request a comment was
 // made on, a review's line comments, the 👀 acknowledgement, and taking the label off.
-import type { Octokit } from '../github'
+import { RepoClient } from '../github'
 import type { RoundRequest } from './decision'
 
 export interface PullHead {
@@ -20,16 +20,7 @@ export interface LineComment {
   author: string
 }
 
-export class RoundsApi {
-  constructor(
-    private readonly octokit: Octokit,
-    readonly owner: string,
-    readonly repo: string
-  ) {}
-
-  private get r(): { owner: string; repo: string } {
-    return { owner: this.owner, repo: this.repo }
-  }
+export class RoundsApi extends RepoClient {
 
   async pull(number: number): Promise<PullHead> {
     const { data } = await this.octokit.rest.pulls.get({ ...this.r, pull_number: number })
