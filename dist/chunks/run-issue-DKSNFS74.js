@@ -6,7 +6,7 @@ import {
   readLedger,
   recordRun,
   runIssue
-} from "./chunk-IBQ5AL5J.js";
+} from "./chunk-I6NA3WYW.js";
 import {
   branchFor
 } from "./chunk-CG7IRVUH.js";

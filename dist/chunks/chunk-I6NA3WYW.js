@@ -6665,6 +6665,13 @@ function createOctokit(token, apiUrl, log, deadline = {}) {
     retry,
     throttling
   );
+  const plugin = octokit.retry;
+  const retryRequest = plugin.retryRequest.bind(plugin);
+  plugin.retryRequest = (error, retries, retryAfter) => {
+    if (retryAfter * 1e3 <= left()) return retryRequest(error, retries, retryAfter);
+    Object.assign(error, { gaveUpRetry: { status: error.status, retryAfter } });
+    return retryRequest(error, 0, retryAfter);
+  };
   octokit.hook.wrap("request", async (request2, options) => {
     const own = { ...options.request };
     options.request = own;
@@ -6688,6 +6695,12 @@ function createOctokit(token, apiUrl, log, deadline = {}) {
       return await Promise.race([Promise.resolve(request2(options)), limit]);
     } catch (e) {
       if (typeof own.gaveUp === "string") throw new GitHubDeadlinePassed(own.gaveUp);
+      const retry2 = e?.gaveUpRetry;
+      if (retry2) {
+        const why = `GitHub answered ${retry2.status} on ${what}, and its retry in ${retry2.retryAfter} s would pass the run's deadline: gave up on it`;
+        log(why);
+        throw new GitHubDeadlinePassed(why);
+      }
       if (abort.signal.aborted) throw late();
       throw e;
     } finally {
@@ -6706,7 +6719,7 @@ function pullCreateRefusal(e) {
   if (/A pull request already exists for/i.test(words)) return "exists";
   return void 0;
 }
-var GitHubClient = class {
+var RepoClient = class {
   constructor(octokit, owner, repo) {
     this.octokit = octokit;
     this.owner = owner;
@@ -6718,6 +6731,8 @@ var GitHubClient = class {
   get r() {
     return { owner: this.owner, repo: this.repo };
   }
+};
+var GitHubClient = class extends RepoClient {
   async defaultBranch() {
     const { data } = await this.octokit.rest.repos.get(this.r);
     return data.default_branch;
@@ -10469,18 +10484,7 @@ function describeCall(e, cap) {
 }
 
 // src/triggers/api.ts
-var RoundsApi = class {
-  constructor(octokit, owner, repo) {
-    this.octokit = octokit;
-    this.owner = owner;
-    this.repo = repo;
-  }
-  octokit;
-  owner;
-  repo;
-  get r() {
-    return { owner: this.owner, repo: this.repo };
-  }
+var RoundsApi = class extends RepoClient {
   async pull(number) {
     const { data } = await this.octokit.rest.pulls.get({ ...this.r, pull_number: number });
     return { number: data.number, headRef: data.head.ref, headRepo: data.head.repo?.full_name ?? "", base: data.base.ref, state: data.state };
