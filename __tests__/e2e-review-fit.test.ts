@@ -52,12 +52,27 @@ test('the action knows the window: the lockfile is left out before sending, name
   expect(text).not.toContain(LOCK_MARK)
   expect(text).toContain("[left out of this diff to fit the reviewer's context window, not shown: package-lock.json (")
   expect(text).toContain('without 1 file left out to fit your context window')
+  // The test output's tail is left out before any file.
+  expect(text).not.toContain('The end of its output')
   // The person reading the pull request is told what the reviewer did not see; the paid draft is all pushed.
   const files = await branchFiles(world.bareDir, 'draft-review/issue-12')
   expect(files?.['src/sum.js']).toBe(FIXED_SUM)
   expect(files?.['package-lock.json']).toBe(`${LOCK}\n`)
   const summary = world.github.comments(repo, world.github.pulls(repo)[0]!.number).map((c) => c.body).join('\n')
   expect(summary).toContain("left out of the diff to fit the reviewer's context window: `package-lock.json`")
+})
+
+test('a diff that fits is reviewed whole, with the end of the passing test output', async () => {
+  world = await startWorld({ files: SAMPLE_FILES, issue: ISSUE, contextWindows: { [OPUS]: 200_000 } })
+  world.anthropic.respond(SONNET, [drafting[0]!, drafting[2]!])
+  world.anthropic.respond(OPUS, [approve])
+  const run = await world.run({ inputs: { 'test-command': 'node test.js' } })
+  expect(run.outputs).toMatchObject({ approved: 'true', 'stop-reason': 'approved' })
+  const text = roundText(world.anthropic.requests.find((r) => r.model === OPUS)!)
+  expect(text).toContain('+  return a + b')
+  expect(text).toContain('The end of its output:')
+  expect(text).toContain('1 passed, 0 failed')
+  expect(text).not.toContain('left out')
 })
 
 test('the window is smaller than the action thinks: the 400 for length teaches it, and the review is tried once more with the diff cut', async () => {

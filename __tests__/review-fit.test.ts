@@ -1,5 +1,6 @@
 import { estimateTextTokens } from '../src/conversation/estimate'
 import { cutList, fitDiff, isGenerated, splitDiff } from '../src/conversation/review-fit'
+import { outputTail } from '../src/prompts'
 
 function fileDiff(path: string, added: string[], opts: { isNew?: boolean } = {}): string {
   const head = opts.isNew
@@ -66,4 +67,13 @@ test.each([
   ['src/distance.ts', '+export {}', false]
 ])('isGenerated(%s)', (path, text, expected) => {
   expect(isGenerated(path, text)).toBe(expected)
+})
+
+test('the reviewer reads the end of the test output, from a line start', () => {
+  expect(outputTail('ok\n1 passed\n')).toBe('ok\n1 passed')
+  const long = Array.from({ length: 400 }, (_, i) => `test ${i} ok`).join('\n') + '\n400 passed, 0 failed'
+  const tail = outputTail(long, 200)
+  expect(tail.startsWith('[…]\ntest ')).toBe(true)
+  expect(tail.endsWith('400 passed, 0 failed')).toBe(true)
+  expect(tail.length).toBeLessThanOrEqual(205)
 })

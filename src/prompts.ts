@@ -105,12 +105,13 @@ export function reviewerPrefix(args: { issue: IssueText; mode: Mode; request?: s
  * What changes from one review to the next: the round, the summary, the tests and the whole
  * diff (O(diff)), or the part of it that fits the reviewer's window, saying how many files it lacks.
  */
-export function reviewerRound(args: { diff: string; tests: string; drafterSummary: string; round: number; cutFiles?: number }): string {
+export function reviewerRound(args: { diff: string; tests: string; testTail?: string; drafterSummary: string; round: number; cutFiles?: number }): string {
   const cut = args.cutFiles ?? 0
   return [
     `Review round ${args.round}. The drafter's own summary:`,
     asData('summary', args.drafterSummary || '(none)'),
     `Test result: ${args.tests}`,
+    ...(args.testTail ? ['The end of its output:', asData('test-output', args.testTail)] : []),
     cut === 0
       ? 'The diff against the base branch:'
       : `The diff against the base branch, without ${cut} file${cut === 1 ? '' : 's'} left out to fit your context window (named on its last line). ` +
@@ -118,6 +119,18 @@ export function reviewerRound(args: { diff: string; tests: string; drafterSummar
     asData('diff', args.diff)
   ].join('\n\n')
 }
+
+/** The last `chars` characters of a command's output, from a line start: where a test runner prints its totals. */
+export function outputTail(output: string, chars = REVIEW_TEST_TAIL_CHARS): string {
+  const text = output.trimEnd()
+  if (text.length <= chars) return text
+  const cut = text.slice(-chars)
+  const line = cut.indexOf('\n')
+  return `[…]\n${line >= 0 && line < cut.length - 1 ? cut.slice(line + 1) : cut}`
+}
+
+/** How much of a passing test run's output the reviewer reads. */
+export const REVIEW_TEST_TAIL_CHARS = 1500
 
 export const VERDICT_REPAIR =
   'Your answer did not fit the required JSON verdict format. Answer again with only the JSON object: {"verdict": "approve" | "reject", "summary": string, "findings": [{"file": string, "line": integer | null, "severity": "blocker" | "major" | "minor", "message": string}]}.'

@@ -27,8 +27,11 @@ export interface ReviewPrompt {
   prefix: string
   /** The whole diff under review. */
   diff: string
-  /** This round's part around the diff (tests, the drafter's summary); `cut` names files left out to fit. */
-  round: (diff: string, cut: CutFile[]) => string
+  /**
+   * This round's part around the diff (tests, the drafter's summary); `cut` names files left
+   * out to fit; `testTail`: with the end of the test output (the first thing left out).
+   */
+  round: (diff: string, cut: CutFile[], testTail: boolean) => string
 }
 
 /** No file of the diff fits the reviewer's context window beside the issue: there is nothing to review. */
@@ -60,7 +63,7 @@ export async function reviewDiff(caller: BudgetedCaller, ref: ModelRef, model: C
   let share = 1
   for (let attempt = 0; ; attempt++) {
     const fitted = fitForReview(caller, ref, prompt, (round) => ({ ...request, messages: messagesFor(round) }), share)
-    const messages = messagesFor(prompt.round(fitted.diff, fitted.cut))
+    const messages = messagesFor(prompt.round(fitted.diff, fitted.cut, fitted.testTail))
     let first: Awaited<ReturnType<BudgetedCaller['call']>>
     try {
       first = await caller.call('reviewer', ref, model, { ...request, messages }, REVIEW_MAX_TOKENS)
@@ -113,9 +116,14 @@ async function readVerdict(
   }
 }
 
+interface Fitted extends FittedDiff {
+  testTail: boolean
+}
+
 /**
- * The diff cut to what fits: `share` of the window less a whole answer, with everything
- * but the diff in it, estimated as the caller estimates (with what the server taught it).
+ * The request cut to what fits: `share` of the window less a whole answer, estimated as the
+ * caller estimates (with what the server taught it). The test output's tail goes first, then
+ * whole files of the diff.
  */
 function fitForReview(
   caller: BudgetedCaller,
@@ -123,21 +131,23 @@ function fitForReview(
   prompt: ReviewPrompt,
   requestFor: (round: string) => Omit<ModelRequest, 'maxTokens'>,
   share: number
-): FittedDiff {
+): Fitted {
   const { window, maxOutput } = caller.budgetOf(ref)
   const ceiling = Math.floor((window - Math.min(REVIEW_MAX_TOKENS, maxOutput)) * share)
-  const estimate = (f: FittedDiff): number => caller.limits.estimate(ref.id, requestFor(prompt.round(f.diff, f.cut)))
-  const whole: FittedDiff = { diff: prompt.diff, cut: [] }
-  if (estimate(whole) <= ceiling) return whole
+  const estimate = (f: Fitted): number => caller.limits.estimate(ref.id, requestFor(prompt.round(f.diff, f.cut, f.testTail)))
+  for (const testTail of [true, false]) {
+    const whole: Fitted = { diff: prompt.diff, cut: [], testTail }
+    if (estimate(whole) <= ceiling) return whole
+  }
   // The diff's own budget, in the plain estimate fitDiff counts in: the ceiling less the rest,
   // undone of the scale the server taught the caller.
-  const bare = requestFor(prompt.round('', []))
+  const bare = requestFor(prompt.round('', [], false))
   const rest = caller.limits.estimate(ref.id, bare)
   const scale = rest / Math.max(1, estimateRequestTokens(bare))
   let budget = Math.floor((ceiling - rest) / scale)
   // Estimates of parts add up to about the whole: check the request itself, and cut more if it is over.
   for (let i = 0; i < 8 && budget > 0; i++) {
-    const fitted = fitDiff(prompt.diff, budget)
+    const fitted: Fitted = { ...fitDiff(prompt.diff, budget), testTail: false }
     if (!fitted.diff.trim()) break
     if (estimate(fitted) <= ceiling) return fitted
     budget = Math.floor(budget * 0.9)

@@ -11,7 +11,7 @@ import { DRAFTER_FLOOR_TOKENS } from './conversation/budget'
 import { runLoop, type LoopEvent, type LoopResult } from './loop'
 import type { CostMeter } from './meter'
 import { describeEvent, isSetback } from './narrate'
-import { drafterFirstMessage, drafterSystem, reviewerPrefix, reviewerRound, roundFirstMessage, type IssueText } from './prompts'
+import { drafterFirstMessage, drafterSystem, outputTail, reviewerPrefix, reviewerRound, roundFirstMessage, type IssueText } from './prompts'
 import { createModel } from './providers'
 import { reviewDiff } from './reviewer'
 import { withTrailer } from './rounds/branch'
@@ -171,10 +171,11 @@ export async function runSession(settings: Settings, run: Session): Promise<Loop
           {
             prefix: reviewerPrefix({ issue, mode, request: feedback }),
             diff: redact(diff),
-            round: (shown, cut) =>
+            round: (shown, cut, withTail) =>
               reviewerRound({
                 diff: shown,
                 tests: tests ? `\`${settings.testCommand}\` passed.` : 'no test command is configured.',
+                testTail: withTail && tests?.output.trim() ? outputTail(tests.output) : undefined,
                 drafterSummary,
                 round,
                 cutFiles: cut.length
