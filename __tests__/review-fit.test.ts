@@ -1,6 +1,6 @@
 import { estimateTextTokens } from '../src/conversation/estimate'
 import { cutList, fitDiff, isGenerated, splitDiff } from '../src/conversation/review-fit'
-import { outputTail } from '../src/prompts'
+import { outputTail, REVIEW_SUMMARY_CHARS, reviewerRound } from '../src/prompts'
 
 function fileDiff(path: string, added: string[], opts: { isNew?: boolean } = {}): string {
   const head = opts.isNew
@@ -76,4 +76,12 @@ test('the reviewer reads the end of the test output, from a line start', () => {
   expect(tail.startsWith('[…]\ntest ')).toBe(true)
   expect(tail.endsWith('400 passed, 0 failed')).toBe(true)
   expect(tail.length).toBeLessThanOrEqual(205)
+})
+
+test("a long drafter summary is clipped in the review: the diff is what is judged", () => {
+  const summary = 'word '.repeat(3000)
+  const round = reviewerRound({ diff: fix, tests: 'passed.', drafterSummary: summary, round: 1 })
+  expect(round).toContain("[… the rest of the drafter's summary was cut]")
+  expect(round.length).toBeLessThan(REVIEW_SUMMARY_CHARS + fix.length + 1000)
+  expect(reviewerRound({ diff: fix, tests: 'passed.', drafterSummary: 'Fixed.', round: 1 })).toContain('Fixed.\n')
 })

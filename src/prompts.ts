@@ -109,7 +109,7 @@ export function reviewerRound(args: { diff: string; tests: string; testTail?: st
   const cut = args.cutFiles ?? 0
   return [
     `Review round ${args.round}. The drafter's own summary:`,
-    asData('summary', args.drafterSummary || '(none)'),
+    asData('summary', clipSummary(args.drafterSummary) || '(none)'),
     `Test result: ${args.tests}`,
     ...(args.testTail ? ['The end of its output:', asData('test-output', args.testTail)] : []),
     cut === 0
@@ -127,6 +127,13 @@ export function outputTail(output: string, chars = REVIEW_TEST_TAIL_CHARS): stri
   const cut = text.slice(-chars)
   const line = cut.indexOf('\n')
   return `[…]\n${line >= 0 && line < cut.length - 1 ? cut.slice(line + 1) : cut}`
+}
+
+/** The drafter's own summary, at most this long in the review: the diff is what is judged. */
+export const REVIEW_SUMMARY_CHARS = 4000
+
+function clipSummary(summary: string): string {
+  return summary.length <= REVIEW_SUMMARY_CHARS ? summary : `${summary.slice(0, REVIEW_SUMMARY_CHARS)}\n[… the rest of the drafter's summary was cut]`
 }
 
 /** How much of a passing test run's output the reviewer reads. */
