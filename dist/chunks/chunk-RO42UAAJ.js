@@ -7414,12 +7414,27 @@ function reviewerRound(args) {
   const cut2 = args.cutFiles ?? 0;
   return [
     `Review round ${args.round}. The drafter's own summary:`,
-    asData("summary", args.drafterSummary || "(none)"),
+    asData("summary", clipSummary(args.drafterSummary) || "(none)"),
     `Test result: ${args.tests}`,
+    ...args.testTail ? ["The end of its output:", asData("test-output", args.testTail)] : [],
     cut2 === 0 ? "The diff against the base branch:" : `The diff against the base branch, without ${cut2} file${cut2 === 1 ? "" : "s"} left out to fit your context window (named on its last line). You have not seen them: approve only when the change shown is complete and correct without them (generated files such as lockfiles), and reject, saying so, when a file left out could hide a problem.`,
     asData("diff", args.diff)
   ].join("\n\n");
 }
+function outputTail(output, chars = REVIEW_TEST_TAIL_CHARS) {
+  const text = output.trimEnd();
+  if (text.length <= chars) return text;
+  const cut2 = text.slice(-chars);
+  const line = cut2.indexOf("\n");
+  return `[\u2026]
+${line >= 0 && line < cut2.length - 1 ? cut2.slice(line + 1) : cut2}`;
+}
+var REVIEW_SUMMARY_CHARS = 4e3;
+function clipSummary(summary) {
+  return summary.length <= REVIEW_SUMMARY_CHARS ? summary : `${summary.slice(0, REVIEW_SUMMARY_CHARS)}
+[\u2026 the rest of the drafter's summary was cut]`;
+}
+var REVIEW_TEST_TAIL_CHARS = 1500;
 var VERDICT_REPAIR = 'Your answer did not fit the required JSON verdict format. Answer again with only the JSON object: {"verdict": "approve" | "reject", "summary": string, "findings": [{"file": string, "line": integer | null, "severity": "blocker" | "major" | "minor", "message": string}]}.';
 function feedbackMessage(f, clean2) {
   const who = f.source === "review" ? `${f.author} reviewed the pull request and requested changes` : `${f.author} asked for another round in a comment`;
@@ -9426,7 +9441,7 @@ async function reviewDiff(caller, ref, model, prompt, effort) {
   let share = 1;
   for (let attempt = 0; ; attempt++) {
     const fitted = fitForReview(caller, ref, prompt, (round) => ({ ...request2, messages: messagesFor(round) }), share);
-    const messages = messagesFor(prompt.round(fitted.diff, fitted.cut));
+    const messages = messagesFor(prompt.round(fitted.diff, fitted.cut, fitted.testTail));
     let first;
     try {
       first = await caller.call("reviewer", ref, model, { ...request2, messages }, REVIEW_MAX_TOKENS);
@@ -9470,15 +9485,17 @@ async function readVerdict(caller, ref, model, req, text) {
 function fitForReview(caller, ref, prompt, requestFor, share) {
   const { window: window2, maxOutput } = caller.budgetOf(ref);
   const ceiling = Math.floor((window2 - Math.min(REVIEW_MAX_TOKENS, maxOutput)) * share);
-  const estimate = (f) => caller.limits.estimate(ref.id, requestFor(prompt.round(f.diff, f.cut)));
-  const whole = { diff: prompt.diff, cut: [] };
-  if (estimate(whole) <= ceiling) return whole;
-  const bare = requestFor(prompt.round("", []));
+  const estimate = (f) => caller.limits.estimate(ref.id, requestFor(prompt.round(f.diff, f.cut, f.testTail)));
+  for (const testTail of [true, false]) {
+    const whole = { diff: prompt.diff, cut: [], testTail };
+    if (estimate(whole) <= ceiling) return whole;
+  }
+  const bare = requestFor(prompt.round("", [], false));
   const rest = caller.limits.estimate(ref.id, bare);
   const scale = rest / Math.max(1, estimateRequestTokens(bare));
   let budget = Math.floor((ceiling - rest) / scale);
   for (let i = 0; i < 8 && budget > 0; i++) {
-    const fitted = fitDiff(prompt.diff, budget);
+    const fitted = { ...fitDiff(prompt.diff, budget), testTail: false };
     if (!fitted.diff.trim()) break;
     if (estimate(fitted) <= ceiling) return fitted;
     budget = Math.floor(budget * 0.9);
@@ -10421,9 +10438,10 @@ ${neutralizeModelText(redact(summary))}`.trim(), run.runId));
         {
           prefix: reviewerPrefix({ issue, mode, request: feedback }),
           diff: redact(diff),
-          round: (shown, cut2) => reviewerRound({
+          round: (shown, cut2, withTail) => reviewerRound({
             diff: shown,
             tests: tests ? `\`${settings.testCommand}\` passed.` : "no test command is configured.",
+            testTail: withTail && tests?.output.trim() ? outputTail(tests.output) : void 0,
             drafterSummary,
             round: round2,
             cutFiles: cut2.length

@@ -6,7 +6,7 @@ import {
   readLedger,
   recordRun,
   runIssue
-} from "./chunk-I6NA3WYW.js";
+} from "./chunk-RO42UAAJ.js";
 import {
   branchFor
 } from "./chunk-CG7IRVUH.js";
