@@ -116,3 +116,37 @@ test('a branch starts from base as origin has it now: fetched when origin moved 
     await origin.cleanup()
   }
 })
+
+test('a clean checkout at base becomes the branch without a checkout; one an earlier step changed is put back first', async () => {
+  const origin = await makeOrigin({ 'a.txt': 'a\n', 'b.txt': 'b\n' })
+  try {
+    // Clean, as actions/checkout leaves it: HEAD moves to the branch, nothing else changes.
+    const clean = await checkoutWorkspace(origin.bareDir)
+    const g1 = new Git(clean)
+    g1.checkCleanHead()
+    const s1 = await g1.startBranch('main', 'draft-review/issue-7')
+    expect((await git(clean, ['symbolic-ref', 'HEAD'])).trim()).toBe('refs/heads/draft-review/issue-7')
+    expect((await git(clean, ['rev-parse', 'HEAD'])).trim()).toBe(s1.baseSha)
+    expect(await git(clean, ['status', '--porcelain'])).toBe('')
+    // Changed by an earlier step: a tracked file edited, another staged and then put back on disk.
+    const dirty = await checkoutWorkspace(origin.bareDir)
+    await writeFile(join(dirty, 'a.txt'), 'built\n')
+    await writeFile(join(dirty, 'b.txt'), 'staged\n')
+    await git(dirty, ['add', 'b.txt'])
+    await writeFile(join(dirty, 'b.txt'), 'b\n')
+    const g2 = new Git(dirty)
+    g2.checkCleanHead()
+    await g2.startBranch('main', 'draft-review/issue-8')
+    expect((await git(dirty, ['symbolic-ref', 'HEAD'])).trim()).toBe('refs/heads/draft-review/issue-8')
+    expect(await git(dirty, ['status', '--porcelain'])).toBe('')
+    expect(await git(dirty, ['show', ':b.txt'])).toBe('b\n')
+    // And the workspace index follows a commit on either (the shortcut's index is the real one).
+    for (const [ws, g] of [[clean, g1], [dirty, g2]] as const) {
+      await writeFile(join(ws, 'a.txt'), 'drafted\n')
+      await g.commitWrites(new Map([['a.txt', Buffer.from('drafted\n')]]), 'draft')
+      expect(await git(ws, ['status', '--porcelain'])).toBe('')
+    }
+  } finally {
+    await origin.cleanup()
+  }
+})

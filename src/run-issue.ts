@@ -114,6 +114,7 @@ async function work(settings: Settings, ctx: RunContext, io: RunIO, decision: Ru
   const runId = ctx.runId ?? 'local'
   const auth: PushAuth = { serverUrl: ctx.serverUrl, token: settings.githubToken }
   const git = new Git(ctx.workspace, io.redact)
+  git.checkCleanHead()
   // The branch (is there an earlier round?) and base (is the checkout's copy current?) at once.
   const remote = await git.remoteRefs([branch, base], auth)
   const remoteSha = remote.get(branch) ?? ''
