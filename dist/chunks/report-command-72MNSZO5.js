@@ -3,11 +3,11 @@ import { createRequire as __draftReviewCreateRequire } from 'node:module';
 const require = __draftReviewCreateRequire(import.meta.url);
 import {
   renderLedgerReport
-} from "./chunk-OGI5N32L.js";
+} from "./chunk-MXCR3BM5.js";
 import {
   Git,
   Ledger
-} from "./chunk-FDYCGXTC.js";
+} from "./chunk-GKCZHKUT.js";
 import {
   setSkippedOutputs
 } from "./chunk-WAJCCAE4.js";

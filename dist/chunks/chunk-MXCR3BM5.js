@@ -9,7 +9,7 @@ import {
   statsOf,
   usd,
   verdictWords
-} from "./chunk-FDYCGXTC.js";
+} from "./chunk-GKCZHKUT.js";
 import {
   BUILT_IN_PRICES,
   costOf,

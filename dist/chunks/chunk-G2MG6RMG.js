@@ -44,7 +44,7 @@ import {
   statsOf,
   usd,
   verdictWords
-} from "./chunk-FDYCGXTC.js";
+} from "./chunk-GKCZHKUT.js";
 import {
   costOf,
   external_exports,
@@ -11626,6 +11626,7 @@ async function work(settings, ctx, io, decision, p) {
   const runId = ctx.runId ?? "local";
   const auth2 = { serverUrl: ctx.serverUrl, token: settings.githubToken };
   const git = new Git(ctx.workspace, io.redact);
+  git.checkCleanHead();
   const remote = await git.remoteRefs([branch, base], auth2);
   const remoteSha = remote.get(branch) ?? "";
   const ledger = new Ledger(git, auth2);

@@ -6,11 +6,11 @@ import {
   readLedger,
   recordRun,
   runIssue
-} from "./chunk-RO42UAAJ.js";
+} from "./chunk-G2MG6RMG.js";
 import {
   branchFor
 } from "./chunk-CG7IRVUH.js";
-import "./chunk-FDYCGXTC.js";
+import "./chunk-GKCZHKUT.js";
 import "./chunk-WAJCCAE4.js";
 import "./chunk-I4BPBFEM.js";
 export {
