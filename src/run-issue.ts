@@ -80,7 +80,10 @@ export async function runIssue(settings: Settings, ctx: RunContext, io: RunIO, d
   if (issue.isPullRequest) return skip(io, `#${issue.number} is a pull request, not an issue`)
   // The run will call a model from here on: now, and not before, it needs its keys.
   requireProviderKeys(settings)
-  if (settings.baseBranch && !(await new Git(ctx.workspace, io.redact).remoteSha(settings.baseBranch, { serverUrl: ctx.serverUrl, token: settings.githubToken }))) {
+  // The run is certain: git reads the workspace's state while the checks below and the first reads go on.
+  const git = new Git(ctx.workspace, io.redact)
+  git.checkCleanHead()
+  if (settings.baseBranch && !(await git.remoteSha(settings.baseBranch, { serverUrl: ctx.serverUrl, token: settings.githubToken }))) {
     throw new InputError('base-branch', `'${settings.baseBranch}' is not a branch of origin (${ctx.owner}/${ctx.repo}): name an existing branch, or leave it empty for the default branch.`)
   }
   // Before any model call or comment: a runner that cannot isolate the tests fails here.
@@ -90,7 +93,7 @@ export async function runIssue(settings: Settings, ctx: RunContext, io: RunIO, d
     await api.acknowledge(decision.request).catch((e) => io.warning(`Could not react to the ${decision.request!.source}: ${messageOf(e)}`))
   }
   try {
-    return await work(settings, ctx, io, decision, { gh, api, canWrite, issue, base, ghDeadline })
+    return await work(settings, ctx, io, decision, { gh, api, git, canWrite, issue, base, ghDeadline })
   } finally {
     if (decision.trigger === 'label' && decision.label && settings.removeLabel) {
       // Adding the label again then means "run again".
@@ -102,6 +105,7 @@ export async function runIssue(settings: Settings, ctx: RunContext, io: RunIO, d
 interface Parts {
   gh: GitHubClient
   api: RoundsApi
+  git: Git
   canWrite: (login: string) => Promise<boolean>
   issue: IssueInfo
   base: string
@@ -113,8 +117,7 @@ async function work(settings: Settings, ctx: RunContext, io: RunIO, decision: Ru
   const branch = branchFor(issue.number)
   const runId = ctx.runId ?? 'local'
   const auth: PushAuth = { serverUrl: ctx.serverUrl, token: settings.githubToken }
-  const git = new Git(ctx.workspace, io.redact)
-  git.checkCleanHead()
+  const { git } = p
   // The branch (is there an earlier round?) and base (is the checkout's copy current?) at once.
   const remote = await git.remoteRefs([branch, base], auth)
   const remoteSha = remote.get(branch) ?? ''

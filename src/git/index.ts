@@ -118,14 +118,21 @@ export class Git {
    * tracked file's stat (a few hundred ms at 30,000 files), while GitHub and the ledger answer.
    */
   checkCleanHead(): void {
-    this.cleanHead ??= Promise.all([
-      this.exec(['rev-parse', '--verify', '--quiet', 'HEAD^{commit}']),
-      this.exec(['diff-index', '--cached', '--quiet', '--ignore-submodules=none', 'HEAD', '--']),
-      this.exec(['diff-files', '--quiet', '--ignore-submodules=none'])
-    ]).then(
-      ([head]) => head.trim(),
-      () => '' // a difference (exit 1) or no HEAD: not clean
-    )
+    // First the index's stat data is refreshed and written: a fresh checkout's entries are
+    // "racily clean" (written in the second the index was), and every later command that
+    // reads or writes the index would otherwise hash those files again.
+    this.cleanHead ??= runGit(['update-index', '-q', '--refresh'], { cwd: this.cwd, okCodes: [1], redact: this.redact, userConfig: this.opts.userConfig })
+      .then(() =>
+        Promise.all([
+          this.exec(['rev-parse', '--verify', '--quiet', 'HEAD^{commit}']),
+          this.exec(['diff-index', '--cached', '--quiet', '--ignore-submodules=none', 'HEAD', '--']),
+          this.exec(['diff-files', '--quiet', '--ignore-submodules=none'])
+        ])
+      )
+      .then(
+        ([head]) => head.trim(),
+        () => '' // a difference (exit 1), no HEAD, not a work tree: not clean
+      )
   }
 
   /**
