@@ -6,11 +6,11 @@ import {
   readLedger,
   recordRun,
   runIssue
-} from "./chunk-G2MG6RMG.js";
+} from "./chunk-CWPCE6L7.js";
 import {
   branchFor
 } from "./chunk-CG7IRVUH.js";
-import "./chunk-GKCZHKUT.js";
+import "./chunk-C4YGS3NZ.js";
 import "./chunk-WAJCCAE4.js";
 import "./chunk-I4BPBFEM.js";
 export {

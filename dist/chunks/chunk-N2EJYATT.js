@@ -9,7 +9,7 @@ import {
   statsOf,
   usd,
   verdictWords
-} from "./chunk-GKCZHKUT.js";
+} from "./chunk-C4YGS3NZ.js";
 import {
   BUILT_IN_PRICES,
   costOf,

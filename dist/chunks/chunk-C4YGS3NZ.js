@@ -2283,14 +2283,16 @@ var Git = class {
    * tracked file's stat (a few hundred ms at 30,000 files), while GitHub and the ledger answer.
    */
   checkCleanHead() {
-    this.cleanHead ??= Promise.all([
-      this.exec(["rev-parse", "--verify", "--quiet", "HEAD^{commit}"]),
-      this.exec(["diff-index", "--cached", "--quiet", "--ignore-submodules=none", "HEAD", "--"]),
-      this.exec(["diff-files", "--quiet", "--ignore-submodules=none"])
-    ]).then(
+    this.cleanHead ??= runGit(["update-index", "-q", "--refresh"], { cwd: this.cwd, okCodes: [1], redact: this.redact, userConfig: this.opts.userConfig }).then(
+      () => Promise.all([
+        this.exec(["rev-parse", "--verify", "--quiet", "HEAD^{commit}"]),
+        this.exec(["diff-index", "--cached", "--quiet", "--ignore-submodules=none", "HEAD", "--"]),
+        this.exec(["diff-files", "--quiet", "--ignore-submodules=none"])
+      ])
+    ).then(
       ([head]) => head.trim(),
       () => ""
-      // a difference (exit 1) or no HEAD: not clean
+      // a difference (exit 1), no HEAD, not a work tree: not clean
     );
   }
   /**

@@ -3,11 +3,11 @@ import { createRequire as __draftReviewCreateRequire } from 'node:module';
 const require = __draftReviewCreateRequire(import.meta.url);
 import {
   renderLedgerReport
-} from "./chunk-MXCR3BM5.js";
+} from "./chunk-N2EJYATT.js";
 import {
   Git,
   Ledger
-} from "./chunk-GKCZHKUT.js";
+} from "./chunk-C4YGS3NZ.js";
 import {
   setSkippedOutputs
 } from "./chunk-WAJCCAE4.js";

@@ -44,7 +44,7 @@ import {
   statsOf,
   usd,
   verdictWords
-} from "./chunk-GKCZHKUT.js";
+} from "./chunk-C4YGS3NZ.js";
 import {
   costOf,
   external_exports,
@@ -11605,7 +11605,9 @@ async function runIssue(settings, ctx, io, decision) {
   }
   if (issue.isPullRequest) return skip(io, `#${issue.number} is a pull request, not an issue`);
   requireProviderKeys(settings);
-  if (settings.baseBranch && !await new Git(ctx.workspace, io.redact).remoteSha(settings.baseBranch, { serverUrl: ctx.serverUrl, token: settings.githubToken })) {
+  const git = new Git(ctx.workspace, io.redact);
+  git.checkCleanHead();
+  if (settings.baseBranch && !await git.remoteSha(settings.baseBranch, { serverUrl: ctx.serverUrl, token: settings.githubToken })) {
     throw new InputError("base-branch", `'${settings.baseBranch}' is not a branch of origin (${ctx.owner}/${ctx.repo}): name an existing branch, or leave it empty for the default branch.`);
   }
   if (settings.testCommand && settings.testSandbox) await preflightSandbox(io.info);
@@ -11613,7 +11615,7 @@ async function runIssue(settings, ctx, io, decision) {
     await api.acknowledge(decision.request).catch((e) => io.warning(`Could not react to the ${decision.request.source}: ${messageOf(e)}`));
   }
   try {
-    return await work(settings, ctx, io, decision, { gh, api, canWrite, issue, base, ghDeadline });
+    return await work(settings, ctx, io, decision, { gh, api, git, canWrite, issue, base, ghDeadline });
   } finally {
     if (decision.trigger === "label" && decision.label && settings.removeLabel) {
       await api.removeLabel(issue.number, decision.label).catch((e) => io.warning(`Could not remove the label '${decision.label}': ${messageOf(e)}`));
@@ -11625,8 +11627,7 @@ async function work(settings, ctx, io, decision, p) {
   const branch = branchFor(issue.number);
   const runId = ctx.runId ?? "local";
   const auth2 = { serverUrl: ctx.serverUrl, token: settings.githubToken };
-  const git = new Git(ctx.workspace, io.redact);
-  git.checkCleanHead();
+  const { git } = p;
   const remote = await git.remoteRefs([branch, base], auth2);
   const remoteSha = remote.get(branch) ?? "";
   const ledger = new Ledger(git, auth2);
