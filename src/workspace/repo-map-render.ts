@@ -57,7 +57,8 @@ class Block {
 
   constructor(
     readonly dir: string, // '' is the root
-    private readonly unranked: { f: RepoFile; name: string; score: number }[],
+    private readonly unranked: RepoFile[],
+    private readonly scoreOf: (f: RepoFile) => number,
     readonly score: number
   ) {
     this.header = dir === ''
@@ -70,7 +71,10 @@ class Block {
   /** Best match with the issue first, then README and manifests, then by name. */
   get files(): RepoFile[] {
     if (!this.ranked) {
-      const keyed = this.unranked.map((k) => ({ ...k, rank: fileRank(k.name) }))
+      const keyed = this.unranked.map((f) => {
+        const name = f.path.slice(f.path.lastIndexOf('/') + 1)
+        return { f, name, score: this.scoreOf(f), rank: fileRank(name) }
+      })
       keyed.sort((a, b) => b.score - a.score || a.rank - b.rank || byName.compare(a.name, b.name))
       this.ranked = keyed.map((k) => k.f)
     }
@@ -204,18 +208,27 @@ export function queryWords(text: string): string[] {
 }
 
 /** How strongly a directory and a file name match the issue: rarer words weigh more (idf). */
-function matcher(files: RepoFile[], words: string[]): { dir(dir: string): number; file(name: string): number } {
-  if (words.length === 0) return { dir: () => 0, file: () => 0 }
+interface Matcher {
+  dir(dir: string): number
+  file(name: string): number
+  /** Whether the path holds one of the words at all: a file whose path does not scores 0. */
+  candidate(path: string): boolean
+}
+
+function matcher(files: RepoFile[], words: string[]): Matcher {
+  if (words.length === 0) return { dir: () => 0, file: () => 0, candidate: () => false }
   const wordSet = new Set(words)
   // Every term of a name is a piece of it: a name that contains no word has no match.
   const any = new RegExp(words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'))
   const counts = new Map<string, number>()
   const bump = (w: string): void => void counts.set(w, (counts.get(w) ?? 0) + 1)
   const seenDirs = new Set<string>()
+  const candidates = new Set<string>()
   for (const f of files) {
     const slash = f.path.lastIndexOf('/')
     const lower = f.path.toLowerCase()
     if (!any.test(lower)) continue
+    candidates.add(f.path)
     const name = lower.slice(slash + 1)
     if (any.test(name)) for (const w of nameTerms(name)) if (wordSet.has(w)) bump(w)
     const dir = slash === -1 ? '.' : lower.slice(0, slash)
@@ -225,6 +238,7 @@ function matcher(files: RepoFile[], words: string[]): { dir(dir: string): number
   }
   const weight = (w: string): number => 40 / (1 + Math.log2(counts.get(w) ?? 1))
   return {
+    candidate: (p) => candidates.has(p),
     dir: (dir) => {
       let s = 0
       const hit = new Set<string>()
@@ -258,7 +272,7 @@ function segmentTerms(seg: string): string[] {
 // ---------------------------------------------------------------- ranking
 
 /** Root first, then directories by rank, files ranked inside each. */
-function groupByDir(files: RepoFile[], match: ReturnType<typeof matcher>): Block[] {
+function groupByDir(files: RepoFile[], match: Matcher): Block[] {
   const byDir = new Map<string, RepoFile[]>()
   for (const f of files) {
     const slash = f.path.lastIndexOf('/')
@@ -268,14 +282,12 @@ function groupByDir(files: RepoFile[], match: ReturnType<typeof matcher>): Block
     else byDir.set(dir, [f])
   }
   const blocks: Block[] = []
+  const score = (f: RepoFile): number => (match.candidate(f.path) ? match.file(f.path.slice(f.path.lastIndexOf('/') + 1)) : 0)
   for (const [dir, list] of byDir) {
-    // Each file's score once; its rank and order only if the map shows this directory.
-    const keyed = list.map((f) => {
-      const name = f.path.slice(f.path.lastIndexOf('/') + 1)
-      return { f, name, score: match.file(name) }
-    })
-    const best = keyed.reduce((m, k) => Math.max(m, k.score), 0)
-    blocks.push(new Block(dir, keyed, dir === '' ? Infinity : dirScore(dir, list.length) + match.dir(dir) + best))
+    // The best file's score now; each file's rank and order only if the map shows this directory.
+    let best = 0
+    for (const f of list) if (match.candidate(f.path)) best = Math.max(best, score(f))
+    blocks.push(new Block(dir, list, score, dir === '' ? Infinity : dirScore(dir, list.length) + match.dir(dir) + best))
   }
   return blocks.sort((a, b) => b.score - a.score || byName.compare(a.dir, b.dir))
 }
