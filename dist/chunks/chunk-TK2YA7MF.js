@@ -9873,14 +9873,16 @@ var ROOT_FIRST_PASS = 25;
 var DIR_FIRST_PASS = 10;
 var MIN_PACKAGES = 5;
 var Block = class {
-  constructor(dir, unranked, score) {
+  constructor(dir, unranked, scoreOf, score) {
     this.dir = dir;
     this.unranked = unranked;
+    this.scoreOf = scoreOf;
     this.score = score;
     this.header = dir === "";
   }
   dir;
   unranked;
+  scoreOf;
   score;
   header;
   shown = 0;
@@ -9891,7 +9893,10 @@ var Block = class {
   /** Best match with the issue first, then README and manifests, then by name. */
   get files() {
     if (!this.ranked) {
-      const keyed = this.unranked.map((k) => ({ ...k, rank: fileRank(k.name) }));
+      const keyed = this.unranked.map((f) => {
+        const name = f.path.slice(f.path.lastIndexOf("/") + 1);
+        return { f, name, score: this.scoreOf(f), rank: fileRank(name) };
+      });
       keyed.sort((a, b) => b.score - a.score || a.rank - b.rank || byName.compare(a.name, b.name));
       this.ranked = keyed.map((k) => k.f);
     }
@@ -9999,16 +10004,18 @@ function queryWords(text) {
   return [...out];
 }
 function matcher(files, words) {
-  if (words.length === 0) return { dir: () => 0, file: () => 0 };
+  if (words.length === 0) return { dir: () => 0, file: () => 0, candidate: () => false };
   const wordSet = new Set(words);
   const any = new RegExp(words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"));
   const counts = /* @__PURE__ */ new Map();
   const bump = (w) => void counts.set(w, (counts.get(w) ?? 0) + 1);
   const seenDirs = /* @__PURE__ */ new Set();
+  const candidates = /* @__PURE__ */ new Set();
   for (const f of files) {
     const slash = f.path.lastIndexOf("/");
     const lower = f.path.toLowerCase();
     if (!any.test(lower)) continue;
+    candidates.add(f.path);
     const name = lower.slice(slash + 1);
     if (any.test(name)) {
       for (const w of nameTerms(name)) if (wordSet.has(w)) bump(w);
@@ -10020,6 +10027,7 @@ function matcher(files, words) {
   }
   const weight = (w) => 40 / (1 + Math.log2(counts.get(w) ?? 1));
   return {
+    candidate: (p) => candidates.has(p),
     dir: (dir) => {
       let s = 0;
       const hit = /* @__PURE__ */ new Set();
@@ -10056,13 +10064,11 @@ function groupByDir(files, match) {
     else byDir.set(dir, [f]);
   }
   const blocks = [];
+  const score = (f) => match.candidate(f.path) ? match.file(f.path.slice(f.path.lastIndexOf("/") + 1)) : 0;
   for (const [dir, list] of byDir) {
-    const keyed = list.map((f) => {
-      const name = f.path.slice(f.path.lastIndexOf("/") + 1);
-      return { f, name, score: match.file(name) };
-    });
-    const best = keyed.reduce((m, k) => Math.max(m, k.score), 0);
-    blocks.push(new Block(dir, keyed, dir === "" ? Infinity : dirScore(dir, list.length) + match.dir(dir) + best));
+    let best = 0;
+    for (const f of list) if (match.candidate(f.path)) best = Math.max(best, score(f));
+    blocks.push(new Block(dir, list, score, dir === "" ? Infinity : dirScore(dir, list.length) + match.dir(dir) + best));
   }
   return blocks.sort((a, b) => b.score - a.score || byName.compare(a.dir, b.dir));
 }
@@ -11596,6 +11602,8 @@ async function runIssue(settings, ctx, io, decision) {
     settings.baseBranch ?? gh.defaultBranch()
   ]);
   preloadProviders([...settings.drafters, settings.reviewer, ...settings.triage ? [settings.triageModel] : []]);
+  const git = new Git(ctx.workspace, io.redact);
+  git.checkCleanHead();
   const [permission, authorPermission, issue, base] = await reads;
   if (!WRITE_PERMISSIONS.includes(permission)) {
     return skip(io, `${decision.sender} has '${permission}' permission; a run needs write, maintain or admin`);
@@ -11605,8 +11613,6 @@ async function runIssue(settings, ctx, io, decision) {
   }
   if (issue.isPullRequest) return skip(io, `#${issue.number} is a pull request, not an issue`);
   requireProviderKeys(settings);
-  const git = new Git(ctx.workspace, io.redact);
-  git.checkCleanHead();
   if (settings.baseBranch && !await git.remoteSha(settings.baseBranch, { serverUrl: ctx.serverUrl, token: settings.githubToken })) {
     throw new InputError("base-branch", `'${settings.baseBranch}' is not a branch of origin (${ctx.owner}/${ctx.repo}): name an existing branch, or leave it empty for the default branch.`);
   }

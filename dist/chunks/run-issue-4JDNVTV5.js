@@ -6,7 +6,7 @@ import {
   readLedger,
   recordRun,
   runIssue
-} from "./chunk-CWPCE6L7.js";
+} from "./chunk-TK2YA7MF.js";
 import {
   branchFor
 } from "./chunk-CG7IRVUH.js";
