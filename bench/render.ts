@@ -120,7 +120,7 @@ export function render(r: any): string {
     '- Every action run is `world.run()` of emulators/harness.ts (`node dist/index.js`, the runner\'s environment), one fresh world (origin, workspace, emulators) per run. Repositories are generated from a seeded PRNG (bench/gen-repo.ts).',
     '- Probed runs preload bench/probe.cjs (`NODE_OPTIONS=--require`), which only watches: fetch requests through undici\'s diagnostics channels, child processes through node\'s `child_process` channel (spawn → close), octokit throttling waits as the Bottleneck timers set from its `_run` (set → fire), stdout lines, and at exit `process.resourceUsage().maxRSS` and CPU time, all on the process\'s own clock. bench/timeline.ts gives every instant to the first busy bucket in the order start-up, git, other process, model HTTP, GitHub HTTP, throttle, own work, so the rows add up to the wall time. The GitHub emulator\'s requests are also time-stamped by wrapping its `requests.push`.',
     '- Tokens are the usage the emulators report (the action logs one line per call); cached share = cache read / (input + cache read + cache write); "all as uncached input" prices the same prompt tokens at the input price (src/pricing.ts `costOf`, `BUILT_IN_PRICES`).',
-    '- Cold start: `node dist/index.js` with only PATH and HOME set, so it fails at once on the missing anthropic-api-key input, timed from spawn to exit in the bench process.'
+    '- Cold start: `node dist/index.js` with only PATH and HOME set, so it fails at once (no GITHUB_REPOSITORY: not running in Actions) after reading its inputs, timed from spawn to exit in the bench process.'
   ].join('\n'), '')
   return out.join('\n')
 }
