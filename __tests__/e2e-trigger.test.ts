@@ -1,3 +1,5 @@
+import { stat } from 'node:fs/promises'
+import { join } from 'node:path'
 import { OWNER, REPO, startWorld, type World } from '../emulators/harness'
 import { ISSUE, SAMPLE_FILES } from './fixtures/sample-repo'
 
@@ -25,12 +27,17 @@ test('another label ends the step successfully with a notice and nothing else', 
   nothingHappened()
 })
 
-test('a sender without write permission gets no model call', async () => {
+test('a sender without write permission gets no model call, and the workspace is not touched', async () => {
+  const index = join(world.workspace, '.git', 'index')
+  const before = await stat(index, { bigint: true })
   const run = await world.run({ sender: { login: 'visitor' } })
   expect(run.exitCode).toBe(0)
   expect(run.stdout).toContain("visitor has 'read' permission")
   expect(run.outputs['stop-reason']).toBe('skipped')
   nothingHappened()
+  // No git ran in it: not even the index refresh a real run starts with.
+  const after = await stat(index, { bigint: true })
+  expect([after.ino, after.mtimeNs, after.ctimeNs]).toEqual([before.ino, before.mtimeNs, before.ctimeNs])
 })
 
 test('a bot sender never starts a run', async () => {

@@ -61,17 +61,12 @@ export async function runIssue(settings: Settings, ctx: RunContext, io: RunIO, d
   }
   // Independent reads at once: on github.com each is a round trip.
   const author = decision.request?.author
-  const reads = Promise.all([
+  const [permission, authorPermission, issue, base] = await Promise.all([
     decision.sender ? permissionOf(decision.sender) : 'admin',
     author ? permissionOf(author) : 'admin',
     gh.issue(issueNumber),
     settings.baseBranch ?? gh.defaultBranch()
   ])
-  // The requests are out: the SDKs compile, and git reads the workspace's state, while they are answered.
-  preloadProviders([...settings.drafters, settings.reviewer, ...(settings.triage ? [settings.triageModel] : [])])
-  const git = new Git(ctx.workspace, io.redact)
-  git.checkCleanHead()
-  const [permission, authorPermission, issue, base] = await reads
   if (!WRITE_PERMISSIONS.includes(permission)) {
     return skip(io, `${decision.sender} has '${permission}' permission; a run needs write, maintain or admin`)
   }
@@ -82,6 +77,11 @@ export async function runIssue(settings: Settings, ctx: RunContext, io: RunIO, d
   if (issue.isPullRequest) return skip(io, `#${issue.number} is a pull request, not an issue`)
   // The run will call a model from here on: now, and not before, it needs its keys.
   requireProviderKeys(settings)
+  // The run is certain (a skipped one touches neither the workspace nor the SDKs): the SDKs
+  // compile, and git reads the workspace's state, while the checks below and the first reads go on.
+  preloadProviders([...settings.drafters, settings.reviewer, ...(settings.triage ? [settings.triageModel] : [])])
+  const git = new Git(ctx.workspace, io.redact)
+  git.checkCleanHead()
   if (settings.baseBranch && !(await git.remoteSha(settings.baseBranch, { serverUrl: ctx.serverUrl, token: settings.githubToken }))) {
     throw new InputError('base-branch', `'${settings.baseBranch}' is not a branch of origin (${ctx.owner}/${ctx.repo}): name an existing branch, or leave it empty for the default branch.`)
   }

@@ -1,9 +1,8 @@
 // A draft's commit, built from the bytes the drafter's tools wrote and nothing else: the
 // private index holds this run's last commit (read-tree, or our own bytes of it put back:
-// ./index-state.ts), each written file goes
-// in as a blob of exactly those bytes (hash-object of what the tool kept in memory, so a
-// test that rewrote the file afterwards changes nothing), deletions come out, and
-// write-tree/commit-tree make the commit. Whatever the test command staged in the shared
+// ./index-state.ts), each written file goes in as a blob of exactly those bytes
+// (hash-object of what the tool kept in memory, so a test that rewrote the file afterwards
+// changes nothing), deletions come out, and write-tree/commit-tree make the commit. Whatever the test command staged in the shared
 // index, committed on the branch or left on disk is not part of it.
 import { isInsideGitDir } from '../workspace/paths'
 import type { OwnRepo } from './own-repo'

@@ -35,6 +35,8 @@ interface ExecOptions {
   auth?: PushAuth
   input?: string | Buffer
   env?: Record<string, string>
+  /** Exit codes other than 0 that are answers (check-ignore's 1), workspace only. */
+  okCodes?: number[]
   /** Own repository only: use the private index. */
   index?: boolean
 }
@@ -66,7 +68,7 @@ export class Git {
   /** git in the workspace. */
   async exec(args: string[], opts: ExecOptions = {}): Promise<string> {
     const env = { ...opts.env, ...(opts.auth ? authEnv(opts.auth) : {}) }
-    return (await runGit(args, { cwd: this.cwd, input: opts.input, env, redact: this.redact, userConfig: this.opts.userConfig })).stdout
+    return (await runGit(args, { cwd: this.cwd, input: opts.input, env, okCodes: opts.okCodes, redact: this.redact, userConfig: this.opts.userConfig })).stdout
   }
 
   /** git in the action's own repository (same objects; its own config, refs and index; remote `origin` as pinned). */
@@ -121,7 +123,7 @@ export class Git {
     // First the index's stat data is refreshed and written: a fresh checkout's entries are
     // "racily clean" (written in the second the index was), and every later command that
     // reads or writes the index would otherwise hash those files again.
-    this.cleanHead ??= runGit(['update-index', '-q', '--refresh'], { cwd: this.cwd, okCodes: [1], redact: this.redact, userConfig: this.opts.userConfig })
+    this.cleanHead ??= this.exec(['update-index', '-q', '--refresh'], { okCodes: [1] })
       .then(() =>
         Promise.all([
           this.exec(['rev-parse', '--verify', '--quiet', 'HEAD^{commit}']),
@@ -303,7 +305,7 @@ export class Git {
       const index = shared?.holds(parent)
         ? this.exec(['update-index', '-z', '--index-info'], { input: indexInfo })
         : this.exec(['read-tree', '--reset', draft.head])
-      const onBranch = headFileSays(this.own ? (await this.own).pinned.workspaceHead : '', `refs/heads/${draft.branch}`)
+      const onBranch = headFileSays((await this.ownRepo()).pinned.workspaceHead, `refs/heads/${draft.branch}`)
       await Promise.all([
         this.exec(['update-ref', '-m', 'draft-review: draft', `refs/heads/${draft.branch}`, draft.head]).then(() =>
           // HEAD is on the branch since the checkout, unless the test command moved it.
@@ -322,15 +324,8 @@ export class Git {
   /** The subset of `paths` that git ignores and that the index does not track. */
   private async ignoredUntracked(paths: string[], indexFile: string): Promise<Set<string>> {
     if (paths.length === 0) return new Set()
-    const out = await runGit(['check-ignore', '-z', '--stdin'], {
-      cwd: this.cwd,
-      input: paths.join('\0') + '\0',
-      env: { GIT_INDEX_FILE: indexFile },
-      okCodes: [1],
-      redact: this.redact,
-      userConfig: this.opts.userConfig
-    })
-    return new Set(out.stdout.split('\0').filter(Boolean))
+    const out = await this.exec(['check-ignore', '-z', '--stdin'], { input: paths.join('\0') + '\0', env: { GIT_INDEX_FILE: indexFile }, okCodes: [1] })
+    return new Set(out.split('\0').filter(Boolean))
   }
 }
 
@@ -348,8 +343,8 @@ function sameWrites(a: DraftWrites, b: DraftWrites): boolean {
   if (a.size !== b.size) return false
   for (const [p, bytes] of a) {
     if (!b.has(p)) return false
-    const other = b.get(p)
-    if (bytes === null || other === null || other === undefined ? bytes !== other : !bytes.equals(other)) return false
+    const other = b.get(p) ?? null
+    if (bytes === null || other === null ? bytes !== other : !bytes.equals(other)) return false
   }
   return true
 }

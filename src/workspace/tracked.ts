@@ -52,11 +52,14 @@ export class TrackedFiles {
    */
   async list(): Promise<string[]> {
     // Three git processes over the whole tree (~100 ms at 30,000 files): once until something changes.
-    const listing = (this.listing ??= this.listNow())
-    listing.catch(() => {
-      if (this.listing === listing) this.listing = undefined
-    })
-    return [...(await listing)]
+    if (!this.listing) {
+      const listing = this.listNow()
+      listing.catch(() => {
+        if (this.listing === listing) this.listing = undefined // a failure is not kept
+      })
+      this.listing = listing
+    }
+    return [...(await this.listing)]
   }
 
   /** The workspace changed (a file written or deleted, the test command ran): the next list() asks git again. */
