@@ -2238,7 +2238,7 @@ var Git = class {
   /** git in the workspace. */
   async exec(args, opts = {}) {
     const env = { ...opts.env, ...opts.auth ? authEnv(opts.auth) : {} };
-    return (await runGit(args, { cwd: this.cwd, input: opts.input, env, redact: this.redact, userConfig: this.opts.userConfig })).stdout;
+    return (await runGit(args, { cwd: this.cwd, input: opts.input, env, okCodes: opts.okCodes, redact: this.redact, userConfig: this.opts.userConfig })).stdout;
   }
   /** git in the action's own repository (same objects; its own config, refs and index; remote `origin` as pinned). */
   async execOwn(args, opts = {}) {
@@ -2283,7 +2283,7 @@ var Git = class {
    * tracked file's stat (a few hundred ms at 30,000 files), while GitHub and the ledger answer.
    */
   checkCleanHead() {
-    this.cleanHead ??= runGit(["update-index", "-q", "--refresh"], { cwd: this.cwd, okCodes: [1], redact: this.redact, userConfig: this.opts.userConfig }).then(
+    this.cleanHead ??= this.exec(["update-index", "-q", "--refresh"], { okCodes: [1] }).then(
       () => Promise.all([
         this.exec(["rev-parse", "--verify", "--quiet", "HEAD^{commit}"]),
         this.exec(["diff-index", "--cached", "--quiet", "--ignore-submodules=none", "HEAD", "--"]),
@@ -2443,7 +2443,7 @@ var Git = class {
     const shared = this.sharedIndex;
     try {
       const index = shared?.holds(parent) ? this.exec(["update-index", "-z", "--index-info"], { input: indexInfo }) : this.exec(["read-tree", "--reset", draft.head]);
-      const onBranch = headFileSays(this.own ? (await this.own).pinned.workspaceHead : "", `refs/heads/${draft.branch}`);
+      const onBranch = headFileSays((await this.ownRepo()).pinned.workspaceHead, `refs/heads/${draft.branch}`);
       await Promise.all([
         this.exec(["update-ref", "-m", "draft-review: draft", `refs/heads/${draft.branch}`, draft.head]).then(
           () => (
@@ -2461,15 +2461,8 @@ var Git = class {
   /** The subset of `paths` that git ignores and that the index does not track. */
   async ignoredUntracked(paths, indexFile) {
     if (paths.length === 0) return /* @__PURE__ */ new Set();
-    const out = await runGit(["check-ignore", "-z", "--stdin"], {
-      cwd: this.cwd,
-      input: paths.join("\0") + "\0",
-      env: { GIT_INDEX_FILE: indexFile },
-      okCodes: [1],
-      redact: this.redact,
-      userConfig: this.opts.userConfig
-    });
-    return new Set(out.stdout.split("\0").filter(Boolean));
+    const out = await this.exec(["check-ignore", "-z", "--stdin"], { input: paths.join("\0") + "\0", env: { GIT_INDEX_FILE: indexFile }, okCodes: [1] });
+    return new Set(out.split("\0").filter(Boolean));
   }
 };
 function headFileSays(file, ref) {
@@ -2484,8 +2477,8 @@ function sameWrites(a, b) {
   if (a.size !== b.size) return false;
   for (const [p, bytes] of a) {
     if (!b.has(p)) return false;
-    const other = b.get(p);
-    if (bytes === null || other === null || other === void 0 ? bytes !== other : !bytes.equals(other)) return false;
+    const other = b.get(p) ?? null;
+    if (bytes === null || other === null ? bytes !== other : !bytes.equals(other)) return false;
   }
   return true;
 }

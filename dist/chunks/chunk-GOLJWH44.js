@@ -44,7 +44,7 @@ import {
   statsOf,
   usd,
   verdictWords
-} from "./chunk-C4YGS3NZ.js";
+} from "./chunk-Y5M24PFL.js";
 import {
   costOf,
   external_exports,
@@ -10242,11 +10242,14 @@ var TrackedFiles = class {
    * nested repositories left out. Outside a git work tree: a walk that skips .git and node_modules.
    */
   async list() {
-    const listing = this.listing ??= this.listNow();
-    listing.catch(() => {
-      if (this.listing === listing) this.listing = void 0;
-    });
-    return [...await listing];
+    if (!this.listing) {
+      const listing = this.listNow();
+      listing.catch(() => {
+        if (this.listing === listing) this.listing = void 0;
+      });
+      this.listing = listing;
+    }
+    return [...await this.listing];
   }
   /** The workspace changed (a file written or deleted, the test command ran): the next list() asks git again. */
   changed() {
@@ -11595,16 +11598,12 @@ async function runIssue(settings, ctx, io, decision) {
     }
   }
   const author = decision.request?.author;
-  const reads = Promise.all([
+  const [permission, authorPermission, issue, base] = await Promise.all([
     decision.sender ? permissionOf(decision.sender) : "admin",
     author ? permissionOf(author) : "admin",
     gh.issue(issueNumber),
     settings.baseBranch ?? gh.defaultBranch()
   ]);
-  preloadProviders([...settings.drafters, settings.reviewer, ...settings.triage ? [settings.triageModel] : []]);
-  const git = new Git(ctx.workspace, io.redact);
-  git.checkCleanHead();
-  const [permission, authorPermission, issue, base] = await reads;
   if (!WRITE_PERMISSIONS.includes(permission)) {
     return skip(io, `${decision.sender} has '${permission}' permission; a run needs write, maintain or admin`);
   }
@@ -11613,6 +11612,9 @@ async function runIssue(settings, ctx, io, decision) {
   }
   if (issue.isPullRequest) return skip(io, `#${issue.number} is a pull request, not an issue`);
   requireProviderKeys(settings);
+  preloadProviders([...settings.drafters, settings.reviewer, ...settings.triage ? [settings.triageModel] : []]);
+  const git = new Git(ctx.workspace, io.redact);
+  git.checkCleanHead();
   if (settings.baseBranch && !await git.remoteSha(settings.baseBranch, { serverUrl: ctx.serverUrl, token: settings.githubToken })) {
     throw new InputError("base-branch", `'${settings.baseBranch}' is not a branch of origin (${ctx.owner}/${ctx.repo}): name an existing branch, or leave it empty for the default branch.`);
   }

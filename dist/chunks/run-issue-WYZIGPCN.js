@@ -6,11 +6,11 @@ import {
   readLedger,
   recordRun,
   runIssue
-} from "./chunk-TK2YA7MF.js";
+} from "./chunk-GOLJWH44.js";
 import {
   branchFor
 } from "./chunk-CG7IRVUH.js";
-import "./chunk-C4YGS3NZ.js";
+import "./chunk-Y5M24PFL.js";
 import "./chunk-WAJCCAE4.js";
 import "./chunk-I4BPBFEM.js";
 export {

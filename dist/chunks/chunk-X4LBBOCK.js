@@ -9,7 +9,7 @@ import {
   statsOf,
   usd,
   verdictWords
-} from "./chunk-C4YGS3NZ.js";
+} from "./chunk-Y5M24PFL.js";
 import {
   BUILT_IN_PRICES,
   costOf,

@@ -3,11 +3,11 @@ import { createRequire as __draftReviewCreateRequire } from 'node:module';
 const require = __draftReviewCreateRequire(import.meta.url);
 import {
   renderLedgerReport
-} from "./chunk-N2EJYATT.js";
+} from "./chunk-X4LBBOCK.js";
 import {
   Git,
   Ledger
-} from "./chunk-C4YGS3NZ.js";
+} from "./chunk-Y5M24PFL.js";
 import {
   setSkippedOutputs
 } from "./chunk-WAJCCAE4.js";
