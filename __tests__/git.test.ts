@@ -1,5 +1,5 @@
 import { createServer } from 'node:http'
-import { rm, writeFile } from 'node:fs/promises'
+import { readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { checkoutWorkspace, git, makeOrigin, pushPersonCommit } from '../emulators/git'
 import { authEnv, Git } from '../src/git'
@@ -117,17 +117,107 @@ test('a branch starts from base as origin has it now: fetched when origin moved 
   }
 })
 
+/** Every file under .git with its bytes' size and modify time: what a write would change. */
+async function gitDirState(ws: string): Promise<Record<string, string>> {
+  const out: Record<string, string> = {}
+  for (const rel of await readdir(join(ws, '.git'), { recursive: true })) {
+    const s = await stat(join(ws, '.git', rel), { bigint: true })
+    if (s.isFile()) out[rel] = `${s.size}:${s.mtimeNs}:${s.ino}`
+  }
+  return out
+}
+
+test('prepare() writes nothing in .git; claim() then puts the refreshed index in place, but never over a changed index or a lock git holds', async () => {
+  const origin = await makeOrigin({ 'a.txt': 'a\n', 'b.txt': 'b\n' })
+  try {
+    // Every tracked file touched (same bytes, new times): the index's stat data is stale,
+    // so plumbing diff-files lists them until the index is refreshed.
+    const touch = async (ws: string): Promise<void> => {
+      const later = new Date(Date.now() + 5000)
+      for (const f of ['a.txt', 'b.txt']) await utimes(join(ws, f), later, later)
+    }
+    const stale = async (ws: string): Promise<string> => git(ws, ['-c', 'core.fsmonitor=false', 'diff-files', '--name-only'])
+
+    const ws = await checkoutWorkspace(origin.bareDir)
+    await touch(ws)
+    const before = await gitDirState(ws)
+    const g = new Git(ws)
+    await g.prepare()
+    expect(await gitDirState(ws)).toEqual(before) // a skipped run ends here: nothing in .git changed
+    expect(await stale(ws)).toBe('a.txt\nb.txt\n')
+    await g.claim()
+    await g.startBranch('main', 'draft-review/issue-9')
+    expect(await stale(ws)).toBe('') // refreshed, as `update-index --refresh` would have left it
+    expect(await git(ws, ['status', '--porcelain'])).toBe('')
+
+    // The index changed after it was copied (here: staged by hand): it is kept as it is.
+    const changed = await checkoutWorkspace(origin.bareDir)
+    await touch(changed)
+    const g2 = new Git(changed)
+    await g2.prepare()
+    await writeFile(join(changed, 'c.txt'), 'c\n')
+    await git(changed, ['add', 'c.txt'])
+    await g2.claim()
+    expect(await git(changed, ['ls-files', 'c.txt'])).toBe('c.txt\n')
+
+    // git holds the lock: the lock and the index are left alone.
+    const locked = await checkoutWorkspace(origin.bareDir)
+    await touch(locked)
+    const g3 = new Git(locked)
+    await g3.prepare()
+    const index = await readFile(join(locked, '.git', 'index'))
+    await writeFile(join(locked, '.git', 'index.lock'), 'held by another git\n')
+    await g3.claim()
+    await g3.startBranch('main', 'draft-review/issue-11') // clean: moving HEAD needs no index lock
+    expect(await readFile(join(locked, '.git', 'index.lock'), 'utf8')).toBe('held by another git\n')
+    expect((await readFile(join(locked, '.git', 'index'))).equals(index)).toBe(true)
+  } finally {
+    await origin.cleanup()
+  }
+})
+
+test('a same-size edit in the second of the last index write is seen through the copy (git\'s racy-clean rule), and put back', async () => {
+  const origin = await makeOrigin({ 'a.txt': 'x\n' })
+  try {
+    const ws = await checkoutWorkspace(origin.bareDir)
+    const index = join(ws, '.git', 'index')
+    // The index records a.txt's stat and is written; within the same second a.txt gets
+    // other bytes of the same size. Only the rule "an entry as new as the index is
+    // re-read" finds it; a copy with a newer time than the index would hide it.
+    for (let attempt = 0; ; attempt++) {
+      await writeFile(join(ws, 'a.txt'), 'x\n')
+      await git(ws, ['update-index', '--refresh'])
+      await writeFile(join(ws, 'a.txt'), 'y\n')
+      const [file, idx] = await Promise.all([stat(join(ws, 'a.txt')), stat(index)])
+      if (Math.floor(file.ctimeMs / 1000) === Math.floor(idx.mtimeMs / 1000) && Math.floor(file.mtimeMs / 1000) === Math.floor(idx.mtimeMs / 1000)) break
+      if (attempt === 5) throw new Error('could not land the edit in the second of the index write')
+    }
+    const head = (await git(ws, ['rev-parse', 'HEAD'])).trim()
+    await new Promise((r) => setTimeout(r, 1100)) // the copy is made a second later
+    const g = new Git(ws)
+    await g.prepare()
+    await g.claim()
+    await g.startBranch('main', 'draft-review/issue-12', undefined, { remoteSha: '', baseTip: head })
+    expect(await readFile(join(ws, 'a.txt'), 'utf8')).toBe('x\n')
+    expect(await git(ws, ['status', '--porcelain'])).toBe('')
+  } finally {
+    await origin.cleanup()
+  }
+})
+
 test('a clean checkout at base becomes the branch without a checkout; one an earlier step changed is put back first', async () => {
   const origin = await makeOrigin({ 'a.txt': 'a\n', 'b.txt': 'b\n' })
   try {
     // Clean, as actions/checkout leaves it: HEAD moves to the branch, nothing else changes.
     const clean = await checkoutWorkspace(origin.bareDir)
     const g1 = new Git(clean)
-    g1.checkCleanHead()
+    g1.prepare()
+    g1.claim()
     const s1 = await g1.startBranch('main', 'draft-review/issue-7')
     expect((await git(clean, ['symbolic-ref', 'HEAD'])).trim()).toBe('refs/heads/draft-review/issue-7')
     expect((await git(clean, ['rev-parse', 'HEAD'])).trim()).toBe(s1.baseSha)
     expect(await git(clean, ['status', '--porcelain'])).toBe('')
+    expect(await g1.startsClean()).toBe(true)
     // Changed by an earlier step: a tracked file edited, another staged and then put back on disk.
     const dirty = await checkoutWorkspace(origin.bareDir)
     await writeFile(join(dirty, 'a.txt'), 'built\n')
@@ -135,16 +225,19 @@ test('a clean checkout at base becomes the branch without a checkout; one an ear
     await git(dirty, ['add', 'b.txt'])
     await writeFile(join(dirty, 'b.txt'), 'b\n')
     const g2 = new Git(dirty)
-    g2.checkCleanHead()
+    g2.prepare()
+    g2.claim()
     await g2.startBranch('main', 'draft-review/issue-8')
     expect((await git(dirty, ['symbolic-ref', 'HEAD'])).trim()).toBe('refs/heads/draft-review/issue-8')
     expect(await git(dirty, ['status', '--porcelain'])).toBe('')
     expect(await git(dirty, ['show', ':b.txt'])).toBe('b\n')
+    expect(await g2.startsClean()).toBe(false)
     // And the workspace index follows a commit on either (the shortcut's index is the real one).
     for (const [ws, g] of [[clean, g1], [dirty, g2]] as const) {
       await writeFile(join(ws, 'a.txt'), 'drafted\n')
       await g.commitWrites(new Map([['a.txt', Buffer.from('drafted\n')]]), 'draft')
       expect(await git(ws, ['status', '--porcelain'])).toBe('')
+      expect(await g.startsClean()).toBe(false)
     }
   } finally {
     await origin.cleanup()

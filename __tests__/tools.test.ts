@@ -355,6 +355,22 @@ describe('happy paths', () => {
     expect(expectOk(await t.run('list_files', { path: 'src', pattern: null }))).toBe('1 file in src:\nsrc/deep/c.ts')
   })
 
+  it('trusts a start found whole (no stat of every tracked file) only until the workspace changes', async () => {
+    git(root, 'add', 'src/a.ts', 'README.md')
+    await write('src/b.ts', 'export const b = 2\n')
+    git(root, 'add', 'src/b.ts')
+    const t = new WorkspaceTools({ root, rules: CHANGES, startsWhole: async () => true })
+    const listed = async (): Promise<string> => expectOk(await t.run('list_files', { path: 'src', pattern: null }))
+    expect(await listed()).toBe('2 files in src:\nsrc/a.ts\nsrc/b.ts')
+    // The tools delete one: the next listing asks git which tracked files are gone.
+    expectOk(await t.run('delete_file', { path: 'src/a.ts' }))
+    expect(await listed()).toBe('1 file in src:\nsrc/b.ts')
+    // So does one the test command deletes, once the session says the tests ran.
+    await fs.rm(path.join(root, 'src/b.ts'))
+    t.workspaceChanged()
+    expect(await listed()).toBe('no files in src')
+  })
+
   it('caps listings at 500 entries with a count of the rest', async () => {
     await Promise.all(Array.from({ length: 620 }, (_, i) => write(`gen/f${i}.txt`, '')))
     const out = expectOk(await tools().run('list_files', { path: 'gen', pattern: null }))

@@ -13,7 +13,6 @@ import { CostMeter } from './meter'
 import { failureLine, outcomeLine, publishFailureLine } from './narrate'
 import { ProgressComment, RunProgress } from './progress'
 import { feedbackMessage } from './prompts'
-import { preloadProviders } from './providers'
 import { buildReport, publish, PublishError, type RunHistory } from './publish'
 import { firstReviewApproved, outputsOf, rejectionsOf, reviewsByDrafter, SUMMARY_MARKER, type RunReport } from './report'
 import { boundedDiff, earlierRounds, roundsIn } from './rounds/account'
@@ -42,6 +41,17 @@ export function publishWindowMs(runTimeoutMinutes: number): number {
 
 /** `decision` is the trigger's verdict to run (main decides it before loading this module). */
 export async function runIssue(settings: Settings, ctx: RunContext, io: RunIO, decision: RunDecision): Promise<RunReport | undefined> {
+  // git reads the workspace (and only reads it) while GitHub answers who asked.
+  const git = new Git(ctx.workspace, io.redact)
+  void git.prepare()
+  try {
+    return await checkAndRun(settings, ctx, io, decision, git)
+  } finally {
+    git.abandon() // a skipped run: what prepare() started is stopped
+  }
+}
+
+async function checkAndRun(settings: Settings, ctx: RunContext, io: RunIO, decision: RunDecision, git: Git): Promise<RunReport | undefined> {
   // Every GitHub wait (retries, rate limits) ends by the run's deadline; publishing then gets a short window of its own.
   const ghDeadline: GitHubDeadline = { until: Date.now() + settings.runTimeoutMinutes * 60_000 }
   const octokit = createOctokit(settings.githubToken, ctx.apiUrl, io.info, ghDeadline)
@@ -77,11 +87,8 @@ export async function runIssue(settings: Settings, ctx: RunContext, io: RunIO, d
   if (issue.isPullRequest) return skip(io, `#${issue.number} is a pull request, not an issue`)
   // The run will call a model from here on: now, and not before, it needs its keys.
   requireProviderKeys(settings)
-  // The run is certain (a skipped one touches neither the workspace nor the SDKs): the SDKs
-  // compile, and git reads the workspace's state, while the checks below and the first reads go on.
-  preloadProviders([...settings.drafters, settings.reviewer, ...(settings.triage ? [settings.triageModel] : [])])
-  const git = new Git(ctx.workspace, io.redact)
-  git.checkCleanHead()
+  // The run is certain (a skipped one writes nothing in the workspace): the refreshed index takes its place.
+  void git.claim()
   if (settings.baseBranch && !(await git.remoteSha(settings.baseBranch, { serverUrl: ctx.serverUrl, token: settings.githubToken }))) {
     throw new InputError('base-branch', `'${settings.baseBranch}' is not a branch of origin (${ctx.owner}/${ctx.repo}): name an existing branch, or leave it empty for the default branch.`)
   }
@@ -196,7 +203,8 @@ async function work(settings: Settings, ctx: RunContext, io: RunIO, decision: Ru
     root: ctx.workspace,
     rules: { mode, protectedGlobs: settings.protectedPaths, testGlobs: settings.testPaths },
     redact: io.redact,
-    indexFile: () => git.indexFile()
+    indexFile: () => git.indexFile(),
+    startsWhole: () => git.startsClean()
   })
   const result = await runSession(settings, {
     workspace: ctx.workspace,

@@ -12,7 +12,7 @@ import { runLoop, type LoopEvent, type LoopResult } from './loop'
 import type { CostMeter } from './meter'
 import { describeEvent, isSetback } from './narrate'
 import { drafterFirstMessage, drafterSystem, outputTail, reviewerPrefix, reviewerRound, roundFirstMessage, type IssueText } from './prompts'
-import { createModel } from './providers'
+import { createModel, preloadProviders } from './providers'
 import { reviewDiff } from './reviewer'
 import { withTrailer } from './rounds/branch'
 import { runTestCommand } from './sandbox/testrun'
@@ -89,6 +89,11 @@ export async function runSession(settings: Settings, run: Session): Promise<Loop
   })
   // The issue's words (and a reviewer's feedback) steer the map toward the paths they name.
   const mapQuery = [issue.title, issue.body, run.feedback && redact(run.feedback)].filter(Boolean).join('\n')
+  // The listing's git commands are started first; the SDKs then compile (import() loads and
+  // compiles on this thread, ~50 ms) while git lists, not on the way to the first call.
+  const listing = tools.tracked.list()
+  setImmediate(() => preloadProviders([...settings.drafters, settings.reviewer, ...(settings.triage ? [settings.triageModel] : [])]))
+  await listing.catch(() => {})
   const repoMap = await buildRepoMap(run.workspace, undefined, tools.tracked, mapQuery)
   // The whole ladder up front: escalating mid-run then costs nothing but the switch.
   const ladder = await Promise.all(settings.drafters.map((ref) => createModel(ref, settings, limits)))

@@ -3,11 +3,13 @@
 // - The private index (commits are built in it): its bytes are kept in memory after every
 //   write of ours and put back before it is used, so nothing another process wrote there
 //   (with `test-sandbox: false` the test command can reach it) ever reaches a commit.
+// - A copy of the workspace's index, refreshed before the run is certain: put in place
+//   once it is, as git itself would (under index.lock), and only over the file it copied.
 // - The workspace's shared index: known to hold this run's head only while the file is the
 //   one we last wrote (device, inode, size, change and modify times); `git add` or a
 //   `git status` that refreshes it in the test command changes that, and the next sync
 //   reads the whole tree again.
-import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs'
+import { constants, copyFileSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs'
 
 /** The file's identity and last change; undefined when it does not exist. */
 export function fingerprint(file: string): string | undefined {
@@ -79,4 +81,58 @@ export class SharedIndex {
   holds(commit: string): boolean {
     return this.known !== undefined && this.known.commit === commit && fingerprint(this.file) === this.known.print
   }
+}
+
+/** A copy of the workspace's index, and what the original was when it was copied. */
+export interface IndexCopy {
+  file: string
+  original: string
+  print: string
+}
+
+/**
+ * Copies the index (undefined when there is none, or it changed while being copied). The
+ * copy keeps the original's modify time (to the millisecond below): git trusts an entry's
+ * stat data only when the file is older than the index, so a newer copy would hide a
+ * same-size edit made in the second of the checkout.
+ */
+export function copyIndex(original: string, file: string): IndexCopy | undefined {
+  const print = fingerprint(original)
+  if (!print) return undefined
+  try {
+    copyFileSync(original, file)
+    keepTimes(original, file)
+  } catch {
+    return undefined
+  }
+  return fingerprint(original) === print ? { file, original, print } : undefined
+}
+
+/**
+ * Puts the (refreshed) copy in the original's place, as git writes an index: into
+ * `index.lock`, created exclusively, then renamed over the index, with the time git gave
+ * the copy. Nothing is done when git holds the lock or the index is no longer the file
+ * that was copied.
+ */
+export function adoptIndex(copy: IndexCopy): boolean {
+  const lock = `${copy.original}.lock`
+  try {
+    copyFileSync(copy.file, lock, constants.COPYFILE_EXCL)
+  } catch {
+    return false // another git command is writing it
+  }
+  try {
+    if (fingerprint(copy.original) !== copy.print) throw new Error('the index changed since it was copied')
+    keepTimes(copy.file, lock)
+    renameSync(lock, copy.original)
+    return true
+  } catch {
+    rmSync(lock, { force: true })
+    return false
+  }
+}
+
+function keepTimes(from: string, to: string): void {
+  const s = statSync(from)
+  utimesSync(to, s.atime, new Date(Math.floor(s.mtimeMs)))
 }

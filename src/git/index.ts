@@ -9,8 +9,9 @@
 // This run's commits are remembered here (start and head), never read back from the
 // workspace's HEAD or branch, which the test command can move.
 import { readFileSync } from 'node:fs'
+import path from 'node:path'
 import { commitDraft, type DraftCommit, type DraftWrites } from './draft-commit'
-import { PrivateIndex, SharedIndex } from './index-state'
+import { adoptIndex, copyIndex, PrivateIndex, SharedIndex, type IndexCopy } from './index-state'
 import { OwnRepo } from './own-repo'
 import { GitError, runGit } from './run'
 
@@ -39,6 +40,8 @@ interface ExecOptions {
   okCodes?: number[]
   /** Own repository only: use the private index. */
   index?: boolean
+  /** Stops the command (prepare's work for a run that was skipped). */
+  signal?: AbortSignal
 }
 
 /** The branch this run commits to: where its commits start, and the last one. */
@@ -57,7 +60,10 @@ export class Git {
   private lastCommit: { head: string; writes: Map<string, Buffer | null>; made: DraftCommit } | undefined
   private readonly changed = new Map<string, Promise<string[]>>()
   /** HEAD's commit when the workspace was found clean at it (checkCleanHead), '' when not. */
-  private cleanHead: Promise<string> | undefined
+  /** What prepare() started: HEAD's commit when the workspace was found clean at it ('' when not), and the refreshed copy of its index. */
+  private prepared: { controller: AbortController; cleanHead: Promise<string>; copy: Promise<IndexCopy | undefined> } | undefined
+  private claimed: Promise<void> | undefined
+  private seeding: Promise<void> | undefined
 
   constructor(
     private readonly cwd: string,
@@ -68,7 +74,12 @@ export class Git {
   /** git in the workspace. */
   async exec(args: string[], opts: ExecOptions = {}): Promise<string> {
     const env = { ...opts.env, ...(opts.auth ? authEnv(opts.auth) : {}) }
-    return (await runGit(args, { cwd: this.cwd, input: opts.input, env, okCodes: opts.okCodes, redact: this.redact, userConfig: this.opts.userConfig })).stdout
+    return (await runGit(args, { cwd: this.cwd, input: opts.input, env, okCodes: opts.okCodes, signal: opts.signal, redact: this.redact, userConfig: this.opts.userConfig })).stdout
+  }
+
+  /** git in the workspace, for commands whose exit code is the answer. */
+  private async execCode(args: string[], opts: ExecOptions & { okCodes: number[] }): Promise<number> {
+    return (await runGit(args, { cwd: this.cwd, env: opts.env, okCodes: opts.okCodes, signal: opts.signal, redact: this.redact, userConfig: this.opts.userConfig })).code
   }
 
   /** git in the action's own repository (same objects; its own config, refs and index; remote `origin` as pinned). */
@@ -115,26 +126,61 @@ export class Git {
   }
 
   /**
-   * Starts asking whether the workspace is exactly its HEAD commit (index and tracked files;
-   * untracked files do not count). Call as early as the run is certain: it reads every
-   * tracked file's stat (a few hundred ms at 30,000 files), while GitHub and the ledger answer.
+   * Starts, before the run is certain, what only reads the workspace, while GitHub answers
+   * the first questions: the workspace's settings (the own repository), whether it is exactly
+   * its HEAD commit (index and tracked files; untracked files do not count), and the private
+   * index seeded with HEAD's tree (base, unless origin moved on). Nothing in .git is written:
+   * the index's stat data is refreshed in a copy, which claim() puts in place.
    */
-  checkCleanHead(): void {
-    // First the index's stat data is refreshed and written: a fresh checkout's entries are
-    // "racily clean" (written in the second the index was), and every later command that
-    // reads or writes the index would otherwise hash those files again.
-    this.cleanHead ??= this.exec(['update-index', '-q', '--refresh'], { okCodes: [1] })
-      .then(() =>
-        Promise.all([
-          this.exec(['rev-parse', '--verify', '--quiet', 'HEAD^{commit}']),
-          this.exec(['diff-index', '--cached', '--quiet', '--ignore-submodules=none', 'HEAD', '--']),
-          this.exec(['diff-files', '--quiet', '--ignore-submodules=none'])
-        ])
-      )
-      .then(
-        ([head]) => head.trim(),
-        () => '' // a difference (exit 1), no HEAD, not a work tree: not clean
-      )
+  prepare(): Promise<void> {
+    if (!this.prepared) {
+      const controller = new AbortController()
+      const found = this.inspectWorkspace(controller.signal).catch(() => ({ head: '', copy: undefined }))
+      this.prepared = { controller, cleanHead: found.then((r) => r.head), copy: found.then((r) => r.copy) }
+    }
+    return this.prepared.copy.then(() => this.seeding?.catch(() => {}))
+  }
+
+  /** The run was skipped: what prepare() started is stopped (its copy is in the temp dir). */
+  abandon(): void {
+    if (!this.claimed) this.prepared?.controller.abort()
+  }
+
+  /**
+   * The run is certain: the refreshed copy of the workspace's index replaces it, as the
+   * `git update-index --refresh` it ran would have done in place. A fresh checkout's
+   * entries are "racily clean" (written in the second the index was), and every later
+   * command that reads or writes the index would otherwise hash those files again (a few
+   * hundred ms at 30,000 files). Taken under git's own lock, and only when the index is
+   * still the file that was copied.
+   */
+  claim(): Promise<void> {
+    this.claimed ??= (this.prepared?.copy ?? Promise.resolve(undefined)).then((copy) => {
+      if (copy) adoptIndex(copy)
+    })
+    return this.claimed
+  }
+
+  private async inspectWorkspace(signal: AbortSignal): Promise<{ head: string; copy?: IndexCopy }> {
+    const own = await this.ownRepo()
+    const copy = copyIndex(own.pinned.workspaceIndex, path.join(path.dirname(own.indexFile), 'workspace-index'))
+    const head = this.exec(['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'], { signal }).then((o) => o.trim())
+    // HEAD's tree is where the branch starts unless origin moved on since the checkout.
+    this.seeding = head.then((sha) => this.readPrivateIndex(own, sha, signal))
+    this.seeding.catch(() => {})
+    if (!copy) return { head: '' }
+    const env = { GIT_INDEX_FILE: copy.file }
+    // Exit 1 from the refresh: a tracked file differs from the index (edited, deleted,
+    // unmerged, intent-to-add), which is what `git diff-files` would say. Submodules' own
+    // work trees are not looked into, and a forced checkout would not touch them either.
+    // The split-index extension is dropped from the copy: its shared part would be written
+    // into .git.
+    const [sha, refresh, staged] = await Promise.all([
+      head,
+      this.execCode(['-c', 'core.splitIndex=false', 'update-index', '--refresh'], { env, okCodes: [1], signal }),
+      this.execCode(['diff-index', '--cached', '--quiet', '--ignore-submodules=none', 'HEAD', '--'], { env, okCodes: [1], signal })
+    ])
+    return { head: refresh === 0 && staged === 0 ? sha : '', copy }
   }
 
   /**
@@ -143,12 +189,19 @@ export class Git {
    * checkout; otherwise a forced checkout puts back what an earlier step changed.
    */
   private async checkoutAt(branch: string, sha: string): Promise<void> {
-    if (this.cleanHead && (await this.cleanHead) === sha) {
+    await this.claimed
+    if (this.prepared && (await this.prepared.cleanHead) === sha) {
       await this.exec(['update-ref', '-m', 'draft-review: branch', `refs/heads/${branch}`, sha])
       await this.exec(['symbolic-ref', 'HEAD', `refs/heads/${branch}`])
       return
     }
-    await this.exec(['checkout', '--force', '--no-track', '-B', branch, sha])
+    await this.forceCheckout(branch, sha)
+  }
+
+  /** `branch` at `sha`, checked out with --force: what an earlier step changed is put back. */
+  async forceCheckout(branch: string, sha: string): Promise<void> {
+    await this.claimed
+    await this.exec(['checkout', '--quiet', '--force', '--no-track', '-B', branch, sha])
   }
 
   /** Local mode: branches off the current HEAD, with no fetch. Refuses a tree with uncommitted changes. */
@@ -178,10 +231,17 @@ export class Git {
   private async seedPrivateIndex(start: string): Promise<OwnRepo> {
     const own = await this.ownRepo()
     own.syncShallow()
-    this.privateIndex = new PrivateIndex(own.indexFile)
-    await this.execOwn(['read-tree', start], { index: true })
-    this.privateIndex.wrote(start)
+    // prepare() read HEAD's tree already: most runs start there.
+    await this.seeding?.catch(() => {})
+    if (!this.privateIndex?.restore(start)) await this.readPrivateIndex(own, start)
     return own
+  }
+
+  private async readPrivateIndex(own: OwnRepo, commit: string, signal?: AbortSignal): Promise<void> {
+    const index = new PrivateIndex(own.indexFile)
+    this.privateIndex = index
+    await own.run(['read-tree', commit], { index: true, signal })
+    if (this.privateIndex === index) index.wrote(commit)
   }
 
   /** Once the workspace is on `branch` at `start`. */
@@ -189,6 +249,16 @@ export class Git {
     this.sharedIndex = new SharedIndex(own.pinned.workspaceIndex)
     if (opts.checkedOut) this.sharedIndex.holdsNow(start)
     this.draft = { branch, start, head: start }
+  }
+
+  /**
+   * The workspace is the clean checkout of the branch's start, as prepare() found it, and
+   * this run has not committed: every file the private index lists is on disk.
+   */
+  async startsClean(): Promise<boolean> {
+    const draft = this.draft
+    if (!draft || !this.prepared || draft.head !== draft.start) return false
+    return (await this.prepared.cleanHead) === draft.start
   }
 
   /** Where this run's own commits start; undefined before a branch was started. */

@@ -34,6 +34,8 @@ export interface RunGitOptions {
   userConfig?: boolean
   /** Exit codes other than 0 that are answers, not failures (check-ignore's 1). */
   okCodes?: number[]
+  /** Stops the command (it then fails). */
+  signal?: AbortSignal
   redact?: (text: string) => string
 }
 
@@ -123,7 +125,7 @@ export function runGit(args: string[], opts: RunGitOptions): Promise<GitResult> 
     const child = execFile(
       'git',
       full,
-      { cwd: opts.cwd, env, maxBuffer: 256 * 1024 * 1024, encoding: 'buffer' },
+      { cwd: opts.cwd, env, maxBuffer: 256 * 1024 * 1024, encoding: 'buffer', signal: opts.signal },
       (err, stdout, stderr) => {
         const code = err ? (typeof err.code === 'number' ? err.code : -1) : 0
         const result = { stdout: stdout.toString('utf8'), stderr: stderr.toString('utf8'), code }

@@ -66,7 +66,7 @@ export async function fetchBranch(git: Git, base: string, branch: string, auth?:
 
 /** Checks out `branch` at its tip on origin (fetched by fetchBranch). */
 export async function checkoutBranch(git: Git, branch: string, headSha: string): Promise<void> {
-  await git.exec(['checkout', '--quiet', '--force', '--no-track', '-B', branch, headSha])
+  await git.forceCheckout(branch, headSha)
   await git.beginDraft(branch, headSha, { checkedOut: true })
 }
 

@@ -49,6 +49,20 @@ const DIR_FIRST_PASS = 10
 /** A package parent: at least this many child directories, most with the same files. */
 const MIN_PACKAGES = 5
 
+/** A listed file, split once: its directory ('' at the root) and its name. */
+interface Entry {
+  readonly f: RepoFile
+  readonly dir: string
+  readonly name: string
+}
+
+function entriesOf(files: RepoFile[]): Entry[] {
+  return files.map((f) => {
+    const slash = f.path.lastIndexOf('/')
+    return { f, dir: slash === -1 ? '' : f.path.slice(0, slash), name: f.path.slice(slash + 1) }
+  })
+}
+
 /** A directory of the map; its files are ranked only when the map first looks at them. */
 class Block {
   header: boolean
@@ -57,8 +71,8 @@ class Block {
 
   constructor(
     readonly dir: string, // '' is the root
-    private readonly unranked: RepoFile[],
-    private readonly scoreOf: (f: RepoFile) => number,
+    private readonly unranked: Entry[],
+    private readonly scoreOf: (e: Entry) => number,
     readonly score: number
   ) {
     this.header = dir === ''
@@ -71,10 +85,7 @@ class Block {
   /** Best match with the issue first, then README and manifests, then by name. */
   get files(): RepoFile[] {
     if (!this.ranked) {
-      const keyed = this.unranked.map((f) => {
-        const name = f.path.slice(f.path.lastIndexOf('/') + 1)
-        return { f, name, score: this.scoreOf(f), rank: fileRank(name) }
-      })
+      const keyed = this.unranked.map((e) => ({ f: e.f, name: e.name, score: this.scoreOf(e), rank: fileRank(e.name) }))
       keyed.sort((a, b) => b.score - a.score || a.rank - b.rank || byName.compare(a.name, b.name))
       this.ranked = keyed.map((k) => k.f)
     }
@@ -94,8 +105,9 @@ export function renderRepoMap(files: RepoFile[], budgetChars: number, query = ''
   if (files.length === 0 || title.length > budget) return title.slice(0, budget)
 
   const words = queryWords(query)
-  const match = matcher(files, words)
-  const { kept, collapsed } = collapseBoilerplate(files, words)
+  const entries = entriesOf(files)
+  const match = matcher(entries, words)
+  const { kept, collapsed } = collapseBoilerplate(entries, words)
   const blocks = groupByDir(kept, match)
   // Room for the lines that name what did not fit: first a guess, then what they took.
   const guess = fitsWhole(blocks, budget - title.length) ? 0 : Math.floor(budget * 0.3)
@@ -210,50 +222,68 @@ export function queryWords(text: string): string[] {
 /** How strongly a directory and a file name match the issue: rarer words weigh more (idf). */
 interface Matcher {
   dir(dir: string): number
-  file(name: string): number
-  /** Whether the path holds one of the words at all: a file whose path does not scores 0. */
-  candidate(path: string): boolean
+  /** 0 for a file whose name holds none of the words. */
+  file(e: Entry): number
 }
 
-function matcher(files: RepoFile[], words: string[]): Matcher {
-  if (words.length === 0) return { dir: () => 0, file: () => 0, candidate: () => false }
+/**
+ * Words never hold a '/', so a path holds one exactly when its directory or its name does:
+ * the directory is looked at once, not once per file (30,000 files, a few thousand directories).
+ */
+function matcher(entries: Entry[], words: string[]): Matcher {
+  if (words.length === 0) return { dir: () => 0, file: () => 0 }
   const wordSet = new Set(words)
   // Every term of a name is a piece of it: a name that contains no word has no match.
   const any = new RegExp(words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'))
   const counts = new Map<string, number>()
   const bump = (w: string): void => void counts.set(w, (counts.get(w) ?? 0) + 1)
-  const seenDirs = new Set<string>()
-  const candidates = new Set<string>()
-  for (const f of files) {
-    const slash = f.path.lastIndexOf('/')
-    const lower = f.path.toLowerCase()
-    if (!any.test(lower)) continue
-    candidates.add(f.path)
-    const name = lower.slice(slash + 1)
-    if (any.test(name)) for (const w of nameTerms(name)) if (wordSet.has(w)) bump(w)
-    const dir = slash === -1 ? '.' : lower.slice(0, slash)
-    if (seenDirs.has(dir)) continue
-    seenDirs.add(dir)
-    for (const seg of dir.split('/')) for (const w of segmentTerms(seg)) if (wordSet.has(w)) bump(w)
+  /** The words each directory's segments hold, in order, repeats kept (they count for idf). */
+  const dirWords = new Map<string, string[]>()
+  const counted = new Set<string>()
+  const wordsOfDir = (dir: string): string[] => {
+    let found = dirWords.get(dir)
+    if (!found) {
+      found = []
+      const lower = dir.toLowerCase()
+      if (any.test(lower)) for (const seg of lower.split('/')) for (const w of segmentTerms(seg)) if (wordSet.has(w)) found.push(w)
+      dirWords.set(dir, found)
+    }
+    return found
+  }
+  /** The words a file's name holds, and its lower-case name; only names that hold one. */
+  const nameWords = new Map<Entry, { lower: string; hits: string[] }>()
+  for (const e of entries) {
+    const lower = e.name.toLowerCase()
+    const dirHits = wordsOfDir(e.dir)
+    if (any.test(lower)) {
+      const hits = nameTerms(lower).filter((w) => wordSet.has(w))
+      nameWords.set(e, { lower, hits })
+      for (const w of hits) bump(w)
+    }
+    // A directory's words count once, with its first file.
+    if (dirHits.length > 0 && !counted.has(e.dir)) {
+      counted.add(e.dir)
+      for (const w of dirHits) bump(w)
+    }
   }
   const weight = (w: string): number => 40 / (1 + Math.log2(counts.get(w) ?? 1))
+  const fileScores = new Map<Entry, number>()
   return {
-    candidate: (p) => candidates.has(p),
     dir: (dir) => {
       let s = 0
-      const hit = new Set<string>()
-      const lower = dir.toLowerCase()
-      if (!any.test(lower)) return 0
-      for (const seg of lower.split('/')) for (const w of segmentTerms(seg)) if (wordSet.has(w)) hit.add(w)
-      for (const w of hit) s += weight(w)
+      for (const w of new Set(wordsOfDir(dir))) s += weight(w)
       return s
     },
     // A whole file name (`keyword.ts`) counts twice its stem (`keyword`).
-    file: (name) => {
-      const lower = name.toLowerCase()
-      if (!any.test(lower)) return 0
-      let s = 0
-      for (const w of nameTerms(lower)) if (wordSet.has(w)) s += (w === lower ? 2 : 1) * weight(w)
+    file: (e) => {
+      const found = nameWords.get(e)
+      if (!found) return 0
+      let s = fileScores.get(e)
+      if (s === undefined) {
+        s = 0
+        for (const w of found.hits) s += (w === found.lower ? 2 : 1) * weight(w)
+        fileScores.set(e, s)
+      }
       return s
     }
   }
@@ -272,22 +302,19 @@ function segmentTerms(seg: string): string[] {
 // ---------------------------------------------------------------- ranking
 
 /** Root first, then directories by rank, files ranked inside each. */
-function groupByDir(files: RepoFile[], match: Matcher): Block[] {
-  const byDir = new Map<string, RepoFile[]>()
-  for (const f of files) {
-    const slash = f.path.lastIndexOf('/')
-    const dir = slash === -1 ? '' : f.path.slice(0, slash)
-    const list = byDir.get(dir)
-    if (list) list.push(f)
-    else byDir.set(dir, [f])
+function groupByDir(entries: Entry[], match: Matcher): Block[] {
+  const byDir = new Map<string, Entry[]>()
+  for (const e of entries) {
+    const list = byDir.get(e.dir)
+    if (list) list.push(e)
+    else byDir.set(e.dir, [e])
   }
   const blocks: Block[] = []
-  const score = (f: RepoFile): number => (match.candidate(f.path) ? match.file(f.path.slice(f.path.lastIndexOf('/') + 1)) : 0)
   for (const [dir, list] of byDir) {
     // The best file's score now; each file's rank and order only if the map shows this directory.
     let best = 0
-    for (const f of list) if (match.candidate(f.path)) best = Math.max(best, score(f))
-    blocks.push(new Block(dir, list, score, dir === '' ? Infinity : dirScore(dir, list.length) + match.dir(dir) + best))
+    for (const e of list) best = Math.max(best, match.file(e))
+    blocks.push(new Block(dir, list, match.file, dir === '' ? Infinity : dirScore(dir, list.length) + match.dir(dir) + best))
   }
   return blocks.sort((a, b) => b.score - a.score || byName.compare(a.dir, b.dir))
 }
@@ -325,24 +352,29 @@ interface Collapsed {
  * have at their top (README.md, package.json, tsconfig.json) become one line, unless the
  * issue names one of them.
  */
-function collapseBoilerplate(files: RepoFile[], words: string[]): { kept: RepoFile[]; collapsed: Collapsed[] } {
-  // parent -> child -> names directly in the child
+function collapseBoilerplate(entries: Entry[], words: string[]): { kept: Entry[]; collapsed: Collapsed[] } {
+  // parent -> child -> names directly in the child, for directories at least two deep
+  // (parent/child), each directory taken once, in the order the listing first names it.
   const tree = new Map<string, Map<string, Set<string>>>()
-  for (const f of files) {
-    // parent/child/name, found from the end: at least two slashes.
-    const last = f.path.lastIndexOf('/')
-    const prev = last > 0 ? f.path.lastIndexOf('/', last - 1) : -1
-    if (prev <= 0) continue
-    const parent = f.path.slice(0, prev)
-    const child = f.path.slice(prev + 1, last)
-    let children = tree.get(parent)
-    if (!children) tree.set(parent, (children = new Map()))
-    let names = children.get(child)
-    if (!names) children.set(child, (names = new Set()))
-    names.add(f.path.slice(last + 1))
+  const namesIn = new Map<string, Set<string>>()
+  for (const e of entries) {
+    let names = namesIn.get(e.dir)
+    if (!names) {
+      names = new Set()
+      namesIn.set(e.dir, names)
+      const cut = e.dir.lastIndexOf('/')
+      if (cut > 0) {
+        const parent = e.dir.slice(0, cut)
+        let children = tree.get(parent)
+        if (!children) tree.set(parent, (children = new Map()))
+        children.set(e.dir.slice(cut + 1), names)
+      }
+    }
+    names.add(e.name)
   }
   const named = new Set(words)
-  const drop = new Set<string>()
+  /** directory -> the names dropped from it */
+  const drop = new Map<string, Set<string>>()
   const collapsed: Collapsed[] = []
   for (const [parent, children] of tree) {
     if (children.size < MIN_PACKAGES) continue
@@ -360,15 +392,14 @@ function collapseBoilerplate(files: RepoFile[], words: string[]): { kept: RepoFi
     let dirs = 0
     for (const [child, names] of children) {
       const here = common.filter((n) => names.has(n))
-      if (here.length > 0) dirs++
-      for (const n of here) {
-        drop.add(`${parent}/${child}/${n}`)
-        count++
-      }
+      if (here.length === 0) continue
+      dirs++
+      count += here.length
+      drop.set(`${parent}/${child}`, new Set(here))
     }
     collapsed.push({ line: `${clean(parent)}/*/: ${count} files named ${common.map(clean).join(', ')} (in ${dirs} of its ${children.size} directories)`, files: count })
   }
-  return { kept: drop.size === 0 ? files : files.filter((f) => !drop.has(f.path)), collapsed }
+  return { kept: drop.size === 0 ? entries : entries.filter((e) => !drop.get(e.dir)?.has(e.name)), collapsed }
 }
 
 // ---------------------------------------------------------------- what did not fit

@@ -22,6 +22,8 @@ export interface WorkspaceToolsOptions {
   maxFileBytes?: number
   /** The run's private index (Git.indexFile), so what the test command stages changes nothing the tools see. */
   indexFile?: () => Promise<string | undefined>
+  /** Whether every file that index lists is on disk at the start (Git.startsClean). */
+  startsWhole?: () => Promise<boolean>
 }
 
 const DEFAULT_MAX_FILE_BYTES = 256 * 1024
@@ -35,7 +37,7 @@ export class WorkspaceTools {
   private readonly handlers: Handlers
 
   constructor(opts: WorkspaceToolsOptions) {
-    const tracked = new TrackedFiles(opts.root, { indexFile: opts.indexFile, redact: opts.redact })
+    const tracked = new TrackedFiles(opts.root, { indexFile: opts.indexFile, startsWhole: opts.startsWhole, redact: opts.redact })
     this.paths = new PathResolver(opts.root, opts.rules, tracked)
     this.files = new FileTools(this.paths, opts.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES)
     this.redact = opts.redact ?? ((t) => t)

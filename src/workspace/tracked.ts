@@ -13,6 +13,12 @@ import { isInsideGitDir } from './paths'
 export interface TrackedFilesOptions {
   /** The index to consult (the run's private one); the workspace's own when absent. */
   indexFile?: () => Promise<string | undefined>
+  /**
+   * Whether every file the index lists is on disk at the start (the workspace was found
+   * clean at the commit the index holds): until the workspace first changes, a listing
+   * needs no `git ls-files --deleted` (a stat of every tracked file).
+   */
+  startsWhole?: () => Promise<boolean>
   redact?: (text: string) => string
 }
 
@@ -20,6 +26,8 @@ export class TrackedFiles {
   private gitRepo: Promise<boolean> | undefined
   /** The last listing: kept until the workspace changes (a tool's write, a test run). */
   private listing: Promise<string[]> | undefined
+  /** Nothing was written, deleted or run in the workspace since the run started. */
+  private untouched = true
 
   constructor(
     readonly root: string,
@@ -64,28 +72,33 @@ export class TrackedFiles {
 
   /** The workspace changed (a file written or deleted, the test command ran): the next list() asks git again. */
   changed(): void {
+    this.untouched = false
     this.listing = undefined
   }
 
   private async listNow(): Promise<string[]> {
     if (!(await this.isGitRepo())) return walk(await fs.realpath(this.root))
+    const whole = this.untouched && (await this.opts.startsWhole?.()) === true
     const [cached, others, deleted] = await Promise.all([
       this.git(['ls-files', '--cached', '--stage', '-z']),
       this.git(['ls-files', '--others', '--exclude-standard', '-z']),
-      this.git(['ls-files', '--deleted', '-z'])
+      whole ? { stdout: '' } : this.git(['ls-files', '--deleted', '-z'])
     ])
     const gone = new Set(splitZ(deleted.stdout))
-    const files = new Set<string>()
-    for (const rec of splitZ(cached.stdout)) {
-      const tab = rec.indexOf('\t')
+    const files: string[] = []
+    // The index's order: a path's unmerged stages are adjacent, and listed once.
+    let last = ''
+    for (const rec of cached.stdout.split('\0')) {
       // 160000: a submodule, recorded as a commit; its files are not this repository's.
-      if (rec.startsWith('160000 ')) continue
-      const p = rec.slice(tab + 1)
-      if (!gone.has(p)) files.add(p)
+      if (rec === '' || rec.startsWith('160000 ')) continue
+      const p = rec.slice(rec.indexOf('\t') + 1)
+      if (p !== last && !gone.has(p) && !isInsideGitDir(p)) files.push(p)
+      last = p
     }
-    // Entries ending in "/" are nested repositories.
-    for (const p of splitZ(others.stdout)) if (!p.endsWith('/')) files.add(p)
-    return [...files].filter((p) => !isInsideGitDir(p)).sort()
+    // Untracked files are never in the index. Entries ending in "/" are nested repositories.
+    for (const p of others.stdout.split('\0')) if (p !== '' && !p.endsWith('/') && !isInsideGitDir(p)) files.push(p)
+    // Two sorted runs: the sort merges them.
+    return files.sort()
   }
 
   /**
