@@ -2,8 +2,9 @@
 // through GIT_CONFIG_* variables (not argv, which other processes can read).
 //
 // Two places git runs (see ./run.ts for what every command is protected from):
-// - the workspace: only the start of the run (fetch, checkout), the listing of what git
-//   tracks, and moving the branch to a commit this run made;
+// - the workspace: only the start of the run (reads while the run is not yet certain, then
+//   fetch, checkout), the listing of what git tracks, and moving the branch to a commit this
+//   run made;
 // - the action's own repository (./own-repo.ts), sharing the workspace's objects:
 //   commits, diffs, pushes and the ledger, with no setting the workspace can change.
 // This run's commits are remembered here (start and head), never read back from the
