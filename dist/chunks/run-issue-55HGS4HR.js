@@ -6,11 +6,11 @@ import {
   readLedger,
   recordRun,
   runIssue
-} from "./chunk-GOLJWH44.js";
+} from "./chunk-SE6FNQTS.js";
 import {
   branchFor
 } from "./chunk-CG7IRVUH.js";
-import "./chunk-Y5M24PFL.js";
+import "./chunk-UHDW6KCV.js";
 import "./chunk-WAJCCAE4.js";
 import "./chunk-I4BPBFEM.js";
 export {

@@ -9,7 +9,7 @@ import {
   statsOf,
   usd,
   verdictWords
-} from "./chunk-Y5M24PFL.js";
+} from "./chunk-UHDW6KCV.js";
 import {
   BUILT_IN_PRICES,
   costOf,

@@ -265,8 +265,8 @@ var require_utils = __commonJS({
       }
       return output;
     };
-    exports.basename = (path4, { windows } = {}) => {
-      const segs = path4.split(windows ? /[\\/]/ : "/");
+    exports.basename = (path5, { windows } = {}) => {
+      const segs = path5.split(windows ? /[\\/]/ : "/");
       const last = segs[segs.length - 1];
       if (last === "") {
         return segs[segs.length - 2];
@@ -618,7 +618,7 @@ var require_scan = __commonJS({
 var require_parse = __commonJS({
   "node_modules/picomatch/lib/parse.js"(exports, module) {
     "use strict";
-    var constants = require_constants();
+    var constants2 = require_constants();
     var utils = require_utils();
     var {
       MAX_LENGTH,
@@ -626,7 +626,7 @@ var require_parse = __commonJS({
       REGEX_NON_SPECIAL_CHARS,
       REGEX_SPECIAL_CHARS_BACKREF,
       REPLACEMENTS
-    } = constants;
+    } = constants2;
     var expandRange = (args, options) => {
       if (typeof options.expandRange === "function") {
         return options.expandRange(...args, options);
@@ -835,7 +835,7 @@ var require_parse = __commonJS({
       if (options.maxExtglobRecursion === false) {
         return { risky: false };
       }
-      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants.DEFAULT_MAX_EXTGLOB_RECURSION;
+      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants2.DEFAULT_MAX_EXTGLOB_RECURSION;
       const branches = splitTopLevel(body).map((branch) => branch.trim());
       if (branches.length > 1) {
         if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
@@ -881,8 +881,8 @@ var require_parse = __commonJS({
       const bos = { type: "bos", value: "", output: opts.prepend || "" };
       const tokens = [bos];
       const capture = opts.capture ? "" : "?:";
-      const PLATFORM_CHARS = constants.globChars(opts.windows);
-      const EXTGLOB_CHARS = constants.extglobChars(PLATFORM_CHARS);
+      const PLATFORM_CHARS = constants2.globChars(opts.windows);
+      const EXTGLOB_CHARS = constants2.extglobChars(PLATFORM_CHARS);
       const {
         DOT_LITERAL,
         PLUS_LITERAL,
@@ -1578,7 +1578,7 @@ var require_parse = __commonJS({
         NO_DOTS_SLASH,
         STAR,
         START_ANCHOR
-      } = constants.globChars(opts.windows);
+      } = constants2.globChars(opts.windows);
       const nodot = opts.dot ? NO_DOTS : NO_DOT;
       const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
       const capture = opts.capture ? "" : "?:";
@@ -1636,7 +1636,7 @@ var require_picomatch = __commonJS({
     var scan = require_scan();
     var parse = require_parse();
     var utils = require_utils();
-    var constants = require_constants();
+    var constants2 = require_constants();
     var isObject = (val) => val && typeof val === "object" && !Array.isArray(val);
     var picomatch2 = (glob, options, returnState = false) => {
       if (Array.isArray(glob)) {
@@ -1764,7 +1764,7 @@ var require_picomatch = __commonJS({
         return /$^/;
       }
     };
-    picomatch2.constants = constants;
+    picomatch2.constants = constants2;
     module.exports = picomatch2;
   }
 });
@@ -1788,6 +1788,7 @@ var require_picomatch2 = __commonJS({
 
 // src/git/index.ts
 import { readFileSync as readFileSync3 } from "node:fs";
+import path4 from "node:path";
 
 // src/workspace/paths.ts
 var import_picomatch = __toESM(require_picomatch2(), 1);
@@ -1932,7 +1933,7 @@ function entries(out) {
 }
 
 // src/git/index-state.ts
-import { readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { constants, copyFileSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 function fingerprint(file) {
   try {
     const s = statSync(file, { bigint: true });
@@ -1997,14 +1998,46 @@ var SharedIndex = class {
     return this.known !== void 0 && this.known.commit === commit && fingerprint(this.file) === this.known.print;
   }
 };
+function copyIndex(original, file) {
+  const print = fingerprint(original);
+  if (!print) return void 0;
+  try {
+    copyFileSync(original, file);
+    keepTimes(original, file);
+  } catch {
+    return void 0;
+  }
+  return fingerprint(original) === print ? { file, original, print } : void 0;
+}
+function adoptIndex(copy) {
+  const lock = `${copy.original}.lock`;
+  try {
+    copyFileSync(copy.file, lock, constants.COPYFILE_EXCL);
+  } catch {
+    return false;
+  }
+  try {
+    if (fingerprint(copy.original) !== copy.print) throw new Error("the index changed since it was copied");
+    keepTimes(copy.file, lock);
+    renameSync(lock, copy.original);
+    return true;
+  } catch {
+    rmSync(lock, { force: true });
+    return false;
+  }
+}
+function keepTimes(from, to) {
+  const s = statSync(from);
+  utimesSync(to, s.atime, new Date(Math.floor(s.mtimeMs)));
+}
 
 // src/git/own-repo.ts
-import { mkdirSync, mkdtempSync as mkdtempSync2, readFileSync as readFileSync2, renameSync as renameSync2, rmSync as rmSync2, writeFileSync as writeFileSync2 } from "node:fs";
+import { mkdirSync, mkdtempSync as mkdtempSync2, readFileSync as readFileSync2, renameSync as renameSync2, rmSync as rmSync3, writeFileSync as writeFileSync2 } from "node:fs";
 import path3 from "node:path";
 
 // src/git/run.ts
 import { execFile } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync as rmSync2 } from "node:fs";
 import { tmpdir } from "node:os";
 import path2 from "node:path";
 var GitError = class extends Error {
@@ -2028,7 +2061,7 @@ function safeDirs() {
   if (dirs) return dirs;
   const root = mkdtempSync(path2.join(tmpdir(), "draft-review-git-"));
   const made = { root, hooks: mkdtempSync(path2.join(root, "hooks-")), home: mkdtempSync(path2.join(root, "home-")) };
-  process.once("exit", () => rmSync(root, { recursive: true, force: true }));
+  process.once("exit", () => rmSync2(root, { recursive: true, force: true }));
   dirs = made;
   return made;
 }
@@ -2084,7 +2117,7 @@ function runGit(args, opts) {
     const child = execFile(
       "git",
       full,
-      { cwd: opts.cwd, env, maxBuffer: 256 * 1024 * 1024, encoding: "buffer" },
+      { cwd: opts.cwd, env, maxBuffer: 256 * 1024 * 1024, encoding: "buffer", signal: opts.signal },
       (err, stdout, stderr) => {
         const code = err ? typeof err.code === "number" ? err.code : -1 : 0;
         const result = { stdout: stdout.toString("utf8"), stderr: stderr.toString("utf8"), code };
@@ -2173,7 +2206,7 @@ var OwnRepo = class _OwnRepo {
       const out = await this.run(["hash-object", "-w", "--no-filters", "--stdin-paths"], { input: files.join("\n") + "\n" });
       return out.stdout.split("\n").filter(Boolean);
     } finally {
-      rmSync2(dir, { recursive: true, force: true });
+      rmSync3(dir, { recursive: true, force: true });
     }
   }
   /**
@@ -2189,7 +2222,7 @@ var OwnRepo = class _OwnRepo {
     const unique = [...new Set(lines.filter((l) => /^[0-9a-f]{40,64}$/.test(l)))].sort();
     const file = path3.join(this.gitDir, "shallow");
     if (unique.length > 0) writeFileSync2(file, unique.join("\n") + "\n");
-    else rmSync2(file, { force: true });
+    else rmSync3(file, { force: true });
   }
 };
 function renderConfig(p) {
@@ -2234,11 +2267,18 @@ var Git = class {
   lastCommit;
   changed = /* @__PURE__ */ new Map();
   /** HEAD's commit when the workspace was found clean at it (checkCleanHead), '' when not. */
-  cleanHead;
+  /** What prepare() started: HEAD's commit when the workspace was found clean at it ('' when not), and the refreshed copy of its index. */
+  prepared;
+  claimed;
+  seeding;
   /** git in the workspace. */
   async exec(args, opts = {}) {
     const env = { ...opts.env, ...opts.auth ? authEnv(opts.auth) : {} };
-    return (await runGit(args, { cwd: this.cwd, input: opts.input, env, okCodes: opts.okCodes, redact: this.redact, userConfig: this.opts.userConfig })).stdout;
+    return (await runGit(args, { cwd: this.cwd, input: opts.input, env, okCodes: opts.okCodes, signal: opts.signal, redact: this.redact, userConfig: this.opts.userConfig })).stdout;
+  }
+  /** git in the workspace, for commands whose exit code is the answer. */
+  async execCode(args, opts) {
+    return (await runGit(args, { cwd: this.cwd, env: opts.env, okCodes: opts.okCodes, signal: opts.signal, redact: this.redact, userConfig: this.opts.userConfig })).code;
   }
   /** git in the action's own repository (same objects; its own config, refs and index; remote `origin` as pinned). */
   async execOwn(args, opts = {}) {
@@ -2278,22 +2318,54 @@ var Git = class {
     return { baseSha, remoteSha: known ? known.remoteSha : await this.remoteSha(branch, auth) };
   }
   /**
-   * Starts asking whether the workspace is exactly its HEAD commit (index and tracked files;
-   * untracked files do not count). Call as early as the run is certain: it reads every
-   * tracked file's stat (a few hundred ms at 30,000 files), while GitHub and the ledger answer.
+   * Starts, before the run is certain, what only reads the workspace, while GitHub answers
+   * the first questions: the workspace's settings (the own repository), whether it is exactly
+   * its HEAD commit (index and tracked files; untracked files do not count), and the private
+   * index seeded with HEAD's tree (base, unless origin moved on). Nothing in .git is written:
+   * the index's stat data is refreshed in a copy, which claim() puts in place.
    */
-  checkCleanHead() {
-    this.cleanHead ??= this.exec(["update-index", "-q", "--refresh"], { okCodes: [1] }).then(
-      () => Promise.all([
-        this.exec(["rev-parse", "--verify", "--quiet", "HEAD^{commit}"]),
-        this.exec(["diff-index", "--cached", "--quiet", "--ignore-submodules=none", "HEAD", "--"]),
-        this.exec(["diff-files", "--quiet", "--ignore-submodules=none"])
-      ])
-    ).then(
-      ([head]) => head.trim(),
-      () => ""
-      // a difference (exit 1), no HEAD, not a work tree: not clean
-    );
+  prepare() {
+    if (!this.prepared) {
+      const controller = new AbortController();
+      const found = this.inspectWorkspace(controller.signal).catch(() => ({ head: "", copy: void 0 }));
+      this.prepared = { controller, cleanHead: found.then((r) => r.head), copy: found.then((r) => r.copy) };
+    }
+    return this.prepared.copy.then(() => this.seeding?.catch(() => {
+    }));
+  }
+  /** The run was skipped: what prepare() started is stopped (its copy is in the temp dir). */
+  abandon() {
+    if (!this.claimed) this.prepared?.controller.abort();
+  }
+  /**
+   * The run is certain: the refreshed copy of the workspace's index replaces it, as the
+   * `git update-index --refresh` it ran would have done in place. A fresh checkout's
+   * entries are "racily clean" (written in the second the index was), and every later
+   * command that reads or writes the index would otherwise hash those files again (a few
+   * hundred ms at 30,000 files). Taken under git's own lock, and only when the index is
+   * still the file that was copied.
+   */
+  claim() {
+    this.claimed ??= (this.prepared?.copy ?? Promise.resolve(void 0)).then((copy) => {
+      if (copy) adoptIndex(copy);
+    });
+    return this.claimed;
+  }
+  async inspectWorkspace(signal) {
+    const own = await this.ownRepo();
+    const copy = copyIndex(own.pinned.workspaceIndex, path4.join(path4.dirname(own.indexFile), "workspace-index"));
+    const head = this.exec(["rev-parse", "--verify", "--quiet", "HEAD^{commit}"], { signal }).then((o) => o.trim());
+    this.seeding = head.then((sha2) => this.readPrivateIndex(own, sha2, signal));
+    this.seeding.catch(() => {
+    });
+    if (!copy) return { head: "" };
+    const env = { GIT_INDEX_FILE: copy.file };
+    const [sha, refresh, staged] = await Promise.all([
+      head,
+      this.execCode(["-c", "core.splitIndex=false", "update-index", "--refresh"], { env, okCodes: [1], signal }),
+      this.execCode(["diff-index", "--cached", "--quiet", "--ignore-submodules=none", "HEAD", "--"], { env, okCodes: [1], signal })
+    ]);
+    return { head: refresh === 0 && staged === 0 ? sha : "", copy };
   }
   /**
    * `branch` at `sha`, checked out, the index holding exactly its tree. Where the workspace is
@@ -2301,12 +2373,18 @@ var Git = class {
    * checkout; otherwise a forced checkout puts back what an earlier step changed.
    */
   async checkoutAt(branch, sha) {
-    if (this.cleanHead && await this.cleanHead === sha) {
+    await this.claimed;
+    if (this.prepared && await this.prepared.cleanHead === sha) {
       await this.exec(["update-ref", "-m", "draft-review: branch", `refs/heads/${branch}`, sha]);
       await this.exec(["symbolic-ref", "HEAD", `refs/heads/${branch}`]);
       return;
     }
-    await this.exec(["checkout", "--force", "--no-track", "-B", branch, sha]);
+    await this.forceCheckout(branch, sha);
+  }
+  /** `branch` at `sha`, checked out with --force: what an earlier step changed is put back. */
+  async forceCheckout(branch, sha) {
+    await this.claimed;
+    await this.exec(["checkout", "--quiet", "--force", "--no-track", "-B", branch, sha]);
   }
   /** Local mode: branches off the current HEAD, with no fetch. Refuses a tree with uncommitted changes. */
   async startLocalBranch(branch, start = "HEAD") {
@@ -2333,16 +2411,31 @@ var Git = class {
   async seedPrivateIndex(start) {
     const own = await this.ownRepo();
     own.syncShallow();
-    this.privateIndex = new PrivateIndex(own.indexFile);
-    await this.execOwn(["read-tree", start], { index: true });
-    this.privateIndex.wrote(start);
+    await this.seeding?.catch(() => {
+    });
+    if (!this.privateIndex?.restore(start)) await this.readPrivateIndex(own, start);
     return own;
+  }
+  async readPrivateIndex(own, commit, signal) {
+    const index = new PrivateIndex(own.indexFile);
+    this.privateIndex = index;
+    await own.run(["read-tree", commit], { index: true, signal });
+    if (this.privateIndex === index) index.wrote(commit);
   }
   /** Once the workspace is on `branch` at `start`. */
   startDraft(own, branch, start, opts) {
     this.sharedIndex = new SharedIndex(own.pinned.workspaceIndex);
     if (opts.checkedOut) this.sharedIndex.holdsNow(start);
     this.draft = { branch, start, head: start };
+  }
+  /**
+   * The workspace is the clean checkout of the branch's start, as prepare() found it, and
+   * this run has not committed: every file the private index lists is on disk.
+   */
+  async startsClean() {
+    const draft = this.draft;
+    if (!draft || !this.prepared || draft.head !== draft.start) return false;
+    return await this.prepared.cleanHead === draft.start;
   }
   /** Where this run's own commits start; undefined before a branch was started. */
   get draftStart() {

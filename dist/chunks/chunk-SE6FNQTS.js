@@ -44,7 +44,7 @@ import {
   statsOf,
   usd,
   verdictWords
-} from "./chunk-Y5M24PFL.js";
+} from "./chunk-UHDW6KCV.js";
 import {
   costOf,
   external_exports,
@@ -8054,23 +8054,6 @@ var RunProgress = class {
   }
 };
 
-// src/providers/index.ts
-async function createModel(ref, settings, limits) {
-  const p = ref.provider === "anthropic" ? settings.anthropic : settings.openai;
-  const opts = { apiKey: p.apiKey, baseUrl: p.baseUrl, ...limits };
-  if (ref.provider === "anthropic") {
-    const { AnthropicModel } = await import("./anthropic-RNKPZRU6.js");
-    return new AnthropicModel(ref.model, opts);
-  }
-  const { OpenAIModel } = await import("./openai-E6GATVZK.js");
-  return new OpenAIModel(ref.model, opts);
-}
-function preloadProviders(refs) {
-  const providers = new Set(refs.map((r) => r.provider));
-  if (providers.has("anthropic")) void import("./anthropic-RNKPZRU6.js").catch(() => void 0);
-  if ([...providers].some((p) => p !== "anthropic")) void import("./openai-E6GATVZK.js").catch(() => void 0);
-}
-
 // src/posting/fit.ts
 var GITHUB_BODY_LIMIT = 65536;
 var SLACK = 512;
@@ -8447,7 +8430,7 @@ async function fetchBranch(git, base, branch, auth2) {
   return { baseSha: found, headSha: (await git.exec(["rev-parse", headRef])).trim() };
 }
 async function checkoutBranch(git, branch, headSha) {
-  await git.exec(["checkout", "--quiet", "--force", "--no-track", "-B", branch, headSha]);
+  await git.forceCheckout(branch, headSha);
   await git.beginDraft(branch, headSha, { checkedOut: true });
 }
 async function mergeBase(git, a, b) {
@@ -9295,6 +9278,23 @@ function escalationNote(from, to, after) {
   return `(${from} was rejected ${after} times; ${to} takes over the draft from here, with the whole conversation so far.)`;
 }
 
+// src/providers/index.ts
+async function createModel(ref, settings, limits) {
+  const p = ref.provider === "anthropic" ? settings.anthropic : settings.openai;
+  const opts = { apiKey: p.apiKey, baseUrl: p.baseUrl, ...limits };
+  if (ref.provider === "anthropic") {
+    const { AnthropicModel } = await import("./anthropic-RNKPZRU6.js");
+    return new AnthropicModel(ref.model, opts);
+  }
+  const { OpenAIModel } = await import("./openai-E6GATVZK.js");
+  return new OpenAIModel(ref.model, opts);
+}
+function preloadProviders(refs) {
+  const providers = new Set(refs.map((r) => r.provider));
+  if (providers.has("anthropic")) void import("./anthropic-RNKPZRU6.js").catch(() => void 0);
+  if ([...providers].some((p) => p !== "anthropic")) void import("./openai-E6GATVZK.js").catch(() => void 0);
+}
+
 // src/conversation/review-fit.ts
 var GENERATED_PATHS = [
   /(^|\/)(package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|bun\.lockb?|Cargo\.lock|Gemfile\.lock|composer\.lock|poetry\.lock|uv\.lock|Pipfile\.lock|go\.sum|flake\.lock|mix\.lock|pubspec\.lock|Podfile\.lock|packages\.lock\.json)$/,
@@ -9872,6 +9872,12 @@ var byName = new Intl.Collator("en", { numeric: true });
 var ROOT_FIRST_PASS = 25;
 var DIR_FIRST_PASS = 10;
 var MIN_PACKAGES = 5;
+function entriesOf(files) {
+  return files.map((f) => {
+    const slash = f.path.lastIndexOf("/");
+    return { f, dir: slash === -1 ? "" : f.path.slice(0, slash), name: f.path.slice(slash + 1) };
+  });
+}
 var Block = class {
   constructor(dir, unranked, scoreOf, score) {
     this.dir = dir;
@@ -9893,10 +9899,7 @@ var Block = class {
   /** Best match with the issue first, then README and manifests, then by name. */
   get files() {
     if (!this.ranked) {
-      const keyed = this.unranked.map((f) => {
-        const name = f.path.slice(f.path.lastIndexOf("/") + 1);
-        return { f, name, score: this.scoreOf(f), rank: fileRank(name) };
-      });
+      const keyed = this.unranked.map((e) => ({ f: e.f, name: e.name, score: this.scoreOf(e), rank: fileRank(e.name) }));
       keyed.sort((a, b) => b.score - a.score || a.rank - b.rank || byName.compare(a.name, b.name));
       this.ranked = keyed.map((k) => k.f);
     }
@@ -9908,8 +9911,9 @@ function renderRepoMap(files, budgetChars, query = "") {
   const title = `Repository: ${files.length} files (name size; k = KiB, M = MiB)`;
   if (files.length === 0 || title.length > budget) return title.slice(0, budget);
   const words = queryWords(query);
-  const match = matcher(files, words);
-  const { kept, collapsed } = collapseBoilerplate(files, words);
+  const entries = entriesOf(files);
+  const match = matcher(entries, words);
+  const { kept, collapsed } = collapseBoilerplate(entries, words);
   const blocks = groupByDir(kept, match);
   const guess = fitsWhole(blocks, budget - title.length) ? 0 : Math.floor(budget * 0.3);
   const first = pack(title, blocks, collapsed, budget, guess);
@@ -10003,46 +10007,58 @@ function queryWords(text) {
   }
   return [...out];
 }
-function matcher(files, words) {
-  if (words.length === 0) return { dir: () => 0, file: () => 0, candidate: () => false };
+function matcher(entries, words) {
+  if (words.length === 0) return { dir: () => 0, file: () => 0 };
   const wordSet = new Set(words);
   const any = new RegExp(words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"));
   const counts = /* @__PURE__ */ new Map();
   const bump = (w) => void counts.set(w, (counts.get(w) ?? 0) + 1);
-  const seenDirs = /* @__PURE__ */ new Set();
-  const candidates = /* @__PURE__ */ new Set();
-  for (const f of files) {
-    const slash = f.path.lastIndexOf("/");
-    const lower = f.path.toLowerCase();
-    if (!any.test(lower)) continue;
-    candidates.add(f.path);
-    const name = lower.slice(slash + 1);
-    if (any.test(name)) {
-      for (const w of nameTerms(name)) if (wordSet.has(w)) bump(w);
+  const dirWords = /* @__PURE__ */ new Map();
+  const counted = /* @__PURE__ */ new Set();
+  const wordsOfDir = (dir) => {
+    let found = dirWords.get(dir);
+    if (!found) {
+      found = [];
+      const lower = dir.toLowerCase();
+      if (any.test(lower)) {
+        for (const seg of lower.split("/")) for (const w of segmentTerms(seg)) if (wordSet.has(w)) found.push(w);
+      }
+      dirWords.set(dir, found);
     }
-    const dir = slash === -1 ? "." : lower.slice(0, slash);
-    if (seenDirs.has(dir)) continue;
-    seenDirs.add(dir);
-    for (const seg of dir.split("/")) for (const w of segmentTerms(seg)) if (wordSet.has(w)) bump(w);
+    return found;
+  };
+  const nameWords = /* @__PURE__ */ new Map();
+  for (const e of entries) {
+    const lower = e.name.toLowerCase();
+    const dirHits = wordsOfDir(e.dir);
+    if (any.test(lower)) {
+      const hits = nameTerms(lower).filter((w) => wordSet.has(w));
+      nameWords.set(e, { lower, hits });
+      for (const w of hits) bump(w);
+    }
+    if (dirHits.length > 0 && !counted.has(e.dir)) {
+      counted.add(e.dir);
+      for (const w of dirHits) bump(w);
+    }
   }
   const weight = (w) => 40 / (1 + Math.log2(counts.get(w) ?? 1));
+  const fileScores = /* @__PURE__ */ new Map();
   return {
-    candidate: (p) => candidates.has(p),
     dir: (dir) => {
       let s = 0;
-      const hit = /* @__PURE__ */ new Set();
-      const lower = dir.toLowerCase();
-      if (!any.test(lower)) return 0;
-      for (const seg of lower.split("/")) for (const w of segmentTerms(seg)) if (wordSet.has(w)) hit.add(w);
-      for (const w of hit) s += weight(w);
+      for (const w of new Set(wordsOfDir(dir))) s += weight(w);
       return s;
     },
     // A whole file name (`keyword.ts`) counts twice its stem (`keyword`).
-    file: (name) => {
-      const lower = name.toLowerCase();
-      if (!any.test(lower)) return 0;
-      let s = 0;
-      for (const w of nameTerms(lower)) if (wordSet.has(w)) s += (w === lower ? 2 : 1) * weight(w);
+    file: (e) => {
+      const found = nameWords.get(e);
+      if (!found) return 0;
+      let s = fileScores.get(e);
+      if (s === void 0) {
+        s = 0;
+        for (const w of found.hits) s += (w === found.lower ? 2 : 1) * weight(w);
+        fileScores.set(e, s);
+      }
       return s;
     }
   };
@@ -10054,21 +10070,18 @@ function nameTerms(name) {
 function segmentTerms(seg) {
   return [.../* @__PURE__ */ new Set([seg, ...seg.split(/[-_.]/).filter((p) => p.length >= 4)])];
 }
-function groupByDir(files, match) {
+function groupByDir(entries, match) {
   const byDir = /* @__PURE__ */ new Map();
-  for (const f of files) {
-    const slash = f.path.lastIndexOf("/");
-    const dir = slash === -1 ? "" : f.path.slice(0, slash);
-    const list = byDir.get(dir);
-    if (list) list.push(f);
-    else byDir.set(dir, [f]);
+  for (const e of entries) {
+    const list = byDir.get(e.dir);
+    if (list) list.push(e);
+    else byDir.set(e.dir, [e]);
   }
   const blocks = [];
-  const score = (f) => match.candidate(f.path) ? match.file(f.path.slice(f.path.lastIndexOf("/") + 1)) : 0;
   for (const [dir, list] of byDir) {
     let best = 0;
-    for (const f of list) if (match.candidate(f.path)) best = Math.max(best, score(f));
-    blocks.push(new Block(dir, list, score, dir === "" ? Infinity : dirScore(dir, list.length) + match.dir(dir) + best));
+    for (const e of list) best = Math.max(best, match.file(e));
+    blocks.push(new Block(dir, list, match.file, dir === "" ? Infinity : dirScore(dir, list.length) + match.dir(dir) + best));
   }
   return blocks.sort((a, b) => b.score - a.score || byName.compare(a.dir, b.dir));
 }
@@ -10087,22 +10100,26 @@ function fileRank(name) {
   if (MANIFESTS.has(lower) || lower.endsWith(".csproj") || lower.endsWith(".sln")) return FIRST.length;
   return FIRST.length + 1;
 }
-function collapseBoilerplate(files, words) {
+function collapseBoilerplate(entries, words) {
   const tree = /* @__PURE__ */ new Map();
-  for (const f of files) {
-    const last = f.path.lastIndexOf("/");
-    const prev = last > 0 ? f.path.lastIndexOf("/", last - 1) : -1;
-    if (prev <= 0) continue;
-    const parent = f.path.slice(0, prev);
-    const child = f.path.slice(prev + 1, last);
-    let children = tree.get(parent);
-    if (!children) tree.set(parent, children = /* @__PURE__ */ new Map());
-    let names = children.get(child);
-    if (!names) children.set(child, names = /* @__PURE__ */ new Set());
-    names.add(f.path.slice(last + 1));
+  const namesIn = /* @__PURE__ */ new Map();
+  for (const e of entries) {
+    let names = namesIn.get(e.dir);
+    if (!names) {
+      names = /* @__PURE__ */ new Set();
+      namesIn.set(e.dir, names);
+      const cut2 = e.dir.lastIndexOf("/");
+      if (cut2 > 0) {
+        const parent = e.dir.slice(0, cut2);
+        let children = tree.get(parent);
+        if (!children) tree.set(parent, children = /* @__PURE__ */ new Map());
+        children.set(e.dir.slice(cut2 + 1), names);
+      }
+    }
+    names.add(e.name);
   }
   const named = new Set(words);
-  const drop = /* @__PURE__ */ new Set();
+  const drop = /* @__PURE__ */ new Map();
   const collapsed = [];
   for (const [parent, children] of tree) {
     if (children.size < MIN_PACKAGES) continue;
@@ -10116,15 +10133,14 @@ function collapseBoilerplate(files, words) {
     let dirs = 0;
     for (const [child, names] of children) {
       const here = common.filter((n) => names.has(n));
-      if (here.length > 0) dirs++;
-      for (const n of here) {
-        drop.add(`${parent}/${child}/${n}`);
-        count++;
-      }
+      if (here.length === 0) continue;
+      dirs++;
+      count += here.length;
+      drop.set(`${parent}/${child}`, new Set(here));
     }
     collapsed.push({ line: `${clean(parent)}/*/: ${count} files named ${common.map(clean).join(", ")} (in ${dirs} of its ${children.size} directories)`, files: count });
   }
-  return { kept: drop.size === 0 ? files : files.filter((f) => !drop.has(f.path)), collapsed };
+  return { kept: drop.size === 0 ? entries : entries.filter((e) => !drop.get(e.dir)?.has(e.name)), collapsed };
 }
 function hiddenGroups(hidden) {
   const groups2 = /* @__PURE__ */ new Map();
@@ -10225,6 +10241,8 @@ var TrackedFiles = class {
   gitRepo;
   /** The last listing: kept until the workspace changes (a tool's write, a test run). */
   listing;
+  /** Nothing was written, deleted or run in the workspace since the run started. */
+  untouched = true;
   /** The index this listing consults (the run's private one), for a tool that runs git itself. */
   async indexFile() {
     return this.opts.indexFile?.();
@@ -10253,25 +10271,28 @@ var TrackedFiles = class {
   }
   /** The workspace changed (a file written or deleted, the test command ran): the next list() asks git again. */
   changed() {
+    this.untouched = false;
     this.listing = void 0;
   }
   async listNow() {
     if (!await this.isGitRepo()) return walk(await fs.realpath(this.root));
+    const whole = this.untouched && await this.opts.startsWhole?.() === true;
     const [cached2, others, deleted] = await Promise.all([
       this.git(["ls-files", "--cached", "--stage", "-z"]),
       this.git(["ls-files", "--others", "--exclude-standard", "-z"]),
-      this.git(["ls-files", "--deleted", "-z"])
+      whole ? { stdout: "" } : this.git(["ls-files", "--deleted", "-z"])
     ]);
     const gone = new Set(splitZ(deleted.stdout));
-    const files = /* @__PURE__ */ new Set();
-    for (const rec of splitZ(cached2.stdout)) {
-      const tab = rec.indexOf("	");
-      if (rec.startsWith("160000 ")) continue;
-      const p = rec.slice(tab + 1);
-      if (!gone.has(p)) files.add(p);
+    const files = [];
+    let last = "";
+    for (const rec of cached2.stdout.split("\0")) {
+      if (rec === "" || rec.startsWith("160000 ")) continue;
+      const p = rec.slice(rec.indexOf("	") + 1);
+      if (p !== last && !gone.has(p) && !isInsideGitDir(p)) files.push(p);
+      last = p;
     }
-    for (const p of splitZ(others.stdout)) if (!p.endsWith("/")) files.add(p);
-    return [...files].filter((p) => !isInsideGitDir(p)).sort();
+    for (const p of others.stdout.split("\0")) if (p !== "" && !p.endsWith("/") && !isInsideGitDir(p)) files.push(p);
+    return files.sort();
   }
   /**
    * Why the tools may not touch `rel` (a repo-relative path, existing or not), or null when
@@ -10373,6 +10394,10 @@ async function runSession(settings, run) {
     contextTokens: settings.contextTokens
   });
   const mapQuery = [issue.title, issue.body, run.feedback && redact(run.feedback)].filter(Boolean).join("\n");
+  const listing = tools.tracked.list();
+  setImmediate(() => preloadProviders([...settings.drafters, settings.reviewer, ...settings.triage ? [settings.triageModel] : []]));
+  await listing.catch(() => {
+  });
   const repoMap = await buildRepoMap(run.workspace, void 0, tools.tracked, mapQuery);
   const ladder = await Promise.all(settings.drafters.map((ref) => createModel(ref, settings, limits)));
   const round = run.round;
@@ -11517,7 +11542,7 @@ var WorkspaceTools = class {
   redact;
   handlers;
   constructor(opts) {
-    const tracked = new TrackedFiles(opts.root, { indexFile: opts.indexFile, redact: opts.redact });
+    const tracked = new TrackedFiles(opts.root, { indexFile: opts.indexFile, startsWhole: opts.startsWhole, redact: opts.redact });
     this.paths = new PathResolver(opts.root, opts.rules, tracked);
     this.files = new FileTools(this.paths, opts.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES);
     this.redact = opts.redact ?? ((t) => t);
@@ -11583,6 +11608,15 @@ function publishWindowMs(runTimeoutMinutes) {
   return Math.min(6e4, Math.max(1e4, runTimeoutMinutes * 6e4));
 }
 async function runIssue(settings, ctx, io, decision) {
+  const git = new Git(ctx.workspace, io.redact);
+  void git.prepare();
+  try {
+    return await checkAndRun(settings, ctx, io, decision, git);
+  } finally {
+    git.abandon();
+  }
+}
+async function checkAndRun(settings, ctx, io, decision, git) {
   const ghDeadline = { until: Date.now() + settings.runTimeoutMinutes * 6e4 };
   const octokit = createOctokit(settings.githubToken, ctx.apiUrl, io.info, ghDeadline);
   const gh = new GitHubClient(octokit, ctx.owner, ctx.repo);
@@ -11612,9 +11646,7 @@ async function runIssue(settings, ctx, io, decision) {
   }
   if (issue.isPullRequest) return skip(io, `#${issue.number} is a pull request, not an issue`);
   requireProviderKeys(settings);
-  preloadProviders([...settings.drafters, settings.reviewer, ...settings.triage ? [settings.triageModel] : []]);
-  const git = new Git(ctx.workspace, io.redact);
-  git.checkCleanHead();
+  void git.claim();
   if (settings.baseBranch && !await git.remoteSha(settings.baseBranch, { serverUrl: ctx.serverUrl, token: settings.githubToken })) {
     throw new InputError("base-branch", `'${settings.baseBranch}' is not a branch of origin (${ctx.owner}/${ctx.repo}): name an existing branch, or leave it empty for the default branch.`);
   }
@@ -11706,7 +11738,8 @@ async function work(settings, ctx, io, decision, p) {
     root: ctx.workspace,
     rules: { mode, protectedGlobs: settings.protectedPaths, testGlobs: settings.testPaths },
     redact: io.redact,
-    indexFile: () => git.indexFile()
+    indexFile: () => git.indexFile(),
+    startsWhole: () => git.startsClean()
   });
   const result = await runSession(settings, {
     workspace: ctx.workspace,

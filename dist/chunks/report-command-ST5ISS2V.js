@@ -3,11 +3,11 @@ import { createRequire as __draftReviewCreateRequire } from 'node:module';
 const require = __draftReviewCreateRequire(import.meta.url);
 import {
   renderLedgerReport
-} from "./chunk-X4LBBOCK.js";
+} from "./chunk-7URLGIZO.js";
 import {
   Git,
   Ledger
-} from "./chunk-Y5M24PFL.js";
+} from "./chunk-UHDW6KCV.js";
 import {
   setSkippedOutputs
 } from "./chunk-WAJCCAE4.js";
