@@ -145,7 +145,13 @@ test('prepare() writes nothing in .git; claim() then puts the refreshed index in
     await g.prepare()
     expect(await gitDirState(ws)).toEqual(before) // a skipped run ends here: nothing in .git changed
     expect(await stale(ws)).toBe('a.txt\nb.txt\n')
+    // Put in place with the time git gave the refreshed copy, not now: an entry as new as
+    // the index must still count as racy.
+    // (File times come from the kernel's coarse clock: compared with a margin.)
+    await new Promise((r) => setTimeout(r, 60))
+    const claimedAt = Date.now()
     await g.claim()
+    expect((await stat(join(ws, '.git', 'index'))).mtimeMs).toBeLessThan(claimedAt - 30)
     await g.startBranch('main', 'draft-review/issue-9')
     expect(await stale(ws)).toBe('') // refreshed, as `update-index --refresh` would have left it
     expect(await git(ws, ['status', '--porcelain'])).toBe('')
