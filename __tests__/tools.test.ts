@@ -371,6 +371,15 @@ describe('happy paths', () => {
     expect(await listed()).toBe('no files in src')
   })
 
+  it('lists a path with unmerged stages (a conflict an earlier step left) once', async () => {
+    git(root, 'add', 'src/a.ts')
+    const blob = git(root, 'hash-object', '-w', 'src/a.ts').trim()
+    execFileSync('git', ['update-index', '--index-info'], { cwd: root, input: [1, 2, 3].map((stage) => `100644 ${blob} ${stage}\tsrc/c.ts\n`).join('') })
+    await write('src/c.ts', '<<<<<<< ours\n=======\n>>>>>>> theirs\n')
+    expect(git(root, 'ls-files', '--stage', 'src/c.ts').trim().split('\n')).toHaveLength(3)
+    expect(expectOk(await tools().run('list_files', { path: 'src', pattern: null }))).toBe('2 files in src:\nsrc/a.ts\nsrc/c.ts')
+  })
+
   it('caps listings at 500 entries with a count of the rest', async () => {
     await Promise.all(Array.from({ length: 620 }, (_, i) => write(`gen/f${i}.txt`, '')))
     const out = expectOk(await tools().run('list_files', { path: 'gen', pattern: null }))

@@ -187,8 +187,7 @@ export class Drafter {
         if (e instanceof ContextTooLong) return undefined
         if (e instanceof ModelStopped && e.kind === 'context_full' && r.contextFulls < MAX_CONTEXT_FULL) {
           r.contextFulls++
-          const u = e.usage
-          if (u) caller.limits.learn(ref.id, { limit: u.input + u.cacheRead + u.cacheWrite + u.output }, 0)
+          if (e.usage) caller.limits.learnFromFullAnswer(ref.id, e.usage)
           this.opts.onContextFull?.()
           force = true
           continue

@@ -74,9 +74,8 @@ export async function reviewDiff(caller: BudgetedCaller, ref: ModelRef, model: C
         continue
       }
       if (attempt === 0 && e instanceof ModelStopped && e.kind === 'context_full' && e.usage) {
-        // The answer ran into the window (paid, unusable): input plus output is the window the server has.
-        const u = e.usage
-        caller.limits.learn(ref.id, { limit: u.input + u.cacheRead + u.cacheWrite + u.output }, 0)
+        // The answer ran into the window (paid, unusable): it tells the window the server has.
+        caller.limits.learnFromFullAnswer(ref.id, e.usage)
         share = RETRY_SHARE
         continue
       }

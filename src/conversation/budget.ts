@@ -67,6 +67,14 @@ export class ContextLimits {
     return Math.ceil(estimateRequestTokens(req) * (this.scale.get(model) ?? 1))
   }
 
+  /**
+   * An answer stopped at the context window (Anthropic `model_context_window_exceeded`): its
+   * input plus output is the window the server really has.
+   */
+  learnFromFullAnswer(model: string, usage: { input: number; cacheRead: number; cacheWrite: number; output: number }): void {
+    this.learn(model, { limit: usage.input + usage.cacheRead + usage.cacheWrite + usage.output }, 0)
+  }
+
   /** A 400 for length: the server's own window and count, where it said them. */
   learn(model: string, e: { limit?: number; counted?: number }, estimated: number): void {
     if (e.limit) this.learnedWindow.set(model, Math.min(e.limit, this.learnedWindow.get(model) ?? Infinity))

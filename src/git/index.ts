@@ -60,7 +60,6 @@ export class Git {
   /** The writes the head commit was made from, and what that commit said: the same writes again make no commit. */
   private lastCommit: { head: string; writes: Map<string, Buffer | null>; made: DraftCommit } | undefined
   private readonly changed = new Map<string, Promise<string[]>>()
-  /** HEAD's commit when the workspace was found clean at it (checkCleanHead), '' when not. */
   /** What prepare() started: HEAD's commit when the workspace was found clean at it ('' when not), and the refreshed copy of its index. */
   private prepared: { controller: AbortController; cleanHead: Promise<string>; copy: Promise<IndexCopy | undefined> } | undefined
   private claimed: Promise<void> | undefined
@@ -74,13 +73,17 @@ export class Git {
 
   /** git in the workspace. */
   async exec(args: string[], opts: ExecOptions = {}): Promise<string> {
-    const env = { ...opts.env, ...(opts.auth ? authEnv(opts.auth) : {}) }
-    return (await runGit(args, { cwd: this.cwd, input: opts.input, env, okCodes: opts.okCodes, signal: opts.signal, redact: this.redact, userConfig: this.opts.userConfig })).stdout
+    return (await this.runHere(args, opts)).stdout
   }
 
   /** git in the workspace, for commands whose exit code is the answer. */
   private async execCode(args: string[], opts: ExecOptions & { okCodes: number[] }): Promise<number> {
-    return (await runGit(args, { cwd: this.cwd, env: opts.env, okCodes: opts.okCodes, signal: opts.signal, redact: this.redact, userConfig: this.opts.userConfig })).code
+    return (await this.runHere(args, opts)).code
+  }
+
+  private runHere(args: string[], opts: ExecOptions): ReturnType<typeof runGit> {
+    const env = { ...opts.env, ...(opts.auth ? authEnv(opts.auth) : {}) }
+    return runGit(args, { cwd: this.cwd, input: opts.input, env, okCodes: opts.okCodes, signal: opts.signal, redact: this.redact, userConfig: this.opts.userConfig })
   }
 
   /** git in the action's own repository (same objects; its own config, refs and index; remote `origin` as pinned). */
