@@ -2266,19 +2266,21 @@ var Git = class {
   /** The writes the head commit was made from, and what that commit said: the same writes again make no commit. */
   lastCommit;
   changed = /* @__PURE__ */ new Map();
-  /** HEAD's commit when the workspace was found clean at it (checkCleanHead), '' when not. */
   /** What prepare() started: HEAD's commit when the workspace was found clean at it ('' when not), and the refreshed copy of its index. */
   prepared;
   claimed;
   seeding;
   /** git in the workspace. */
   async exec(args, opts = {}) {
-    const env = { ...opts.env, ...opts.auth ? authEnv(opts.auth) : {} };
-    return (await runGit(args, { cwd: this.cwd, input: opts.input, env, okCodes: opts.okCodes, signal: opts.signal, redact: this.redact, userConfig: this.opts.userConfig })).stdout;
+    return (await this.runHere(args, opts)).stdout;
   }
   /** git in the workspace, for commands whose exit code is the answer. */
   async execCode(args, opts) {
-    return (await runGit(args, { cwd: this.cwd, env: opts.env, okCodes: opts.okCodes, signal: opts.signal, redact: this.redact, userConfig: this.opts.userConfig })).code;
+    return (await this.runHere(args, opts)).code;
+  }
+  runHere(args, opts) {
+    const env = { ...opts.env, ...opts.auth ? authEnv(opts.auth) : {} };
+    return runGit(args, { cwd: this.cwd, input: opts.input, env, okCodes: opts.okCodes, signal: opts.signal, redact: this.redact, userConfig: this.opts.userConfig });
   }
   /** git in the action's own repository (same objects; its own config, refs and index; remote `origin` as pinned). */
   async execOwn(args, opts = {}) {

@@ -44,7 +44,7 @@ import {
   statsOf,
   usd,
   verdictWords
-} from "./chunk-UHDW6KCV.js";
+} from "./chunk-47VSXA6S.js";
 import {
   costOf,
   external_exports,
@@ -7097,6 +7097,13 @@ var ContextLimits = class {
   estimate(model, req) {
     return Math.ceil(estimateRequestTokens(req) * (this.scale.get(model) ?? 1));
   }
+  /**
+   * An answer stopped at the context window (Anthropic `model_context_window_exceeded`): its
+   * input plus output is the window the server really has.
+   */
+  learnFromFullAnswer(model, usage) {
+    this.learn(model, { limit: usage.input + usage.cacheRead + usage.cacheWrite + usage.output }, 0);
+  }
   /** A 400 for length: the server's own window and count, where it said them. */
   learn(model, e, estimated) {
     if (e.limit) this.learnedWindow.set(model, Math.min(e.limit, this.learnedWindow.get(model) ?? Infinity));
@@ -9116,8 +9123,7 @@ ${CUT_OFF}`;
         if (e instanceof ContextTooLong) return void 0;
         if (e instanceof ModelStopped && e.kind === "context_full" && r.contextFulls < MAX_CONTEXT_FULL) {
           r.contextFulls++;
-          const u = e.usage;
-          if (u) caller.limits.learn(ref.id, { limit: u.input + u.cacheRead + u.cacheWrite + u.output }, 0);
+          if (e.usage) caller.limits.learnFromFullAnswer(ref.id, e.usage);
           this.opts.onContextFull?.();
           force = true;
           continue;
@@ -9451,8 +9457,7 @@ async function reviewDiff(caller, ref, model, prompt, effort) {
         continue;
       }
       if (attempt === 0 && e instanceof ModelStopped && e.kind === "context_full" && e.usage) {
-        const u = e.usage;
-        caller.limits.learn(ref.id, { limit: u.input + u.cacheRead + u.cacheWrite + u.output }, 0);
+        caller.limits.learnFromFullAnswer(ref.id, e.usage);
         share = RETRY_SHARE;
         continue;
       }
