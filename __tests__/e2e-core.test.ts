@@ -1,4 +1,4 @@
-import { branchFiles } from '../emulators/git'
+import { branchFiles, pushPersonCommit } from '../emulators/git'
 import { markerOf, OWNER, REPO, startWorld, type World } from '../emulators/harness'
 import type { EmulatorTurn } from '../emulators/models'
 import { FIXED_SUM, ISSUE, SAMPLE_FILES } from './fixtures/sample-repo'
@@ -44,6 +44,20 @@ test('approve first time: branch, ready pull request, one summary comment, outpu
   ])
   expect(String(marker!.costUsd)).toBe(run.outputs['cost-usd'])
   expect(run.stepSummary).toContain('<!-- draft-review:summary ')
+})
+
+test("origin's main moved on since the checkout: the map the drafter reads is of the commit its branch starts from", async () => {
+  // The workspace is clean at the checkout's commit, so the listing made while GitHub answers
+  // is of that commit; the branch starts at origin's newer main, and the map must say so.
+  await pushPersonCommit(world.bareDir, 'main', { 'src/product.js': 'module.exports = { product: (a, b) => a * b }\n' }, { name: 'Ana', email: 'ana@example.com', message: 'product' })
+  world.anthropic.respond(SONNET, fixTurns)
+  world.anthropic.respond(OPUS, [approve()])
+  const run = await world.run({ inputs: {} })
+  expect(run.exitCode).toBe(0)
+  const first = world.anthropic.requests[0]!.messages[0]!.text
+  expect(first).toContain(`Repository: ${Object.keys(SAMPLE_FILES).length + 1} files`)
+  expect(first).toContain('product.js')
+  expect(await branchFiles(world.bareDir, 'draft-review/issue-12')).toHaveProperty(['src/product.js'])
 })
 
 test('reject then approve: the findings reach the drafter in the same conversation', async () => {
