@@ -3,11 +3,11 @@ import { createRequire as __draftReviewCreateRequire } from 'node:module';
 const require = __draftReviewCreateRequire(import.meta.url);
 import {
   renderLedgerReport
-} from "./chunk-DCZWXHAW.js";
+} from "./chunk-KZHMVRH7.js";
 import {
   Git,
   Ledger
-} from "./chunk-47VSXA6S.js";
+} from "./chunk-SZFBBJDZ.js";
 import {
   setSkippedOutputs
 } from "./chunk-WAJCCAE4.js";

@@ -9,7 +9,7 @@ import {
   statsOf,
   usd,
   verdictWords
-} from "./chunk-47VSXA6S.js";
+} from "./chunk-SZFBBJDZ.js";
 import {
   BUILT_IN_PRICES,
   costOf,
