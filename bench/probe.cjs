@@ -1,8 +1,7 @@
 // Preloaded into the action process by the bench (NODE_OPTIONS=--require), it only
 // watches: it records, on the process's own clock (performance.now(), ms since the
 // process started), every HTTP request made through fetch (undici diagnostics
-// channels), every child process (node's child_process channel, and git commands the
-// action runs through its launcher, on their own channel), every throttling
+// channels), every child process (node's child_process channel), every throttling
 // wait (a Bottleneck scheduling timer, recognised by its call stack), every line
 // written to stdout, and at exit the peak RSS and CPU time. It writes them as JSON to
 // BENCH_PROBE_OUT. It changes nothing the action does, and is inert in any other
@@ -42,21 +41,11 @@ if (out && target && process.argv[1] && require('node:path').resolve(process.arg
   dc.subscribe('child_process', ({ process: child }) => {
     const p = { args: null, start: now(), end: null }
     procs.push(p)
-    // The action's git launcher lives as long as the run (its commands are timed below): it
-    // is the one child with an IPC channel, known once spawned.
-    setImmediate(() => {
-      if (child.channel) procs.splice(procs.indexOf(p), 1)
-    })
     // 'close' is when execFile's callback runs: the process has exited and its output is read.
     child.once('close', () => {
       p.end = now()
       p.args = child.spawnargs
     })
-  })
-
-  // git commands the action runs through its launcher (src/git/launcher.ts): sent → answered.
-  dc.subscribe('draft-review:git-launch', ({ args, start, end }) => {
-    procs.push({ args, start, end })
   })
 
   // Bottleneck (octokit's throttling plugin) delays a job with setTimeout(fn, wait) in its

@@ -2,7 +2,6 @@
 // there), loop, publish. Whatever happens after the branch exists, the work is pushed,
 // and the progress comment says how it ended.
 import { Git, type PushAuth } from './git'
-import { startGitLauncher } from './git/launcher'
 import { createOctokit, GitHubClient, type GitHubDeadline, type IssueInfo, type PullInfo } from './github'
 import { categoryOf, chooseStartTier, sameKind, statsOf, type LedgerRecord } from './history'
 import { decideRoute, kindOf, type RouteDecision } from './routing/route'
@@ -20,16 +19,14 @@ import { boundedDiff, earlierRounds, roundsIn } from './rounds/account'
 import { checkoutBranch, commitsSince, fetchBranch, withTrailer, type BranchCommit } from './rounds/branch'
 import { markerIn } from './rounds/totals'
 import { preflightSandbox } from './sandbox/preflight'
-import { commitRest, mapQuery, preloadModels, runDeadline, runSession, type SessionRound } from './session'
+import { commitRest, runDeadline, runSession, type SessionRound } from './session'
 import { InputError, requireProviderKeys, type Settings } from './settings'
 import { branchFor, issueOfBranch, modeFromLabels, WRITE_PERMISSIONS, type RunContext, type RunDecision } from './triggers'
 import { RoundsApi } from './triggers/api'
 import { cleanUntrusted, gatherFeedback, permissionCache } from './triggers/feedback'
 import { issueTextForModels, provenanceLine } from './untrusted/issue-text'
 import type { Mode } from './workspace/paths'
-import { buildRepoMap } from './workspace/repo-map'
 import { WorkspaceTools } from './workspace/tools'
-import { TrackedFiles } from './workspace/tracked'
 
 export { branchFor } from './triggers'
 
@@ -44,25 +41,17 @@ export function publishWindowMs(runTimeoutMinutes: number): number {
 
 /** `decision` is the trigger's verdict to run (main decides it before loading this module). */
 export async function runIssue(settings: Settings, ctx: RunContext, io: RunIO, decision: RunDecision): Promise<RunReport | undefined> {
-  startGitLauncher()
   // git reads the workspace (and only reads it) while GitHub answers who asked.
   const git = new Git(ctx.workspace, io.redact)
   void git.prepare()
-  // What git tracks, read with the checkout's own index (read only) alongside: the run keeps
-  // it if it starts where the checkout is (prepare() found it clean at the branch's start).
-  const listing = new AbortController()
-  const listed = new TrackedFiles(ctx.workspace, { indexFile: async () => undefined, startsWhole: async () => true, redact: io.redact, signal: listing.signal })
-  listed.list().catch(() => {})
   try {
-    return await checkAndRun(settings, ctx, io, decision, git, listed)
+    return await checkAndRun(settings, ctx, io, decision, git)
   } finally {
-    // A skipped run: what prepare() and the listing started is stopped (a finished one has long used it).
-    git.abandon()
-    listing.abort()
+    git.abandon() // a skipped run: what prepare() started is stopped
   }
 }
 
-async function checkAndRun(settings: Settings, ctx: RunContext, io: RunIO, decision: RunDecision, git: Git, listed: TrackedFiles): Promise<RunReport | undefined> {
+async function checkAndRun(settings: Settings, ctx: RunContext, io: RunIO, decision: RunDecision, git: Git): Promise<RunReport | undefined> {
   // Every GitHub wait (retries, rate limits) ends by the run's deadline; publishing then gets a short window of its own.
   const ghDeadline: GitHubDeadline = { until: Date.now() + settings.runTimeoutMinutes * 60_000 }
   const octokit = createOctokit(settings.githubToken, ctx.apiUrl, io.info, ghDeadline)
@@ -100,7 +89,6 @@ async function checkAndRun(settings: Settings, ctx: RunContext, io: RunIO, decis
   requireProviderKeys(settings)
   // The run is certain (a skipped one writes nothing in the workspace): the refreshed index takes its place.
   void git.claim()
-  const early = startEarly(settings, ctx, decision, listed, issue)
   if (settings.baseBranch && !(await git.remoteSha(settings.baseBranch, { serverUrl: ctx.serverUrl, token: settings.githubToken }))) {
     throw new InputError('base-branch', `'${settings.baseBranch}' is not a branch of origin (${ctx.owner}/${ctx.repo}): name an existing branch, or leave it empty for the default branch.`)
   }
@@ -111,7 +99,7 @@ async function checkAndRun(settings: Settings, ctx: RunContext, io: RunIO, decis
     await api.acknowledge(decision.request).catch((e) => io.warning(`Could not react to the ${decision.request!.source}: ${messageOf(e)}`))
   }
   try {
-    return await work(settings, ctx, io, decision, { gh, api, git, canWrite, issue, base, ghDeadline, early })
+    return await work(settings, ctx, io, decision, { gh, api, git, canWrite, issue, base, ghDeadline })
   } finally {
     if (decision.trigger === 'label' && decision.label && settings.removeLabel) {
       // Adding the label again then means "run again".
@@ -128,25 +116,6 @@ interface Parts {
   issue: IssueInfo
   base: string
   ghDeadline: GitHubDeadline
-  early: EarlyStart
-}
-
-/** What the run starts the moment it is certain, while origin and GitHub answer the next reads. */
-interface EarlyStart {
-  text: ReturnType<typeof issueTextForModels>
-  /** The checkout's listing (see runIssue). */
-  listed: TrackedFiles
-  /** The map from that listing; undefined for a request, whose map also reads the feedback. */
-  repoMap: Promise<string | undefined>
-}
-
-function startEarly(settings: Settings, ctx: RunContext, decision: RunDecision, listed: TrackedFiles, issue: IssueInfo): EarlyStart {
-  preloadModels(settings)
-  // The models read the issue as it was when it was labelled, cleaned of what GitHub does not show.
-  const text = issueTextForModels(ctx.payload, issue)
-  const repoMap = decision.request ? Promise.resolve(undefined) : buildRepoMap(ctx.workspace, undefined, listed, mapQuery(text))
-  repoMap.catch(() => {})
-  return { text, listed, repoMap }
 }
 
 async function work(settings: Settings, ctx: RunContext, io: RunIO, decision: RunDecision, p: Parts): Promise<RunReport> {
@@ -166,7 +135,8 @@ async function work(settings: Settings, ctx: RunContext, io: RunIO, decision: Ru
   const summary = (pr && (await gh.findComment(pr.number, SUMMARY_MARKER))) || (await gh.findComment(issue.number, SUMMARY_MARKER))
   const previousMarker = markerIn(summary?.body)
   const mode = decision.mode ?? modeOf(previousMarker, pr, issue, settings.testsLabel)
-  const { text } = p.early
+  // The models read the issue as it was when it was labelled, cleaned of what GitHub does not show.
+  const text = issueTextForModels(ctx.payload, issue)
   const provenance = text.from === 'fetched' ? provenanceLine({ author: issue.author, updatedAt: issue.updatedAt, edit: await gh.issueEditor(issue.number) }) : undefined
   const meter = new CostMeter(settings.maxCostUsd, settings.reviewer.price)
   const progress = new RunProgress(new ProgressComment(gh, issue.number, io.warning, io.redact), () => meter.spentUsd, {
@@ -229,15 +199,12 @@ async function work(settings: Settings, ctx: RunContext, io: RunIO, decision: Ru
   progress.settle('done', round ? `Continuing \`${branch}\` at ${start.remoteSha.slice(0, 7)}${people ? ` (${people} commit${people === 1 ? '' : 's'} by people kept)` : ''}` : `Branch \`${branch}\` from \`${base}\``)
   io.info(`Issue #${issue.number} (${mode}): ${round ? 'continuing' : 'working on'} ${branch} from ${base} at ${start.baseSha.slice(0, 12)}`)
 
-  // The checkout's listing and its map hold when the branch starts at the clean checkout.
-  const early = !round && (await git.startsClean())
   const tools = new WorkspaceTools({
     root: ctx.workspace,
     rules: { mode, protectedGlobs: settings.protectedPaths, testGlobs: settings.testPaths },
     redact: io.redact,
     indexFile: () => git.indexFile(),
-    startsWhole: () => git.startsClean(),
-    listed: early ? p.early.listed.list() : undefined
+    startsWhole: () => git.startsClean()
   })
   const result = await runSession(settings, {
     workspace: ctx.workspace,
@@ -257,8 +224,7 @@ async function work(settings: Settings, ctx: RunContext, io: RunIO, decision: Ru
     env: io.env,
     runId,
     round,
-    feedback,
-    repoMap: early ? await p.early.repoMap.catch(() => undefined) : undefined
+    feedback
   })
   deadline.clear()
   p.ghDeadline.until = Math.max(p.ghDeadline.until!, Date.now() + publishWindowMs(settings.runTimeoutMinutes))

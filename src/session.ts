@@ -72,8 +72,6 @@ export interface Session {
   round?: SessionRound
   /** The fenced words of the person who asked for this run, for the drafter and the reviewer. */
   feedback?: string
-  /** The repository map, already rendered from this workspace's listing and mapQuery(issue) (the action's early start). */
-  repoMap?: string
 }
 
 export interface SessionRound {
@@ -83,31 +81,20 @@ export interface SessionRound {
   diff: string
 }
 
-/** The issue's words (and a reviewer's feedback) steer the map toward the paths they name. */
-export function mapQuery(issue: Pick<IssueText, 'title' | 'body'>, feedback?: string): string {
-  return [issue.title, issue.body, feedback].filter(Boolean).join('\n')
-}
-
-/** Starts compiling the SDKs this run's models need (a no-op once loaded). */
-export function preloadModels(settings: Settings): void {
-  preloadProviders([...settings.drafters, settings.reviewer, ...(settings.triage ? [settings.triageModel] : [])])
-}
-
 export async function runSession(settings: Settings, run: Session): Promise<LoopResult> {
   const { issue, mode, git, baseSha, meter, tools, progress, signal, redact } = run
   const limits = { maxRetries: MODEL_RETRIES, timeoutMs: settings.modelTimeoutSeconds * 1000 }
   const caller = new BudgetedCaller(meter, redact, (e: CallEvent) => run.log(describeCall(e, settings.maxCostUsd)), signal, {
     contextTokens: settings.contextTokens
   })
-  let repoMap = run.repoMap
-  if (repoMap === undefined) {
-    // The listing's git commands are started first; the SDKs then compile (import() loads and
-    // compiles on this thread, ~50 ms) while git lists, not on the way to the first call.
-    const listing = tools.tracked.list()
-    setImmediate(() => preloadModels(settings))
-    await listing.catch(() => {})
-    repoMap = await buildRepoMap(run.workspace, undefined, tools.tracked, mapQuery(issue, run.feedback && redact(run.feedback)))
-  }
+  // The issue's words (and a reviewer's feedback) steer the map toward the paths they name.
+  const mapQuery = [issue.title, issue.body, run.feedback && redact(run.feedback)].filter(Boolean).join('\n')
+  // The listing's git commands are started first; the SDKs then compile (import() loads and
+  // compiles on this thread, ~50 ms) while git lists, not on the way to the first call.
+  const listing = tools.tracked.list()
+  setImmediate(() => preloadProviders([...settings.drafters, settings.reviewer, ...(settings.triage ? [settings.triageModel] : [])]))
+  await listing.catch(() => {})
+  const repoMap = await buildRepoMap(run.workspace, undefined, tools.tracked, mapQuery)
   // The whole ladder up front: escalating mid-run then costs nothing but the switch.
   const ladder = await Promise.all(settings.drafters.map((ref) => createModel(ref, settings, limits)))
   const round = run.round

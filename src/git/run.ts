@@ -8,7 +8,6 @@ import { execFile } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { launch, type Launched, type LaunchRequest } from './launcher'
 
 export class GitError extends Error {
   constructor(readonly args: string[], readonly stderr: string, readonly exitCode?: number) {
@@ -120,24 +119,21 @@ export function gitEnv(opts: { userConfig?: boolean; env?: Record<string, string
 
 export function runGit(args: string[], opts: RunGitOptions): Promise<GitResult> {
   const full = [...hardeningArgs(opts.cwd, opts), ...args]
+  const env = gitEnv(opts)
   const redact = opts.redact ?? ((t: string) => t)
-  const req = { file: 'git', args: full, cwd: opts.cwd, env: gitEnv(opts), input: opts.input, maxBuffer: 256 * 1024 * 1024, signal: opts.signal }
-  const started = launch(req)?.catch((e: Error): Launched => ({ code: -1, stdout: Buffer.alloc(0), stderr: Buffer.alloc(0), message: e.message })) ?? execDirect(req)
-  return started.then((r) => {
-    const result = { stdout: r.stdout.toString('utf8'), stderr: r.stderr.toString('utf8'), code: r.code }
-    if (r.code === 0 || opts.okCodes?.includes(r.code)) return result
-    throw new GitError(args, redact(result.stderr || r.message), r.code)
-  })
-}
-
-/** The command started from this process (before the launcher is up, or without one). */
-function execDirect(req: LaunchRequest): Promise<Launched> {
-  return new Promise((resolve) => {
-    const child = execFile(req.file, req.args, { cwd: req.cwd, env: req.env, maxBuffer: req.maxBuffer, encoding: 'buffer', signal: req.signal }, (err, stdout, stderr) => {
-      const code = err ? (typeof err.code === 'number' ? err.code : -1) : 0
-      resolve({ code, stdout, stderr, message: err ? String(err.message) : '' })
-    })
+  return new Promise((resolve, reject) => {
+    const child = execFile(
+      'git',
+      full,
+      { cwd: opts.cwd, env, maxBuffer: 256 * 1024 * 1024, encoding: 'buffer', signal: opts.signal },
+      (err, stdout, stderr) => {
+        const code = err ? (typeof err.code === 'number' ? err.code : -1) : 0
+        const result = { stdout: stdout.toString('utf8'), stderr: stderr.toString('utf8'), code }
+        if (code === 0 || opts.okCodes?.includes(code)) resolve(result)
+        else reject(new GitError(args, redact(result.stderr || String(err?.message ?? '')), code))
+      }
+    )
     child.stdin?.on('error', () => {}) // git may exit before reading all of stdin
-    child.stdin?.end(req.input ?? '')
+    child.stdin?.end(opts.input ?? '')
   })
 }

@@ -24,8 +24,6 @@ export interface WorkspaceToolsOptions {
   indexFile?: () => Promise<string | undefined>
   /** Whether every file that index lists is on disk at the start (Git.startsClean). */
   startsWhole?: () => Promise<boolean>
-  /** The first listing, already made of the workspace as it is now (TrackedFilesOptions.listed). */
-  listed?: Promise<string[]>
 }
 
 const DEFAULT_MAX_FILE_BYTES = 256 * 1024
@@ -39,7 +37,7 @@ export class WorkspaceTools {
   private readonly handlers: Handlers
 
   constructor(opts: WorkspaceToolsOptions) {
-    const tracked = new TrackedFiles(opts.root, { indexFile: opts.indexFile, startsWhole: opts.startsWhole, redact: opts.redact, listed: opts.listed })
+    const tracked = new TrackedFiles(opts.root, { indexFile: opts.indexFile, startsWhole: opts.startsWhole, redact: opts.redact })
     this.paths = new PathResolver(opts.root, opts.rules, tracked)
     this.files = new FileTools(this.paths, opts.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES)
     this.redact = opts.redact ?? ((t) => t)

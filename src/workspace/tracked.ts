@@ -20,10 +20,6 @@ export interface TrackedFilesOptions {
    */
   startsWhole?: () => Promise<boolean>
   redact?: (text: string) => string
-  /** Stops its git commands (a listing made for a run that was then skipped). */
-  signal?: AbortSignal
-  /** The first listing, already made of the workspace as it is (the action lists it while GitHub answers); asked again if it failed. */
-  listed?: Promise<string[]>
 }
 
 export class TrackedFiles {
@@ -39,7 +35,6 @@ export class TrackedFiles {
   ) {
     // A run's private index exists only in a git work tree: no need to ask git.
     if (opts.indexFile) this.gitRepo = Promise.resolve(true)
-    if (opts.listed) this.listing = opts.listed.then(undefined, () => this.listNow())
   }
 
   /** The index this listing consults (the run's private one), for a tool that runs git itself. */
@@ -55,7 +50,7 @@ export class TrackedFiles {
     const indexFile = await this.opts.indexFile?.()
     const env: Record<string, string> = opts.literal ? { GIT_LITERAL_PATHSPECS: '1' } : {}
     if (indexFile) env.GIT_INDEX_FILE = indexFile
-    return runGit(args, { cwd: this.root, env, input: opts.input, okCodes: opts.okCodes, signal: this.opts.signal, redact: this.opts.redact })
+    return runGit(args, { cwd: this.root, env, input: opts.input, okCodes: opts.okCodes, redact: this.opts.redact })
   }
 
   /**

@@ -9,7 +9,7 @@ import {
   statsOf,
   usd,
   verdictWords
-} from "./chunk-SZFBBJDZ.js";
+} from "./chunk-47VSXA6S.js";
 import {
   BUILT_IN_PRICES,
   costOf,

@@ -3,11 +3,11 @@ import { createRequire as __draftReviewCreateRequire } from 'node:module';
 const require = __draftReviewCreateRequire(import.meta.url);
 import {
   renderLedgerReport
-} from "./chunk-KZHMVRH7.js";
+} from "./chunk-DCZWXHAW.js";
 import {
   Git,
   Ledger
-} from "./chunk-SZFBBJDZ.js";
+} from "./chunk-47VSXA6S.js";
 import {
   setSkippedOutputs
 } from "./chunk-WAJCCAE4.js";

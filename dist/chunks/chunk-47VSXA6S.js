@@ -1786,123 +1786,6 @@ var require_picomatch2 = __commonJS({
   }
 });
 
-// src/git/launcher.ts
-import { spawn } from "node:child_process";
-import { channel } from "node:diagnostics_channel";
-var LAUNCHER_SOURCE = `'use strict'
-const { execFile } = require('node:child_process')
-const running = new Map()
-const reply = (id, code, message, stdout, stderr) => process.send({ id, code, message, stdout, stderr })
-process.on('message', (m) => {
-  if (m.abort) return running.get(m.id)?.abort()
-  const controller = new AbortController()
-  running.set(m.id, controller)
-  const done = (err, stdout, stderr) => {
-    running.delete(m.id)
-    const code = err ? (typeof err.code === 'number' ? err.code : -1) : 0
-    reply(m.id, code, err ? String(err.message) : '', stdout ?? Buffer.alloc(0), stderr ?? Buffer.alloc(0))
-  }
-  try {
-    const child = execFile(m.file, m.args, { cwd: m.cwd, env: m.env, maxBuffer: m.maxBuffer, encoding: 'buffer', signal: controller.signal }, done)
-    child.stdin?.on('error', () => {})
-    child.stdin?.end(m.input ?? '')
-  } catch (err) {
-    done(err)
-  }
-})
-process.on('disconnect', () => process.exit(0))
-process.send({ ready: true })
-`;
-var launches = channel("draft-review:git-launch");
-var Launcher = class {
-  constructor(child) {
-    this.child = child;
-    this.up = new Promise((resolve) => this.settleUp = resolve);
-    child.on("message", (m) => {
-      if (m.ready) {
-        this.ready = true;
-        this.settleUp(true);
-        return;
-      }
-      const p = this.pending.get(m.id);
-      if (!p) return;
-      this.settled(m.id);
-      p.resolve({ code: m.code, message: m.message ?? "", stdout: asBuffer(m.stdout), stderr: asBuffer(m.stderr) });
-    });
-    const stop = () => {
-      this.ready = false;
-      this.settleUp(false);
-      for (const [id, p] of this.pending) {
-        this.pending.delete(id);
-        p.reject(new Error("the git launcher stopped"));
-      }
-    };
-    child.on("exit", stop);
-    child.on("error", stop);
-    child.unref();
-    child.channel?.unref();
-  }
-  child;
-  ready = false;
-  next = 0;
-  pending = /* @__PURE__ */ new Map();
-  /** Settles true once the helper is up, false if it stopped first. */
-  up;
-  settleUp = () => {
-  };
-  /** undefined while the helper is not up (or has stopped): the caller starts the process itself. */
-  run(req) {
-    if (!this.ready || !this.child.connected) return void 0;
-    const id = ++this.next;
-    const started = performance.now();
-    const result = new Promise((resolve, reject) => {
-      if (this.pending.size === 0) this.child.channel?.ref();
-      this.pending.set(id, { resolve, reject });
-    });
-    const { signal, ...rest } = req;
-    this.child.send({ id, ...rest });
-    if (signal) {
-      const abort = () => void (this.pending.has(id) && this.child.connected && this.child.send({ id, abort: true }));
-      if (signal.aborted) abort();
-      else signal.addEventListener("abort", abort, { once: true });
-      void result.finally(() => signal.removeEventListener("abort", abort)).catch(() => {
-      });
-    }
-    if (launches.hasSubscribers) void result.finally(() => launches.publish({ args: [req.file, ...req.args], start: started, end: performance.now() })).catch(() => {
-    });
-    return result;
-  }
-  settled(id) {
-    this.pending.delete(id);
-    if (this.pending.size === 0) this.child.channel?.unref();
-  }
-  close() {
-    if (this.child.connected) this.child.disconnect();
-  }
-};
-function asBuffer(b) {
-  if (Buffer.isBuffer(b)) return b;
-  if (b instanceof Uint8Array) return Buffer.from(b.buffer, b.byteOffset, b.byteLength);
-  return Buffer.alloc(0);
-}
-var launcher;
-function startGitLauncher() {
-  if (launcher) return;
-  try {
-    const child = spawn(process.execPath, ["-e", LAUNCHER_SOURCE], {
-      env: { PATH: process.env.PATH ?? "/usr/bin:/bin" },
-      stdio: ["ignore", "ignore", "ignore", "ipc"],
-      serialization: "advanced"
-    });
-    launcher = new Launcher(child);
-  } catch {
-    launcher = void 0;
-  }
-}
-function launch(req) {
-  return launcher?.run(req);
-}
-
 // src/git/index.ts
 import { readFileSync as readFileSync3 } from "node:fs";
 import path4 from "node:path";
@@ -2228,24 +2111,23 @@ function gitEnv(opts = {}) {
 }
 function runGit(args, opts) {
   const full = [...hardeningArgs(opts.cwd, opts), ...args];
+  const env = gitEnv(opts);
   const redact = opts.redact ?? ((t) => t);
-  const req = { file: "git", args: full, cwd: opts.cwd, env: gitEnv(opts), input: opts.input, maxBuffer: 256 * 1024 * 1024, signal: opts.signal };
-  const started = launch(req)?.catch((e) => ({ code: -1, stdout: Buffer.alloc(0), stderr: Buffer.alloc(0), message: e.message })) ?? execDirect(req);
-  return started.then((r) => {
-    const result = { stdout: r.stdout.toString("utf8"), stderr: r.stderr.toString("utf8"), code: r.code };
-    if (r.code === 0 || opts.okCodes?.includes(r.code)) return result;
-    throw new GitError(args, redact(result.stderr || r.message), r.code);
-  });
-}
-function execDirect(req) {
-  return new Promise((resolve) => {
-    const child = execFile(req.file, req.args, { cwd: req.cwd, env: req.env, maxBuffer: req.maxBuffer, encoding: "buffer", signal: req.signal }, (err, stdout, stderr) => {
-      const code = err ? typeof err.code === "number" ? err.code : -1 : 0;
-      resolve({ code, stdout, stderr, message: err ? String(err.message) : "" });
-    });
+  return new Promise((resolve, reject) => {
+    const child = execFile(
+      "git",
+      full,
+      { cwd: opts.cwd, env, maxBuffer: 256 * 1024 * 1024, encoding: "buffer", signal: opts.signal },
+      (err, stdout, stderr) => {
+        const code = err ? typeof err.code === "number" ? err.code : -1 : 0;
+        const result = { stdout: stdout.toString("utf8"), stderr: stderr.toString("utf8"), code };
+        if (code === 0 || opts.okCodes?.includes(code)) resolve(result);
+        else reject(new GitError(args, redact(result.stderr || String(err?.message ?? "")), code));
+      }
+    );
     child.stdin?.on("error", () => {
     });
-    child.stdin?.end(req.input ?? "");
+    child.stdin?.end(opts.input ?? "");
   });
 }
 
@@ -3011,7 +2893,6 @@ export {
   isInsideGitDir,
   checkWrite,
   pushViolations,
-  startGitLauncher,
   GitError,
   hardeningArgs,
   gitEnv,

@@ -6,11 +6,11 @@ import {
   readLedger,
   recordRun,
   runIssue
-} from "./chunk-4IMGXETO.js";
+} from "./chunk-RB2YW5EF.js";
 import {
   branchFor
 } from "./chunk-CG7IRVUH.js";
-import "./chunk-SZFBBJDZ.js";
+import "./chunk-47VSXA6S.js";
 import "./chunk-WAJCCAE4.js";
 import "./chunk-I4BPBFEM.js";
 export {

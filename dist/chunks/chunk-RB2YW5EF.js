@@ -41,11 +41,10 @@ import {
   require_picomatch,
   runGit,
   sameKind,
-  startGitLauncher,
   statsOf,
   usd,
   verdictWords
-} from "./chunk-SZFBBJDZ.js";
+} from "./chunk-47VSXA6S.js";
 import {
   costOf,
   external_exports,
@@ -10241,7 +10240,6 @@ var TrackedFiles = class {
     this.root = root;
     this.opts = opts;
     if (opts.indexFile) this.gitRepo = Promise.resolve(true);
-    if (opts.listed) this.listing = opts.listed.then(void 0, () => this.listNow());
   }
   root;
   opts;
@@ -10259,7 +10257,7 @@ var TrackedFiles = class {
     const indexFile = await this.opts.indexFile?.();
     const env = opts.literal ? { GIT_LITERAL_PATHSPECS: "1" } : {};
     if (indexFile) env.GIT_INDEX_FILE = indexFile;
-    return runGit(args, { cwd: this.root, env, input: opts.input, okCodes: opts.okCodes, signal: this.opts.signal, redact: this.opts.redact });
+    return runGit(args, { cwd: this.root, env, input: opts.input, okCodes: opts.okCodes, redact: this.opts.redact });
   }
   /**
    * Repo-relative paths, sorted: tracked files and untracked ones git does not ignore
@@ -10394,26 +10392,18 @@ function runDeadline(minutes) {
   timer.unref();
   return { signal: controller.signal, clear: () => clearTimeout(timer) };
 }
-function mapQuery(issue, feedback) {
-  return [issue.title, issue.body, feedback].filter(Boolean).join("\n");
-}
-function preloadModels(settings) {
-  preloadProviders([...settings.drafters, settings.reviewer, ...settings.triage ? [settings.triageModel] : []]);
-}
 async function runSession(settings, run) {
   const { issue, mode, git, baseSha, meter, tools, progress, signal, redact } = run;
   const limits = { maxRetries: MODEL_RETRIES, timeoutMs: settings.modelTimeoutSeconds * 1e3 };
   const caller = new BudgetedCaller(meter, redact, (e) => run.log(describeCall(e, settings.maxCostUsd)), signal, {
     contextTokens: settings.contextTokens
   });
-  let repoMap = run.repoMap;
-  if (repoMap === void 0) {
-    const listing = tools.tracked.list();
-    setImmediate(() => preloadModels(settings));
-    await listing.catch(() => {
-    });
-    repoMap = await buildRepoMap(run.workspace, void 0, tools.tracked, mapQuery(issue, run.feedback && redact(run.feedback)));
-  }
+  const mapQuery = [issue.title, issue.body, run.feedback && redact(run.feedback)].filter(Boolean).join("\n");
+  const listing = tools.tracked.list();
+  setImmediate(() => preloadProviders([...settings.drafters, settings.reviewer, ...settings.triage ? [settings.triageModel] : []]));
+  await listing.catch(() => {
+  });
+  const repoMap = await buildRepoMap(run.workspace, void 0, tools.tracked, mapQuery);
   const ladder = await Promise.all(settings.drafters.map((ref) => createModel(ref, settings, limits)));
   const round = run.round;
   const feedback = run.feedback && redact(run.feedback);
@@ -11557,7 +11547,7 @@ var WorkspaceTools = class {
   redact;
   handlers;
   constructor(opts) {
-    const tracked = new TrackedFiles(opts.root, { indexFile: opts.indexFile, startsWhole: opts.startsWhole, redact: opts.redact, listed: opts.listed });
+    const tracked = new TrackedFiles(opts.root, { indexFile: opts.indexFile, startsWhole: opts.startsWhole, redact: opts.redact });
     this.paths = new PathResolver(opts.root, opts.rules, tracked);
     this.files = new FileTools(this.paths, opts.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES);
     this.redact = opts.redact ?? ((t) => t);
@@ -11623,21 +11613,15 @@ function publishWindowMs(runTimeoutMinutes) {
   return Math.min(6e4, Math.max(1e4, runTimeoutMinutes * 6e4));
 }
 async function runIssue(settings, ctx, io, decision) {
-  startGitLauncher();
   const git = new Git(ctx.workspace, io.redact);
   void git.prepare();
-  const listing = new AbortController();
-  const listed = new TrackedFiles(ctx.workspace, { indexFile: async () => void 0, startsWhole: async () => true, redact: io.redact, signal: listing.signal });
-  listed.list().catch(() => {
-  });
   try {
-    return await checkAndRun(settings, ctx, io, decision, git, listed);
+    return await checkAndRun(settings, ctx, io, decision, git);
   } finally {
     git.abandon();
-    listing.abort();
   }
 }
-async function checkAndRun(settings, ctx, io, decision, git, listed) {
+async function checkAndRun(settings, ctx, io, decision, git) {
   const ghDeadline = { until: Date.now() + settings.runTimeoutMinutes * 6e4 };
   const octokit = createOctokit(settings.githubToken, ctx.apiUrl, io.info, ghDeadline);
   const gh = new GitHubClient(octokit, ctx.owner, ctx.repo);
@@ -11668,7 +11652,6 @@ async function checkAndRun(settings, ctx, io, decision, git, listed) {
   if (issue.isPullRequest) return skip(io, `#${issue.number} is a pull request, not an issue`);
   requireProviderKeys(settings);
   void git.claim();
-  const early = startEarly(settings, ctx, decision, listed, issue);
   if (settings.baseBranch && !await git.remoteSha(settings.baseBranch, { serverUrl: ctx.serverUrl, token: settings.githubToken })) {
     throw new InputError("base-branch", `'${settings.baseBranch}' is not a branch of origin (${ctx.owner}/${ctx.repo}): name an existing branch, or leave it empty for the default branch.`);
   }
@@ -11677,20 +11660,12 @@ async function checkAndRun(settings, ctx, io, decision, git, listed) {
     await api.acknowledge(decision.request).catch((e) => io.warning(`Could not react to the ${decision.request.source}: ${messageOf(e)}`));
   }
   try {
-    return await work(settings, ctx, io, decision, { gh, api, git, canWrite, issue, base, ghDeadline, early });
+    return await work(settings, ctx, io, decision, { gh, api, git, canWrite, issue, base, ghDeadline });
   } finally {
     if (decision.trigger === "label" && decision.label && settings.removeLabel) {
       await api.removeLabel(issue.number, decision.label).catch((e) => io.warning(`Could not remove the label '${decision.label}': ${messageOf(e)}`));
     }
   }
-}
-function startEarly(settings, ctx, decision, listed, issue) {
-  preloadModels(settings);
-  const text = issueTextForModels(ctx.payload, issue);
-  const repoMap = decision.request ? Promise.resolve(void 0) : buildRepoMap(ctx.workspace, void 0, listed, mapQuery(text));
-  repoMap.catch(() => {
-  });
-  return { text, listed, repoMap };
 }
 async function work(settings, ctx, io, decision, p) {
   const { gh, issue, base } = p;
@@ -11706,7 +11681,7 @@ async function work(settings, ctx, io, decision, p) {
   const summary = pr && await gh.findComment(pr.number, SUMMARY_MARKER) || await gh.findComment(issue.number, SUMMARY_MARKER);
   const previousMarker = markerIn(summary?.body);
   const mode = decision.mode ?? modeOf(previousMarker, pr, issue, settings.testsLabel);
-  const { text } = p.early;
+  const text = issueTextForModels(ctx.payload, issue);
   const provenance = text.from === "fetched" ? provenanceLine({ author: issue.author, updatedAt: issue.updatedAt, edit: await gh.issueEditor(issue.number) }) : void 0;
   const meter = new CostMeter(settings.maxCostUsd, settings.reviewer.price);
   const progress = new RunProgress(new ProgressComment(gh, issue.number, io.warning, io.redact), () => meter.spentUsd, {
@@ -11764,14 +11739,12 @@ async function work(settings, ctx, io, decision, p) {
   const people = commits.filter((c) => !c.ours).length;
   progress.settle("done", round ? `Continuing \`${branch}\` at ${start.remoteSha.slice(0, 7)}${people ? ` (${people} commit${people === 1 ? "" : "s"} by people kept)` : ""}` : `Branch \`${branch}\` from \`${base}\``);
   io.info(`Issue #${issue.number} (${mode}): ${round ? "continuing" : "working on"} ${branch} from ${base} at ${start.baseSha.slice(0, 12)}`);
-  const early = !round && await git.startsClean();
   const tools = new WorkspaceTools({
     root: ctx.workspace,
     rules: { mode, protectedGlobs: settings.protectedPaths, testGlobs: settings.testPaths },
     redact: io.redact,
     indexFile: () => git.indexFile(),
-    startsWhole: () => git.startsClean(),
-    listed: early ? p.early.listed.list() : void 0
+    startsWhole: () => git.startsClean()
   });
   const result = await runSession(settings, {
     workspace: ctx.workspace,
@@ -11791,8 +11764,7 @@ async function work(settings, ctx, io, decision, p) {
     env: io.env,
     runId,
     round,
-    feedback,
-    repoMap: early ? await p.early.repoMap.catch(() => void 0) : void 0
+    feedback
   });
   deadline.clear();
   p.ghDeadline.until = Math.max(p.ghDeadline.until, Date.now() + publishWindowMs(settings.runTimeoutMinutes));
