@@ -46,6 +46,24 @@ test('approve first time: branch, ready pull request, one summary comment, outpu
   expect(run.stepSummary).toContain('<!-- draft-review:summary ')
 })
 
+test('a first run asks GitHub only what it does not know: the issue\'s comments once, nothing about the repository or the pull request it opens', async () => {
+  world.anthropic.respond(SONNET, fixTurns)
+  world.anthropic.respond(OPUS, [approve()])
+  const run = await world.run({ inputs: {} })
+  expect(run.exitCode).toBe(0)
+  const [pr] = world.github.pulls(repo)
+  const asked = world.github.requests.map((r) => `${r.method} ${r.path.split('?')[0]}`)
+  // The summary and the progress comment are looked for in one listing of the issue's comments.
+  expect(asked.filter((r) => r === `GET /repos/${repo}/issues/12/comments`)).toHaveLength(1)
+  // The branch was not on origin: no open pull request is looked for, and the new one has no comments to read.
+  expect(asked.filter((r) => r.startsWith(`GET /repos/${repo}/pulls`))).toEqual([])
+  expect(asked).not.toContain(`GET /repos/${repo}/issues/${pr!.number}/comments`)
+  // The event names the default branch.
+  expect(asked).not.toContain(`GET /repos/${repo}`)
+  expect(world.github.comments(repo, pr!.number)).toHaveLength(1)
+  expect(world.github.comments(repo, 12).filter((c) => c.body.includes('draft-review:progress'))).toHaveLength(1)
+})
+
 test("origin's main moved on since the checkout: the map the drafter reads is of the commit its branch starts from", async () => {
   // The workspace is clean at the checkout's commit, so the listing made while GitHub answers
   // is of that commit; the branch starts at origin's newer main, and the map must say so.

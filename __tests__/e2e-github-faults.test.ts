@@ -95,6 +95,17 @@ test('403 "GitHub Actions is not permitted to create or approve pull requests": 
   expect(summary!.body).toContain('Settings → Actions → General → Workflow permissions → Allow GitHub Actions to create and approve pull requests')
   expect(summary!.body).toContain(`(https://github.example/${repo}/compare/main...${BRANCH}?expand=1)`)
   expect(closingLine(world)).toContain('**Failed while opening the pull request:** GitHub did not let this workflow\'s token open the pull request')
+
+  // Allowed now, the next run opens the pull request (the branch is on origin: it looks for an
+  // open one once, at its start), and the summary it read on the issue then gives way to the pull request's.
+  world.github.configureRepo(repo, { actionsCreatePulls: true })
+  world.anthropic.respond(SONNET, fix)
+  world.anthropic.respond(OPUS, [approve])
+  const again = await world.run()
+  expect(again.exitCode).toBe(0)
+  expect(summariesOn(world, ISSUE.number)).toHaveLength(0)
+  expect(summariesOn(world, Number(again.outputs['pr-number']))).toHaveLength(1)
+  expect(world.github.requests.filter((r) => r.method === 'GET' && /\/pulls\?/.test(r.path))).toHaveLength(1)
 })
 
 test('a repository without draft pull requests (422): a ready pull request whose title and body say it is not approved', async () => {

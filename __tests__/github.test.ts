@@ -73,6 +73,12 @@ describe('pull requests', () => {
     expect(again.number).toBe(first.number)
     expect(gh.pulls('acme/widgets')).toHaveLength(1)
     expect(gh.pulls('acme/widgets')[0]!.body).toContain('updated')
+    expect([first.created, again.created]).toEqual([true, false])
+    // Told none is open (the run's start looked), it creates at once; one that is open after all is met by the 422 and updated.
+    const told = await client.upsertPull({ ...base, body: 'Closes #1\n\ntold', noneOpen: true })
+    expect(told).toMatchObject({ number: first.number, created: false })
+    expect(gh.pulls('acme/widgets')).toHaveLength(1)
+    expect(gh.pulls('acme/widgets')[0]!.body).toContain('told')
 
     // A 422 for a head that does not exist is an error, said as GitHub said it.
     gh.failNext({ method: 'GET', path: /\/pulls$/, status: 200, body: [] })

@@ -1,5 +1,5 @@
 import { InputError } from '../src/settings'
-import { commandText, decideTrigger, issueOfBranch, modeFromLabels } from '../src/triggers'
+import { commandText, decideTrigger, defaultBranchOf, issueOfBranch, modeFromLabels } from '../src/triggers'
 
 const labels = { label: 'draft-review', testsLabel: 'draft-review:tests' }
 const labeled = (name: string, extra: Record<string, unknown> = {}) => ({
@@ -105,4 +105,13 @@ test('only draft-review/issue-<N> names an issue', () => {
   expect(issueOfBranch('draft-review/issue-12-run-5')).toBeUndefined()
   expect(issueOfBranch('draft-review/issue-0')).toBeUndefined()
   expect(issueOfBranch('x/draft-review/issue-1')).toBeUndefined()
+})
+
+test("the event's default branch counts only for this repository", () => {
+  const ctx = (repository: unknown) => ({ payload: { repository }, owner: 'acme', repo: 'widgets' })
+  expect(defaultBranchOf(ctx({ full_name: 'Acme/Widgets', default_branch: 'trunk' }))).toBe('trunk')
+  expect(defaultBranchOf(ctx({ full_name: 'other/widgets', default_branch: 'trunk' }))).toBeUndefined()
+  expect(defaultBranchOf(ctx({ full_name: 'acme/widgets' }))).toBeUndefined()
+  expect(defaultBranchOf(ctx({ full_name: 'acme/widgets', default_branch: '' }))).toBeUndefined()
+  expect(defaultBranchOf(ctx(undefined))).toBeUndefined()
 })

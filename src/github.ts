@@ -240,15 +240,17 @@ export class GitHubClient extends RepoClient {
     body: string
     draft: boolean
     notDraft?: (title: string, body: string) => { title: string; body: string }
-  }): Promise<PullInfo & { draftsUnsupported?: boolean }> {
+    /** The caller knows none was open (it looked at the run's start): it is created without looking first. */
+    noneOpen?: boolean
+  }): Promise<PullInfo & { draftsUnsupported?: boolean; created: boolean }> {
     let want = { title: args.title, body: args.body, draft: args.draft }
     let draftsUnsupported = false
-    let existing = await this.findOpenPull(args.branch, args.base)
+    let existing = args.noneOpen ? undefined : await this.findOpenPull(args.branch, args.base)
     if (!existing) {
       for (;;) {
         try {
           const { data } = await this.octokit.rest.pulls.create({ ...this.r, head: args.branch, base: args.base, ...want })
-          return { number: data.number, url: data.html_url, nodeId: data.node_id, draft: data.draft ?? want.draft, draftsUnsupported }
+          return { number: data.number, url: data.html_url, nodeId: data.node_id, draft: data.draft ?? want.draft, draftsUnsupported, created: true }
         } catch (e) {
           const refusal = pullCreateRefusal(e)
           if (refusal === 'no-drafts' && want.draft) {
@@ -279,7 +281,7 @@ export class GitHubClient extends RepoClient {
       }
     }
     await this.octokit.rest.pulls.update({ ...this.r, pull_number: existing.number, title: want.title, body: want.body })
-    return { ...existing, draft: want.draft, draftsUnsupported }
+    return { ...existing, draft: want.draft, draftsUnsupported, created: false }
   }
 
   private me: string | undefined
@@ -315,6 +317,12 @@ export class GitHubClient extends RepoClient {
    * starts a line with `marker`. A comment by anyone else that holds the marker is not ours.
    */
   async findComment(issueNumber: number, marker: string): Promise<CommentInfo | undefined> {
+    return (await this.findComments(issueNumber, [marker])).get(marker)
+  }
+
+  /** findComment for several markers, in one pass over the comments (each page a round trip). */
+  async findComments(issueNumber: number, markers: string[]): Promise<Map<string, CommentInfo>> {
+    const found = new Map<string, CommentInfo>()
     const iterator = this.octokit.paginate.iterator(this.octokit.rest.issues.listComments, {
       ...this.r,
       issue_number: issueNumber,
@@ -322,12 +330,16 @@ export class GitHubClient extends RepoClient {
     })
     for await (const page of iterator) {
       for (const c of page.data) {
-        if (!c.body?.split('\n').some((line) => line.startsWith(marker))) continue
-        const me = await this.identity()
-        if (me && isAuthor(c.user, me)) return { id: c.id, url: c.html_url, body: c.body }
+        const lines = c.body?.split('\n') ?? []
+        for (const marker of markers) {
+          if (found.has(marker) || !lines.some((line) => line.startsWith(marker))) continue
+          const me = await this.identity()
+          if (me && isAuthor(c.user, me)) found.set(marker, { id: c.id, url: c.html_url, body: c.body })
+        }
       }
+      if (found.size === markers.length) break
     }
-    return undefined
+    return found
   }
 
   async updateComment(id: number, body: string): Promise<void> {

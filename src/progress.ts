@@ -1,7 +1,7 @@
 // The live progress comment on the issue: one comment, found by its marker and edited
 // at every phase. Rendering is pure; the writer never blocks the loop and, when phases
 // come faster than GitHub writes go (octokit spaces them), sends only the latest state.
-import type { GitHubClient } from './github'
+import type { CommentInfo, GitHubClient } from './github'
 import { usd } from './report'
 
 export const PROGRESS_MARKER = '<!-- draft-review:progress -->'
@@ -43,7 +43,9 @@ export class ProgressComment {
     private readonly gh: GitHubClient,
     private readonly issueNumber: number,
     private readonly warn: (message: string) => void,
-    private readonly redact: (text: string) => string
+    private readonly redact: (text: string) => string,
+    /** Our progress comment on the issue as the run found it (null: none); looked for on the first write when not given. */
+    private found?: CommentInfo | null
   ) {}
 
   show(state: ProgressState): void {
@@ -62,7 +64,12 @@ export class ProgressComment {
       this.pending = undefined
       try {
         if (this.commentId === undefined) {
-          this.commentId = (await this.gh.upsertComment(this.issueNumber, PROGRESS_MARKER, body)).id
+          // Only the first write trusts what the start found; after a failure it is looked for again.
+          const known = this.found
+          this.found = undefined
+          if (known === null) this.commentId = (await this.gh.createComment(this.issueNumber, body)).id
+          else if (known) this.commentId = await this.gh.updateComment(known.id, body).then(() => known.id)
+          else this.commentId = (await this.gh.upsertComment(this.issueNumber, PROGRESS_MARKER, body)).id
         } else {
           await this.gh.updateComment(this.commentId, body)
         }

@@ -1,7 +1,7 @@
 // The end of every run that got as far as a branch: push, pull request, summary
 // comment, outputs and job summary. Runs after faults too, so paid-for work is kept.
 import { Git, LeaseLost, type PushAuth } from './git'
-import type { GitHubClient, GitHubDeadline, IssueInfo, PullInfo } from './github'
+import type { CommentInfo, GitHubClient, GitHubDeadline, IssueInfo, PullInfo } from './github'
 import type { CategoryStats } from './history'
 import type { LoopResult } from './loop'
 import type { CostMeter } from './meter'
@@ -44,6 +44,12 @@ export interface PublishArgs {
   /** The GitHub client's deadline, and how far posting the summary may move it. */
   deadline?: GitHubDeadline
   summaryGraceMs?: number
+  /**
+   * What the run read at its start, so it is not asked again: whether a pull request was open
+   * for the branch (none is when the branch was not on origin), and our summary comment on
+   * the issue (null: there was none). A run that opened one meanwhile is met by the 422.
+   */
+  start?: { pullOpen: boolean; issueSummary: CommentInfo | null }
 }
 
 /** What the pull request's list of rounds and the summary's totals are built from. */
@@ -121,7 +127,7 @@ export async function publish(settings: Settings, ctx: RunContext, io: PublishIO
   report.reviews = report.reviews.map((rec) => ({ ...rec, review: { ...rec.review, verdict: neutralVerdict(rec.review.verdict) } }))
   if (a.provenance) report.note = [report.note, a.provenance].filter(Boolean).join(' ')
   const faults: PublishFault[] = []
-  let pr: PullInfo | undefined
+  let pr: (PullInfo & { created?: boolean }) | undefined
   let pushed: string | undefined
   let patch = ''
   const hasChanges = (await a.git.changedFiles(a.baseSha)).length > 0
@@ -149,6 +155,7 @@ export async function publish(settings: Settings, ctx: RunContext, io: PublishIO
         title,
         body: io.redact(pullBody(a.issue.number, a.mode, a.result, a.round && roundsList(a.round, report), settings.commentCommand)),
         draft: !a.result.approved,
+        noneOpen: a.start ? !a.start.pullOpen : false,
         notDraft: (t, body) => ({ title: `[not approved] ${t}`.slice(0, 256), body: `${NOT_APPROVED_READY}\n\n${body}` })
       })
       Object.assign(report, { prNumber: pr.number, prUrl: pr.url })
@@ -172,10 +179,12 @@ export async function publish(settings: Settings, ctx: RunContext, io: PublishIO
   // when a hung or rate-limited call above used up the publishing one.
   if (a.deadline?.until !== undefined) a.deadline.until = Math.max(a.deadline.until, Date.now() + (a.summaryGraceMs ?? 15_000))
   try {
-    await a.gh.upsertComment(pr?.number ?? a.issue.number, SUMMARY_MARKER, fitted.body)
+    // A pull request this run opened has no comment of ours yet.
+    if (pr?.created) await a.gh.createComment(pr.number, fitted.body)
+    else await a.gh.upsertComment(pr?.number ?? a.issue.number, SUMMARY_MARKER, fitted.body)
     // One summary in all: an earlier run's summary on the issue gives way to the pull request's.
     if (pr) {
-      const stale = await a.gh.findComment(a.issue.number, SUMMARY_MARKER)
+      const stale = a.start ? a.start.issueSummary : await a.gh.findComment(a.issue.number, SUMMARY_MARKER)
       if (stale) await a.gh.deleteComment(stale.id)
     }
   } catch (e) {

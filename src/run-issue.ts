@@ -11,7 +11,7 @@ import { Ledger } from './ledger'
 import type { LoopResult } from './loop'
 import { CostMeter } from './meter'
 import { failureLine, outcomeLine, publishFailureLine } from './narrate'
-import { ProgressComment, RunProgress } from './progress'
+import { PROGRESS_MARKER, ProgressComment, RunProgress } from './progress'
 import { feedbackMessage } from './prompts'
 import { buildReport, publish, PublishError, type RunHistory } from './publish'
 import { firstReviewApproved, outputsOf, rejectionsOf, reviewsByDrafter, SUMMARY_MARKER, type RunReport } from './report'
@@ -21,7 +21,7 @@ import { markerIn } from './rounds/totals'
 import { preflightSandbox } from './sandbox/preflight'
 import { commitRest, runDeadline, runSession, type SessionRound } from './session'
 import { InputError, requireProviderKeys, type Settings } from './settings'
-import { branchFor, issueOfBranch, modeFromLabels, WRITE_PERMISSIONS, type RunContext, type RunDecision } from './triggers'
+import { branchFor, defaultBranchOf, issueOfBranch, modeFromLabels, WRITE_PERMISSIONS, type RunContext, type RunDecision } from './triggers'
 import { RoundsApi } from './triggers/api'
 import { cleanUntrusted, gatherFeedback, permissionCache } from './triggers/feedback'
 import { issueTextForModels, provenanceLine } from './untrusted/issue-text'
@@ -75,7 +75,8 @@ async function checkAndRun(settings: Settings, ctx: RunContext, io: RunIO, decis
     decision.sender ? permissionOf(decision.sender) : 'admin',
     author ? permissionOf(author) : 'admin',
     gh.issue(issueNumber),
-    settings.baseBranch ?? gh.defaultBranch()
+    // The event names the default branch: one round trip fewer.
+    settings.baseBranch ?? defaultBranchOf(ctx) ?? gh.defaultBranch()
   ])
   if (!WRITE_PERMISSIONS.includes(permission)) {
     return skip(io, `${decision.sender} has '${permission}' permission; a run needs write, maintain or admin`)
@@ -131,15 +132,16 @@ async function work(settings: Settings, ctx: RunContext, io: RunIO, decision: Ru
   // The ledger is fetched while GitHub answers the reads below (each a round trip on github.com).
   const recordsRead = settings.ledger || settings.routeByHistory ? readLedger(ledger, io) : Promise.resolve([])
   // What earlier rounds left: the pull request, its body, and the summary comment's marker.
-  const pr = remoteSha ? await gh.findOpenPull(branch, base) : undefined
-  const summary = (pr && (await gh.findComment(pr.number, SUMMARY_MARKER))) || (await gh.findComment(issue.number, SUMMARY_MARKER))
+  // The issue's comments are read once: our summary there, and our progress comment to edit.
+  const [pr, onIssue] = await Promise.all([remoteSha ? gh.findOpenPull(branch, base) : undefined, gh.findComments(issue.number, [SUMMARY_MARKER, PROGRESS_MARKER])])
+  const summary = (pr && (await gh.findComment(pr.number, SUMMARY_MARKER))) || onIssue.get(SUMMARY_MARKER)
   const previousMarker = markerIn(summary?.body)
   const mode = decision.mode ?? modeOf(previousMarker, pr, issue, settings.testsLabel)
   // The models read the issue as it was when it was labelled, cleaned of what GitHub does not show.
   const text = issueTextForModels(ctx.payload, issue)
   const provenance = text.from === 'fetched' ? provenanceLine({ author: issue.author, updatedAt: issue.updatedAt, edit: await gh.issueEditor(issue.number) }) : undefined
   const meter = new CostMeter(settings.maxCostUsd, settings.reviewer.price)
-  const progress = new RunProgress(new ProgressComment(gh, issue.number, io.warning, io.redact), () => meter.spentUsd, {
+  const progress = new RunProgress(new ProgressComment(gh, issue.number, io.warning, io.redact, onIssue.get(PROGRESS_MARKER) ?? null), () => meter.spentUsd, {
     title: `draft-review is ${mode === 'tests' ? 'writing tests for' : 'working on'} this issue`,
     endedTitle: `draft-review ${mode === 'tests' ? 'wrote tests for' : 'worked on'} this issue`,
     capUsd: settings.maxCostUsd,
@@ -249,6 +251,7 @@ async function work(settings: Settings, ctx: RunContext, io: RunIO, decision: Ru
       gh, git, issue, mode, base, branch, baseSha: start.baseSha, lease: start.remoteSha, auth, meter, result, history,
       round: { previousMarker, previousRounds: roundsIn(pr?.body), how: howAsked(decision, people), runId },
       provenance,
+      start: { pullOpen: pr !== undefined, issueSummary: onIssue.get(SUMMARY_MARKER) ?? null },
       deadline: p.ghDeadline,
       summaryGraceMs: Math.min(15_000, publishWindowMs(settings.runTimeoutMinutes))
     })

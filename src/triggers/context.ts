@@ -41,3 +41,14 @@ export function readRunContext(env: NodeJS.ProcessEnv): RunContext {
     runUrl
   }
 }
+
+/**
+ * The repository's default branch as the event says it (every repository event carries
+ * `repository.default_branch`); undefined when the payload lacks it or names another repository.
+ */
+export function defaultBranchOf(ctx: Pick<RunContext, 'payload' | 'owner' | 'repo'>): string | undefined {
+  const repo = ctx.payload.repository
+  const branch = repo?.default_branch
+  if (typeof branch !== 'string' || branch === '') return undefined
+  return String(repo.full_name ?? '').toLowerCase() === `${ctx.owner}/${ctx.repo}`.toLowerCase() ? branch : undefined
+}

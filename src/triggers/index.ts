@@ -6,7 +6,7 @@ import type { EventInput, TriggerDecision } from './decision'
 import { decideDispatch, decideLabel } from './label'
 import { decideReview } from './review'
 
-export { readRunContext, type RunContext } from './context'
+export { defaultBranchOf, readRunContext, type RunContext } from './context'
 export { commandText } from './command'
 export { branchFor, issueOfBranch, WRITE_PERMISSIONS, type RoundRequest, type RunDecision, type TriggerDecision, type TriggerKind } from './decision'
 
