@@ -19356,6 +19356,42 @@ function issueOfBranch(ref) {
   return m ? Number(m[1]) : void 0;
 }
 
+// src/triggers/context.ts
+import { readFileSync } from "node:fs";
+function readRunContext(env) {
+  const repository = env.GITHUB_REPOSITORY ?? "";
+  const [owner, repo] = repository.split("/");
+  if (!owner || !repo) throw new Error("GITHUB_REPOSITORY is not set to owner/name: is this running in GitHub Actions?");
+  const eventPath = env.GITHUB_EVENT_PATH;
+  let payload = {};
+  if (eventPath) {
+    try {
+      payload = JSON.parse(readFileSync(eventPath, "utf8"));
+    } catch (e) {
+      throw new Error(`Could not read the event payload at GITHUB_EVENT_PATH (${e.message}).`);
+    }
+  }
+  const serverUrl = (env.GITHUB_SERVER_URL || "https://github.com").replace(/\/+$/, "");
+  const runUrl = env.GITHUB_RUN_ID ? `${serverUrl}/${owner}/${repo}/actions/runs/${env.GITHUB_RUN_ID}` : void 0;
+  return {
+    eventName: env.GITHUB_EVENT_NAME ?? "",
+    payload,
+    owner,
+    repo,
+    apiUrl: (env.GITHUB_API_URL || "https://api.github.com").replace(/\/+$/, ""),
+    serverUrl,
+    workspace: env.GITHUB_WORKSPACE || process.cwd(),
+    runId: env.GITHUB_RUN_ID,
+    runUrl
+  };
+}
+function defaultBranchOf(ctx) {
+  const repo = ctx.payload.repository;
+  const branch = repo?.default_branch;
+  if (typeof branch !== "string" || branch === "") return void 0;
+  return String(repo.full_name ?? "").toLowerCase() === `${ctx.owner}/${ctx.repo}`.toLowerCase() ? branch : void 0;
+}
+
 // src/triggers/command.ts
 function commandText(body, command) {
   const text = body.replace(/^\s+/, "");
@@ -19414,36 +19450,6 @@ function decideReview({ payload, sender, senderType, repository }) {
   }
   const request = { source: "review", id: Number(review.id), nodeId: String(review.node_id ?? ""), author, text: String(review.body ?? ""), url: review.html_url };
   return { kind: "run", trigger: "review", issueNumber, pullNumber: Number(pr.number), sender, senderType, request };
-}
-
-// src/triggers/context.ts
-import { readFileSync } from "node:fs";
-function readRunContext(env) {
-  const repository = env.GITHUB_REPOSITORY ?? "";
-  const [owner, repo] = repository.split("/");
-  if (!owner || !repo) throw new Error("GITHUB_REPOSITORY is not set to owner/name: is this running in GitHub Actions?");
-  const eventPath = env.GITHUB_EVENT_PATH;
-  let payload = {};
-  if (eventPath) {
-    try {
-      payload = JSON.parse(readFileSync(eventPath, "utf8"));
-    } catch (e) {
-      throw new Error(`Could not read the event payload at GITHUB_EVENT_PATH (${e.message}).`);
-    }
-  }
-  const serverUrl = (env.GITHUB_SERVER_URL || "https://github.com").replace(/\/+$/, "");
-  const runUrl = env.GITHUB_RUN_ID ? `${serverUrl}/${owner}/${repo}/actions/runs/${env.GITHUB_RUN_ID}` : void 0;
-  return {
-    eventName: env.GITHUB_EVENT_NAME ?? "",
-    payload,
-    owner,
-    repo,
-    apiUrl: (env.GITHUB_API_URL || "https://api.github.com").replace(/\/+$/, ""),
-    serverUrl,
-    workspace: env.GITHUB_WORKSPACE || process.cwd(),
-    runId: env.GITHUB_RUN_ID,
-    runUrl
-  };
 }
 
 // src/triggers/index.ts
@@ -19546,6 +19552,7 @@ export {
   branchFor,
   issueOfBranch,
   readRunContext,
+  defaultBranchOf,
   decideTrigger,
   modeFromLabels
 };

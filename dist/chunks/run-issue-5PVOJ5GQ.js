@@ -6,10 +6,10 @@ import {
   readLedger,
   recordRun,
   runIssue
-} from "./chunk-RB2YW5EF.js";
+} from "./chunk-MYQKCS4U.js";
 import {
   branchFor
-} from "./chunk-CG7IRVUH.js";
+} from "./chunk-EDOJAOCX.js";
 import "./chunk-47VSXA6S.js";
 import "./chunk-WAJCCAE4.js";
 import "./chunk-I4BPBFEM.js";

@@ -5,6 +5,7 @@ import {
   InputError,
   WRITE_PERMISSIONS,
   branchFor,
+  defaultBranchOf,
   issueOfBranch,
   modeFromLabels,
   requireProviderKeys,
@@ -12,7 +13,7 @@ import {
   require_undici,
   scrubEnv,
   secretsOf
-} from "./chunk-CG7IRVUH.js";
+} from "./chunk-EDOJAOCX.js";
 import {
   BOT_EMAIL,
   Git,
@@ -6787,12 +6788,12 @@ var GitHubClient = class extends RepoClient {
   async upsertPull(args) {
     let want = { title: args.title, body: args.body, draft: args.draft };
     let draftsUnsupported = false;
-    let existing = await this.findOpenPull(args.branch, args.base);
+    let existing = args.noneOpen ? void 0 : await this.findOpenPull(args.branch, args.base);
     if (!existing) {
       for (; ; ) {
         try {
           const { data } = await this.octokit.rest.pulls.create({ ...this.r, head: args.branch, base: args.base, ...want });
-          return { number: data.number, url: data.html_url, nodeId: data.node_id, draft: data.draft ?? want.draft, draftsUnsupported };
+          return { number: data.number, url: data.html_url, nodeId: data.node_id, draft: data.draft ?? want.draft, draftsUnsupported, created: true };
         } catch (e) {
           const refusal = pullCreateRefusal(e);
           if (refusal === "no-drafts" && want.draft) {
@@ -6818,7 +6819,7 @@ var GitHubClient = class extends RepoClient {
       }
     }
     await this.octokit.rest.pulls.update({ ...this.r, pull_number: existing.number, title: want.title, body: want.body });
-    return { ...existing, draft: want.draft, draftsUnsupported };
+    return { ...existing, draft: want.draft, draftsUnsupported, created: false };
   }
   me;
   meKnown = false;
@@ -6850,6 +6851,11 @@ var GitHubClient = class extends RepoClient {
    * starts a line with `marker`. A comment by anyone else that holds the marker is not ours.
    */
   async findComment(issueNumber, marker) {
+    return (await this.findComments(issueNumber, [marker])).get(marker);
+  }
+  /** findComment for several markers, in one pass over the comments (each page a round trip). */
+  async findComments(issueNumber, markers) {
+    const found = /* @__PURE__ */ new Map();
     const iterator2 = this.octokit.paginate.iterator(this.octokit.rest.issues.listComments, {
       ...this.r,
       issue_number: issueNumber,
@@ -6857,12 +6863,16 @@ var GitHubClient = class extends RepoClient {
     });
     for await (const page of iterator2) {
       for (const c of page.data) {
-        if (!c.body?.split("\n").some((line) => line.startsWith(marker))) continue;
-        const me = await this.identity();
-        if (me && isAuthor(c.user, me)) return { id: c.id, url: c.html_url, body: c.body };
+        const lines = c.body?.split("\n") ?? [];
+        for (const marker of markers) {
+          if (found.has(marker) || !lines.some((line) => line.startsWith(marker))) continue;
+          const me = await this.identity();
+          if (me && isAuthor(c.user, me)) found.set(marker, { id: c.id, url: c.html_url, body: c.body });
+        }
       }
+      if (found.size === markers.length) break;
     }
-    return void 0;
+    return found;
   }
   async updateComment(id, body) {
     await this.octokit.rest.issues.updateComment({ ...this.r, comment_id: id, body });
@@ -7986,16 +7996,18 @@ function renderProgress(p) {
   return lines.join("\n");
 }
 var ProgressComment = class {
-  constructor(gh, issueNumber, warn, redact) {
+  constructor(gh, issueNumber, warn, redact, found) {
     this.gh = gh;
     this.issueNumber = issueNumber;
     this.warn = warn;
     this.redact = redact;
+    this.found = found;
   }
   gh;
   issueNumber;
   warn;
   redact;
+  found;
   pending;
   pump;
   commentId;
@@ -8013,7 +8025,11 @@ var ProgressComment = class {
       this.pending = void 0;
       try {
         if (this.commentId === void 0) {
-          this.commentId = (await this.gh.upsertComment(this.issueNumber, PROGRESS_MARKER, body)).id;
+          const known = this.found;
+          this.found = void 0;
+          if (known === null) this.commentId = (await this.gh.createComment(this.issueNumber, body)).id;
+          else if (known) this.commentId = await this.gh.updateComment(known.id, body).then(() => known.id);
+          else this.commentId = (await this.gh.upsertComment(this.issueNumber, PROGRESS_MARKER, body)).id;
         } else {
           await this.gh.updateComment(this.commentId, body);
         }
@@ -8310,6 +8326,7 @@ async function publish(settings, ctx, io, a) {
         title,
         body: io.redact(pullBody(a.issue.number, a.mode, a.result, a.round && roundsList(a.round, report), settings.commentCommand)),
         draft: !a.result.approved,
+        noneOpen: a.start ? !a.start.pullOpen : false,
         notDraft: (t, body) => ({ title: `[not approved] ${t}`.slice(0, 256), body: `${NOT_APPROVED_READY}
 
 ${body}` })
@@ -8332,9 +8349,10 @@ ${body}` })
   const fitted = fitSummary(report, (r) => io.redact(renderSummary(r)));
   if (a.deadline?.until !== void 0) a.deadline.until = Math.max(a.deadline.until, Date.now() + (a.summaryGraceMs ?? 15e3));
   try {
-    await a.gh.upsertComment(pr?.number ?? a.issue.number, SUMMARY_MARKER, fitted.body);
+    if (pr?.created) await a.gh.createComment(pr.number, fitted.body);
+    else await a.gh.upsertComment(pr?.number ?? a.issue.number, SUMMARY_MARKER, fitted.body);
     if (pr) {
-      const stale = await a.gh.findComment(a.issue.number, SUMMARY_MARKER);
+      const stale = a.start ? a.start.issueSummary : await a.gh.findComment(a.issue.number, SUMMARY_MARKER);
       if (stale) await a.gh.deleteComment(stale.id);
     }
   } catch (e) {
@@ -11641,7 +11659,8 @@ async function checkAndRun(settings, ctx, io, decision, git) {
     decision.sender ? permissionOf(decision.sender) : "admin",
     author ? permissionOf(author) : "admin",
     gh.issue(issueNumber),
-    settings.baseBranch ?? gh.defaultBranch()
+    // The event names the default branch: one round trip fewer.
+    settings.baseBranch ?? defaultBranchOf(ctx) ?? gh.defaultBranch()
   ]);
   if (!WRITE_PERMISSIONS.includes(permission)) {
     return skip(io, `${decision.sender} has '${permission}' permission; a run needs write, maintain or admin`);
@@ -11677,14 +11696,14 @@ async function work(settings, ctx, io, decision, p) {
   const remoteSha = remote.get(branch) ?? "";
   const ledger = new Ledger(git, auth2);
   const recordsRead = settings.ledger || settings.routeByHistory ? readLedger(ledger, io) : Promise.resolve([]);
-  const pr = remoteSha ? await gh.findOpenPull(branch, base) : void 0;
-  const summary = pr && await gh.findComment(pr.number, SUMMARY_MARKER) || await gh.findComment(issue.number, SUMMARY_MARKER);
+  const [pr, onIssue] = await Promise.all([remoteSha ? gh.findOpenPull(branch, base) : void 0, gh.findComments(issue.number, [SUMMARY_MARKER, PROGRESS_MARKER])]);
+  const summary = pr && await gh.findComment(pr.number, SUMMARY_MARKER) || onIssue.get(SUMMARY_MARKER);
   const previousMarker = markerIn(summary?.body);
   const mode = decision.mode ?? modeOf(previousMarker, pr, issue, settings.testsLabel);
   const text = issueTextForModels(ctx.payload, issue);
   const provenance = text.from === "fetched" ? provenanceLine({ author: issue.author, updatedAt: issue.updatedAt, edit: await gh.issueEditor(issue.number) }) : void 0;
   const meter = new CostMeter(settings.maxCostUsd, settings.reviewer.price);
-  const progress = new RunProgress(new ProgressComment(gh, issue.number, io.warning, io.redact), () => meter.spentUsd, {
+  const progress = new RunProgress(new ProgressComment(gh, issue.number, io.warning, io.redact, onIssue.get(PROGRESS_MARKER) ?? null), () => meter.spentUsd, {
     title: `draft-review is ${mode === "tests" ? "writing tests for" : "working on"} this issue`,
     endedTitle: `draft-review ${mode === "tests" ? "wrote tests for" : "worked on"} this issue`,
     capUsd: settings.maxCostUsd,
@@ -11794,6 +11813,7 @@ async function work(settings, ctx, io, decision, p) {
       history,
       round: { previousMarker, previousRounds: roundsIn(pr?.body), how: howAsked(decision, people), runId },
       provenance,
+      start: { pullOpen: pr !== void 0, issueSummary: onIssue.get(SUMMARY_MARKER) ?? null },
       deadline: p.ghDeadline,
       summaryGraceMs: Math.min(15e3, publishWindowMs(settings.runTimeoutMinutes))
     });
