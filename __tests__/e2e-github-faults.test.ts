@@ -217,6 +217,25 @@ test('comments by others that carry the markers are left alone: progress and sta
   expect(world.github.comments(repo, ISSUE.number).filter((c) => c.user === 'visitor')).toHaveLength(2)
 })
 
+test('a progress comment found at the start that cannot be edited is looked for again: still one, and it ends the run', async () => {
+  world.anthropic.respond(SONNET, fix)
+  world.anthropic.respond(OPUS, [approve])
+  await world.run()
+  const [first] = progressOf(world)
+  // The next run found that comment at its start; its first edit is answered 404 (someone deleted it meanwhile, say).
+  world.github.failNext({ method: 'PATCH', path: new RegExp(`/comments/${first!.id}$`), status: 404, body: { message: 'Not Found', status: '404' } })
+  world.anthropic.respond(SONNET, fix)
+  world.anthropic.respond(OPUS, [approve])
+  const before = world.github.requests.length
+  const run = await world.run()
+  expect(run.exitCode).toBe(0)
+  expect(run.stdout).toContain('Could not update the progress comment')
+  const lists = world.github.requests.slice(before).filter((r) => r.method === 'GET' && r.path.startsWith(`/repos/${repo}/issues/${ISSUE.number}/comments`))
+  expect(lists).toHaveLength(2) // the start, and the look after the failed edit
+  expect(progressOf(world)).toHaveLength(1)
+  expect(closingLine(world)).toContain('**Done: the reviewer approved.**')
+})
+
 test('a summary over 65,536 characters is cut to fit, findings first; the job summary keeps them all', async () => {
   const findings = Array.from({ length: 90 }, (_, i) => ({ file: 'src/sum.js', line: i + 1, severity: 'minor', message: `finding ${i}: ${'x'.repeat(900)}` }))
   world.anthropic.respond(SONNET, fix)

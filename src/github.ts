@@ -356,9 +356,12 @@ export class GitHubClient extends RepoClient {
     return { id: data.id, url: data.html_url }
   }
 
-  /** Edits our comment that carries `marker` in place, or creates it. */
-  async upsertComment(issueNumber: number, marker: string, body: string): Promise<CommentInfo> {
-    const existing = await this.findComment(issueNumber, marker)
+  /**
+   * Edits our comment that carries `marker` in place, or creates it. `known`: what the caller
+   * already found (findComments; null: there is none), so the comments are not read again.
+   */
+  async upsertComment(issueNumber: number, marker: string, body: string, known?: CommentInfo | null): Promise<CommentInfo> {
+    const existing = known === undefined ? await this.findComment(issueNumber, marker) : known
     if (existing) {
       const { data } = await this.octokit.rest.issues.updateComment({ ...this.r, comment_id: existing.id, body })
       return { id: data.id, url: data.html_url }

@@ -67,9 +67,7 @@ export class ProgressComment {
           // Only the first write trusts what the start found; after a failure it is looked for again.
           const known = this.found
           this.found = undefined
-          if (known === null) this.commentId = (await this.gh.createComment(this.issueNumber, body)).id
-          else if (known) this.commentId = await this.gh.updateComment(known.id, body).then(() => known.id)
-          else this.commentId = (await this.gh.upsertComment(this.issueNumber, PROGRESS_MARKER, body)).id
+          this.commentId = (await this.gh.upsertComment(this.issueNumber, PROGRESS_MARKER, body, known)).id
         } else {
           await this.gh.updateComment(this.commentId, body)
         }

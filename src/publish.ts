@@ -180,8 +180,7 @@ export async function publish(settings: Settings, ctx: RunContext, io: PublishIO
   if (a.deadline?.until !== undefined) a.deadline.until = Math.max(a.deadline.until, Date.now() + (a.summaryGraceMs ?? 15_000))
   try {
     // A pull request this run opened has no comment of ours yet.
-    if (pr?.created) await a.gh.createComment(pr.number, fitted.body)
-    else await a.gh.upsertComment(pr?.number ?? a.issue.number, SUMMARY_MARKER, fitted.body)
+    await a.gh.upsertComment(pr?.number ?? a.issue.number, SUMMARY_MARKER, fitted.body, pr?.created ? null : undefined)
     // One summary in all: an earlier run's summary on the issue gives way to the pull request's.
     if (pr) {
       const stale = a.start ? a.start.issueSummary : await a.gh.findComment(a.issue.number, SUMMARY_MARKER)
