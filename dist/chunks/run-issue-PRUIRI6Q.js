@@ -6,7 +6,7 @@ import {
   readLedger,
   recordRun,
   runIssue
-} from "./chunk-MYQKCS4U.js";
+} from "./chunk-WIV75AJU.js";
 import {
   branchFor
 } from "./chunk-EDOJAOCX.js";

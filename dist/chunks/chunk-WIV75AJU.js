@@ -6885,9 +6885,12 @@ var GitHubClient = class extends RepoClient {
     this.learn(data.user?.login);
     return { id: data.id, url: data.html_url };
   }
-  /** Edits our comment that carries `marker` in place, or creates it. */
-  async upsertComment(issueNumber, marker, body) {
-    const existing = await this.findComment(issueNumber, marker);
+  /**
+   * Edits our comment that carries `marker` in place, or creates it. `known`: what the caller
+   * already found (findComments; null: there is none), so the comments are not read again.
+   */
+  async upsertComment(issueNumber, marker, body, known) {
+    const existing = known === void 0 ? await this.findComment(issueNumber, marker) : known;
     if (existing) {
       const { data } = await this.octokit.rest.issues.updateComment({ ...this.r, comment_id: existing.id, body });
       return { id: data.id, url: data.html_url };
@@ -8027,9 +8030,7 @@ var ProgressComment = class {
         if (this.commentId === void 0) {
           const known = this.found;
           this.found = void 0;
-          if (known === null) this.commentId = (await this.gh.createComment(this.issueNumber, body)).id;
-          else if (known) this.commentId = await this.gh.updateComment(known.id, body).then(() => known.id);
-          else this.commentId = (await this.gh.upsertComment(this.issueNumber, PROGRESS_MARKER, body)).id;
+          this.commentId = (await this.gh.upsertComment(this.issueNumber, PROGRESS_MARKER, body, known)).id;
         } else {
           await this.gh.updateComment(this.commentId, body);
         }
@@ -8349,8 +8350,7 @@ ${body}` })
   const fitted = fitSummary(report, (r) => io.redact(renderSummary(r)));
   if (a.deadline?.until !== void 0) a.deadline.until = Math.max(a.deadline.until, Date.now() + (a.summaryGraceMs ?? 15e3));
   try {
-    if (pr?.created) await a.gh.createComment(pr.number, fitted.body);
-    else await a.gh.upsertComment(pr?.number ?? a.issue.number, SUMMARY_MARKER, fitted.body);
+    await a.gh.upsertComment(pr?.number ?? a.issue.number, SUMMARY_MARKER, fitted.body, pr?.created ? null : void 0);
     if (pr) {
       const stale = a.start ? a.start.issueSummary : await a.gh.findComment(a.issue.number, SUMMARY_MARKER);
       if (stale) await a.gh.deleteComment(stale.id);
