@@ -154,3 +154,57 @@ describe('the deadline', () => {
     expect(Date.now() - t).toBeLessThan(3_000)
   })
 })
+
+describe('a runner behind a proxy', () => {
+  const saved = { ...process.env }
+  afterEach(() => {
+    for (const k of ['http_proxy', 'HTTP_PROXY', 'no_proxy', 'NO_PROXY']) {
+      if (saved[k] === undefined) delete process.env[k]
+      else process.env[k] = saved[k]
+    }
+  })
+
+  /** A CONNECT proxy that records what it was asked for and tunnels every host to the emulator. */
+  async function startProxy(): Promise<{ url: string; connects: { target: string; auth?: string }[]; close: () => Promise<void> }> {
+    const { createServer } = await import('node:http')
+    const { connect } = await import('node:net')
+    const connects: { target: string; auth?: string }[] = []
+    const port = Number(new URL(gh.url).port)
+    const server = createServer((_req, res) => res.writeHead(405).end())
+    server.on('connect', (req, socket, head) => {
+      connects.push({ target: req.url ?? '', auth: req.headers['proxy-authorization'] })
+      const upstream = connect(port, '127.0.0.1', () => {
+        socket.write('HTTP/1.1 200 Connection Established\r\n\r\n')
+        upstream.write(head)
+        upstream.pipe(socket)
+        socket.pipe(upstream)
+      })
+      upstream.on('error', () => socket.destroy())
+      socket.on('error', () => upstream.destroy())
+    })
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
+    const url = `http://127.0.0.1:${(server.address() as { port: number }).port}`
+    return { url, connects, close: () => new Promise<void>((r) => { server.closeAllConnections(); server.close(() => r()) }) }
+  }
+
+  test('GitHub requests go through http_proxy, with its user and password as Basic authorization; a loopback host is reached directly', async () => {
+    const proxy = await startProxy()
+    try {
+      const apiUrl = `http://api.github.test:${new URL(gh.url).port}`
+      process.env.http_proxy = proxy.url.replace('http://', 'http://robot:s%40cret@')
+      delete process.env.no_proxy
+      delete process.env.NO_PROXY
+      const viaProxy = new GitHubClient(createOctokit(TOKEN, apiUrl, () => {}), 'acme', 'widgets')
+      expect((await viaProxy.issue(1)).title).toBe('One')
+      expect(proxy.connects.length).toBeGreaterThan(0)
+      expect(proxy.connects[0]).toEqual({ target: `api.github.test:${new URL(gh.url).port}`, auth: `Basic ${Buffer.from('robot:s@cret').toString('base64')}` })
+      // http-client's rules decide: a loopback host is reached directly, proxy or not.
+      const before = proxy.connects.length
+      const direct = new GitHubClient(createOctokit(TOKEN, gh.url, () => {}), 'acme', 'widgets')
+      expect((await direct.issue(2)).title).toBe('Two')
+      expect(proxy.connects.length).toBe(before)
+    } finally {
+      await proxy.close()
+    }
+  })
+})

@@ -3,7 +3,17 @@
 // Code splitting puts each model SDK and the issue flow in chunks loaded on demand:
 // start-up pays only for what the run uses.
 import { chmodSync, rmSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
 import { build } from 'esbuild'
+
+/** @actions/core's OIDC client, which the action never uses, is left out (./bundle/no-oidc.js says why). */
+const noOidc = {
+  name: 'no-oidc',
+  setup(b) {
+    const stub = fileURLToPath(new URL('./bundle/no-oidc.js', import.meta.url))
+    b.onResolve({ filter: /^\.\/oidc-utils\.js$/ }, (args) => (/[\\/]@actions[\\/]core[\\/]/.test(args.importer) ? { path: stub } : undefined))
+  }
+}
 
 // Start clean: a chunk the sources no longer produce must not linger in dist/.
 rmSync('dist', { recursive: true, force: true })
@@ -18,6 +28,7 @@ await build({
   format: 'esm',
   legalComments: 'none',
   logLevel: 'warning',
+  plugins: [noOidc],
   banner: {
     // A hashbang is valid at the top of any module (the CLI needs it); the shim gives
     // bundled CommonJS code a real `require` for Node's built-in modules.

@@ -1,12 +1,22 @@
 // The GitHub REST calls the action makes, behind one small class. octokit's retry
 // and throttling plugins handle 5xx, rate limits and secondary rate limits, within the
 // run's deadline: a wait that would pass it is given up, with a message that says so.
-import { getOctokit } from '@actions/github'
+//
+// The client is @actions/github's (octokit core with the REST methods and pagination) built
+// here, on Node's own fetch: @actions/github sends every request through a bundled undici
+// (800 kB of code evaluated at start-up, on every run) for the sake of a proxy. A runner
+// with a proxy for the API's host still gets one (http-client's rules: https_proxy,
+// no_proxy), and only then is undici loaded.
+import { getProxyUrl } from '@actions/http-client/lib/proxy'
+import { Octokit as OctokitCore } from '@octokit/core'
+import { paginateRest } from '@octokit/plugin-paginate-rest'
+import { restEndpointMethods } from '@octokit/plugin-rest-endpoint-methods'
 import { retry } from '@octokit/plugin-retry'
 import { throttling } from '@octokit/plugin-throttling'
 import Bottleneck from 'bottleneck/light.js'
 
-export type Octokit = ReturnType<typeof getOctokit>
+const GitHubOctokit = OctokitCore.plugin(restEndpointMethods, paginateRest, retry, throttling)
+export type Octokit = InstanceType<typeof GitHubOctokit>
 
 export interface IssueInfo {
   number: number
@@ -67,26 +77,24 @@ export function createOctokit(token: string, apiUrl: string, log: (msg: string) 
     log(`GitHub ${kind} on ${options.method} ${options.url}; retrying in ${retryAfter}s`)
     return true
   }
-  const octokit = getOctokit(
-    token,
-    {
-      baseUrl: apiUrl,
-      retry: { retries: 3 },
-      throttle: {
-        // The plugin's defaults space every write 1 s apart and every comment or pull
-        // request 3 s apart: made for bulk clients, they were 88% of a run's wall time
-        // (bench). A run makes about eight writes, far below GitHub's content limits
-        // (80 a minute), so keep writes one at a time with a short gap; a secondary
-        // rate limit is still retried after its retry-after.
-        write: new Bottleneck.Group({ maxConcurrent: 1, minTime: WRITE_GAP_MS }),
-        notifications: new Bottleneck.Group({ maxConcurrent: 1, minTime: CONTENT_GAP_MS }),
-        onRateLimit: rateLimited('rate limit'),
-        onSecondaryRateLimit: rateLimited('secondary rate limit')
-      }
-    },
-    retry,
-    throttling
-  )
+  const octokit = new GitHubOctokit({
+    auth: token,
+    baseUrl: apiUrl,
+    userAgent: 'draft-review',
+    request: { fetch: proxiedFetch(apiUrl) },
+    retry: { retries: 3 },
+    throttle: {
+      // The plugin's defaults space every write 1 s apart and every comment or pull
+      // request 3 s apart: made for bulk clients, they were 88% of a run's wall time
+      // (bench). A run makes about eight writes, far below GitHub's content limits
+      // (80 a minute), so keep writes one at a time with a short gap; a secondary
+      // rate limit is still retried after its retry-after.
+      write: new Bottleneck.Group({ maxConcurrent: 1, minTime: WRITE_GAP_MS }),
+      notifications: new Bottleneck.Group({ maxConcurrent: 1, minTime: CONTENT_GAP_MS }),
+      onRateLimit: rateLimited('rate limit'),
+      onSecondaryRateLimit: rateLimited('secondary rate limit')
+    }
+  })
   // plugin-retry waits 1, 4, 9 s between 5xx retries on a Bottleneck timer that nothing
   // cancels: the deadline race below ends the wait for the run, not for the timer, which then
   // holds the process open seconds after its last output. So a retry whose wait would pass
@@ -145,6 +153,28 @@ export function createOctokit(token: string, apiUrl: string, log: (msg: string) 
     }
   })
   return octokit
+}
+
+/**
+ * fetch through the proxy the runner sets for `apiUrl`'s host, or undefined (octokit then
+ * uses Node's fetch). A proxy's user and password (decoded by getProxyUrl) become its Basic
+ * authorization, as @actions/http-client sends them.
+ */
+export function proxiedFetch(apiUrl: string): typeof fetch | undefined {
+  const proxy = getProxyUrl(new URL(apiUrl))
+  if (!proxy?.hostname) return undefined
+  let client: Promise<{ fetch: typeof fetch; dispatcher: unknown }> | undefined
+  return async (input, init) => {
+    client ??= import('undici').then((undici) => ({
+      fetch: undici.fetch as unknown as typeof fetch,
+      dispatcher: new undici.ProxyAgent({
+        uri: proxy.href,
+        ...(proxy.username || proxy.password ? { token: `Basic ${Buffer.from(`${proxy.username}:${proxy.password}`).toString('base64')}` } : {})
+      })
+    }))
+    const { fetch: viaProxy, dispatcher } = await client
+    return viaProxy(input, { ...init, dispatcher } as RequestInit)
+  }
 }
 
 /** The two 422s of creating a pull request that are not a bad request, told apart by their words. */

@@ -1,6 +1,6 @@
 // What the ledger's records say about a category: runs, first-draft approval, reject
 // rate, money saved, and the verdict against the rule of thumb. Pure.
-import { z } from 'zod'
+import * as z from 'zod'
 import { roundUsd } from './pricing'
 
 /** One (role, model) line of a run's usage, as the marker carries it: the what-if reprices these. */

@@ -1,6 +1,6 @@
 // Reads every input once into one typed, validated object. Nothing else reads inputs.
 // A bad input throws InputError naming the input, before anything is spent.
-import { z } from 'zod'
+import * as z from 'zod'
 import { mergePrices, priceOf, type Price, type PriceOverride, type PriceTable } from './pricing'
 import type { Effort } from './providers/types'
 

@@ -1,6 +1,6 @@
 // The reviewer's structured answer: its schema (sent to the providers) and its
 // validation (zod). Pure.
-import { z } from 'zod'
+import * as z from 'zod'
 import type { JsonSchema } from './chat'
 
 export const findingSchema = z.object({

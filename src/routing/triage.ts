@@ -3,7 +3,7 @@
 // answer (like the reviewer's verdict). Whatever goes wrong (an answer that does not fit,
 // an empty or cut-off answer, a refusal, an HTTP error, a timeout, no room in the budget)
 // falls back to the first tier with a note: triage never fails a run.
-import { z } from 'zod'
+import * as z from 'zod'
 import { BudgetExceeded, type ModelCaller } from '../calls'
 import type { JsonSchema } from '../chat'
 import { issueData, issueHeading, type IssueText } from '../prompts'

@@ -2,7 +2,7 @@
 // Schema (SPECS), and the zod schemas that check the arguments a model actually sends.
 // Keep the two in step: a property added to one belongs in the other.
 
-import { z } from 'zod'
+import * as z from 'zod'
 import type { ToolSpec } from '../chat'
 
 // Arguments. Optional values are nullable (OpenAI strict mode sends null), and also
