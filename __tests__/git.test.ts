@@ -249,3 +249,139 @@ test('a clean checkout at base becomes the branch without a checkout; one an ear
     await origin.cleanup()
   }
 })
+
+/** Runs `body` with a `git` first on PATH that records each command's arguments (the hardening `-c`s left out). */
+async function recordingGit<T>(body: (commands: () => Promise<string[]>) => Promise<T>): Promise<T> {
+  const { mkdtemp, chmod } = await import('node:fs/promises')
+  const { tmpdir } = await import('node:os')
+  const { execFileSync } = await import('node:child_process')
+  const real = execFileSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).trim()
+  const dir = await mkdtemp(join(tmpdir(), 'draft-review-git-log-'))
+  const log = join(dir, 'log')
+  await writeFile(join(dir, 'git'), `#!/bin/sh\nprintf '%s\\n' "$*" >> '${log}'\nexec '${real}' "$@"\n`)
+  await chmod(join(dir, 'git'), 0o755)
+  const saved = process.env.PATH
+  process.env.PATH = `${dir}:${saved}`
+  const commands = async (): Promise<string[]> =>
+    (await readFile(log, 'utf8').catch(() => '')).split('\n').filter(Boolean).map((l) => l.replace(/(^| )-c \S+/g, '').trim())
+  try {
+    return await body(commands)
+  } finally {
+    process.env.PATH = saved
+    await rm(dir, { recursive: true, force: true })
+  }
+}
+
+test('a clean checkout\'s private index is a copy of its refreshed index: no read of the whole tree, and commits hold every file', async () => {
+  const origin = await makeOrigin({ 'src/a.js': 'a\n', 'src/b.js': 'b\n', 'README.md': 'r\n' })
+  try {
+    const ws = await checkoutWorkspace(origin.bareDir)
+    await recordingGit(async (commands) => {
+      const g = new Git(ws)
+      await g.prepare()
+      await g.claim()
+      const { baseSha } = await g.startBranch('main', 'draft-review/issue-20')
+      await writeFile(join(ws, 'src/a.js'), 'a2\n')
+      const made = await g.commitWrites(new Map([['src/a.js', Buffer.from('a2\n')], ['src/c.js', Buffer.from('c\n')]]), 'draft')
+      expect((await commands()).filter((c) => c.startsWith('read-tree'))).toEqual([])
+      expect(await git(ws, ['ls-tree', '-r', '--name-only', made.sha])).toBe('README.md\nsrc/a.js\nsrc/b.js\nsrc/c.js\n')
+      expect(await git(ws, ['show', `${made.sha}:src/a.js`])).toBe('a2\n')
+      expect((await g.changedFiles(baseSha)).sort()).toEqual(['src/a.js', 'src/c.js'])
+    })
+  } finally {
+    await origin.cleanup()
+  }
+})
+
+test('the private index is read from the tree when the copy cannot stand for it (an edited checkout, a sparse checkout); a split index is copied once the refresh wrote it whole', async () => {
+  const origin = await makeOrigin({ 'src/a.js': 'a\n', 'docs/guide.md': 'g\n', 'README.md': 'r\n' })
+  try {
+    const cases: [string, (ws: string) => Promise<void>][] = [
+      ['edited', async (ws) => void (await writeFile(join(ws, 'README.md'), 'edited by a build step\n'))],
+      [
+        'sparse',
+        async (ws) => {
+          await git(ws, ['config', 'core.sparseCheckout', 'true'])
+          await writeFile(join(ws, '.git', 'info', 'sparse-checkout'), '/*\n!/docs/\n')
+          await git(ws, ['read-tree', '-mu', 'HEAD'])
+        }
+      ],
+      [
+        'split',
+        async (ws) => {
+          await git(ws, ['update-index', '--split-index'])
+          // Every file ten seconds older than the index: nothing is racy. The run's refresh
+          // (core.splitIndex=false) still writes its copy, whole: that copy can be used.
+          const past = new Date(Date.now() - 10_000)
+          for (const f of ['src/a.js', 'docs/guide.md', 'README.md']) await utimes(join(ws, f), past, past)
+          await git(ws, ['update-index', '--refresh'])
+        }
+      ]
+    ]
+    for (const [name, setUp] of cases) {
+      const ws = await checkoutWorkspace(origin.bareDir)
+      await setUp(ws)
+      if (name === 'sparse') await expect(stat(join(ws, 'docs/guide.md'))).rejects.toThrow(/ENOENT/)
+      if (name === 'split') expect((await readdir(join(ws, '.git'))).some((f) => f.startsWith('sharedindex.'))).toBe(true)
+      await recordingGit(async (commands) => {
+        const g = new Git(ws)
+        await g.prepare()
+        await g.claim()
+        await g.startBranch('main', `draft-review/issue-${name}`)
+        const made = await g.commitWrites(new Map([['src/a.js', Buffer.from('a2\n')]]), 'draft')
+        expect([name, (await commands()).filter((c) => c.startsWith('read-tree')).length]).toEqual([name, name === 'split' ? 0 : 1])
+        expect([name, await git(ws, ['ls-tree', '-r', '--name-only', made.sha])]).toEqual([name, 'README.md\ndocs/guide.md\nsrc/a.js\n'])
+        expect([name, await git(ws, ['show', `${made.sha}:README.md`])]).toEqual([name, 'r\n'])
+      })
+    }
+  } finally {
+    await origin.cleanup()
+  }
+})
+
+test('the listing read while the run starts is handed over once, only for the clean checkout the branch starts at', async () => {
+  const origin = await makeOrigin({ 'src/a.js': 'a\n', 'README.md': 'r\n' })
+  try {
+    const ws = await checkoutWorkspace(origin.bareDir)
+    await writeFile(join(ws, 'notes.txt'), 'untracked\n')
+    const g = new Git(ws)
+    await g.prepare()
+    await g.claim()
+    await g.startBranch('main', 'draft-review/issue-30')
+    const early = await g.earlyListing()
+    const fields = (z: string): string[] => z.split('\0').filter(Boolean)
+    expect(fields(early!.cached).map((r) => r.slice(r.indexOf('\t') + 1))).toEqual(['README.md', 'src/a.js'])
+    expect(fields(early!.others)).toEqual(['notes.txt'])
+    expect(await g.earlyListing()).toBeUndefined() // once
+
+    // The branch starts where origin moved on to: the checkout's listing is not the branch's.
+    const moved = await checkoutWorkspace(origin.bareDir)
+    await pushPersonCommit(origin.bareDir, 'main', { 'b.txt': 'b\n' }, { name: 'Ana', email: 'ana@example.com', message: 'b' })
+    const g2 = new Git(moved)
+    const refs = await g2.remoteRefs(['draft-review/issue-31', 'main'])
+    await g2.prepare()
+    await g2.claim()
+    await g2.startBranch('main', 'draft-review/issue-31', undefined, { remoteSha: '', baseTip: refs.get('main') })
+    expect(await g2.earlyListing()).toBeUndefined()
+
+    // An edited checkout is put back by a forced checkout: nothing was read early.
+    const edited = await checkoutWorkspace(origin.bareDir)
+    await writeFile(join(edited, 'README.md'), 'edited\n')
+    const g3 = new Git(edited)
+    await g3.prepare()
+    await g3.claim()
+    await g3.startBranch('main', 'draft-review/issue-32')
+    expect(await g3.earlyListing()).toBeUndefined()
+
+    // After the run's first commit it is no longer the checkout's listing.
+    const committed = await checkoutWorkspace(origin.bareDir)
+    const g4 = new Git(committed)
+    await g4.prepare()
+    await g4.claim()
+    await g4.startBranch('main', 'draft-review/issue-33')
+    await g4.commitWrites(new Map([['src/c.js', Buffer.from('c\n')]]), 'draft')
+    expect(await g4.earlyListing()).toBeUndefined()
+  } finally {
+    await origin.cleanup()
+  }
+})

@@ -93,6 +93,21 @@ describe('refusals', () => {
     expect(await fs.readdir(outside)).toEqual(['secret.txt'])
   })
 
+  it('a file the listing showed is read without asking git, yet one that becomes ignored, or a listed link to an ignored file, is refused', async () => {
+    await write('notes.txt', 'untracked, not ignored\n')
+    await fs.symlink('ignored/hidden.ts', path.join(root, 'shortcut.ts'))
+    const t = tools()
+    const listed = expectOk(await t.run('list_files', { path: null, pattern: null }))
+    expect(listed).toContain('notes.txt')
+    expect(listed).toContain('shortcut.ts')
+    expect(expectOk(await t.run('read_file', { path: 'notes.txt' }))).toContain('untracked, not ignored')
+    // The link is listed; what it points to is not, and is refused by name.
+    expectError(await t.run('read_file', { path: 'shortcut.ts' }), /shortcut\.ts is a symlink to ignored\/hidden\.ts, and ignored\/hidden\.ts is ignored by git/)
+    // The drafter ignores the file: the listing it was read through is no longer trusted.
+    expectOk(await t.run('write_file', { path: '.gitignore', content: 'ignored/\n*.log\nnotes.txt\n' }))
+    expectError(await t.run('read_file', { path: 'notes.txt' }), /notes\.txt is ignored by git \(\.gitignore:3: notes\.txt\)/)
+  })
+
   it('refuses symlinks into .git and into protected paths', async () => {
     await fs.symlink(path.join(root, '.git'), path.join(root, 'gitdir'))
     await fs.symlink(path.join(root, '.github', 'workflows'), path.join(root, 'wf'))

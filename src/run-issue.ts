@@ -19,7 +19,7 @@ import { boundedDiff, earlierRounds, roundsIn } from './rounds/account'
 import { checkoutBranch, commitsSince, fetchBranch, withTrailer, type BranchCommit } from './rounds/branch'
 import { markerIn } from './rounds/totals'
 import { preflightSandbox } from './sandbox/preflight'
-import { commitRest, runDeadline, runSession, type SessionRound } from './session'
+import { commitRest, preloadModels, runDeadline, runSession, type SessionRound } from './session'
 import { InputError, requireProviderKeys, type Settings } from './settings'
 import { branchFor, defaultBranchOf, issueOfBranch, modeFromLabels, WRITE_PERMISSIONS, type RunContext, type RunDecision } from './triggers'
 import { RoundsApi } from './triggers/api'
@@ -90,6 +90,7 @@ async function checkAndRun(settings: Settings, ctx: RunContext, io: RunIO, decis
   requireProviderKeys(settings)
   // The run is certain (a skipped one writes nothing in the workspace): the refreshed index takes its place.
   void git.claim()
+  preloadModels(settings)
   if (settings.baseBranch && !(await git.remoteSha(settings.baseBranch, { serverUrl: ctx.serverUrl, token: settings.githubToken }))) {
     throw new InputError('base-branch', `'${settings.baseBranch}' is not a branch of origin (${ctx.owner}/${ctx.repo}): name an existing branch, or leave it empty for the default branch.`)
   }
@@ -206,7 +207,8 @@ async function work(settings: Settings, ctx: RunContext, io: RunIO, decision: Ru
     rules: { mode, protectedGlobs: settings.protectedPaths, testGlobs: settings.testPaths },
     redact: io.redact,
     indexFile: () => git.indexFile(),
-    startsWhole: () => git.startsClean()
+    startsWhole: () => git.startsClean(),
+    prefetched: () => git.earlyListing()
   })
   const result = await runSession(settings, {
     workspace: ctx.workspace,

@@ -23,6 +23,15 @@ import type { Mode } from './workspace/paths'
 import { buildRepoMap } from './workspace/repo-map'
 import type { WorkspaceTools } from './workspace/tools'
 
+/**
+ * Starts loading the SDKs of every model the run may call (import() loads and compiles on
+ * this thread, ~50 ms), without waiting: call it once the run is certain, while it waits on
+ * GitHub and git.
+ */
+export function preloadModels(settings: Settings): void {
+  preloadProviders([...settings.drafters, settings.reviewer, ...(settings.triage ? [settings.triageModel] : [])])
+}
+
 export const DRAFTER_MAX_TURNS = 40
 export const DRAFTER_MAX_TOKENS = 8192
 const MODEL_RETRIES = 3
@@ -89,10 +98,10 @@ export async function runSession(settings: Settings, run: Session): Promise<Loop
   })
   // The issue's words (and a reviewer's feedback) steer the map toward the paths they name.
   const mapQuery = [issue.title, issue.body, run.feedback && redact(run.feedback)].filter(Boolean).join('\n')
-  // The listing's git commands are started first; the SDKs then compile (import() loads and
-  // compiles on this thread, ~50 ms) while git lists, not on the way to the first call.
+  // The listing's git commands are started first; the SDKs then compile (if the run did not
+  // start them earlier) while git lists, not on the way to the first call.
   const listing = tools.tracked.list()
-  setImmediate(() => preloadProviders([...settings.drafters, settings.reviewer, ...(settings.triage ? [settings.triageModel] : [])]))
+  setImmediate(() => preloadModels(settings))
   await listing.catch(() => {})
   const repoMap = await buildRepoMap(run.workspace, undefined, tools.tracked, mapQuery)
   // The whole ladder up front: escalating mid-run then costs nothing but the switch.

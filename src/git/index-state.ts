@@ -37,6 +37,23 @@ export class PrivateIndex {
     }
   }
 
+  /**
+   * Takes a copy of `from`, an index that holds `commit`'s tree (the workspace's, refreshed
+   * and found clean at it), with its modify time: what `git read-tree` would have produced,
+   * without reading the whole tree again.
+   */
+  copyFrom(from: string, commit: string): boolean {
+    try {
+      copyFileSync(from, this.file)
+      keepTimes(from, this.file)
+      this.kept = { commit, bytes: readFileSync(this.file), print: fingerprint(this.file) }
+      return true
+    } catch {
+      this.kept = undefined
+      return false
+    }
+  }
+
   forget(): void {
     this.kept = undefined
   }

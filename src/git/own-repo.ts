@@ -22,6 +22,8 @@ export interface PinnedConfig {
   originUrl: string
   objectFormat: string
   sshCommand: string
+  /** core.sparseCheckout is on: the workspace's index may hold skip-worktree or sparse-directory entries. */
+  sparseCheckout: boolean
 }
 
 export type OwnRunOptions = Omit<RunGitOptions, 'cwd'> & { index?: boolean }
@@ -55,14 +57,23 @@ export class OwnRepo {
     // Two git calls: start-up time counts on every run.
     const [paths, settings] = await Promise.all([
       ask(['rev-parse', '--path-format=absolute', '--git-path', 'objects', '--git-path', 'shallow', '--git-path', 'index', '--git-path', 'HEAD', '--show-object-format', '--is-shallow-repository']),
-      ask(['config', '-z', '--get-regexp', '^(remote\\.origin\\.url|core\\.sshcommand)$'])
+      ask(['config', '-z', '--get-regexp', '^(remote\\.origin\\.url|core\\.sshcommand|core\\.sparsecheckout)$'])
     ])
     const [objectsDir = '', shallowFile = '', workspaceIndex = '', workspaceHead = '', objectFormat = '', shallow = ''] = paths.split('\n').map((l) => l.trim())
-    const values = new Map(settings.split('\0').filter(Boolean).map((rec) => [rec.slice(0, rec.indexOf('\n')).toLowerCase(), rec.slice(rec.indexOf('\n') + 1)]))
+    // -z: `key\nvalue` per record, or `key` alone for a key with no value (a true boolean).
+    const values = new Map(
+      settings
+        .split('\0')
+        .filter(Boolean)
+        .map((rec): [string, string] => (rec.includes('\n') ? [rec.slice(0, rec.indexOf('\n')).toLowerCase(), rec.slice(rec.indexOf('\n') + 1)] : [rec.toLowerCase(), '']))
+    )
     const originUrl = values.get('remote.origin.url') ?? ''
     const sshCommand = values.get('core.sshcommand') ?? ''
+    // Any value but a false one counts as on: the cautious reading.
+    const sparse = values.get('core.sparsecheckout')
+    const sparseCheckout = sparse !== undefined && !/^(false|no|off|0)$/i.test(sparse.trim())
     const origin = isRelativePath(originUrl) ? path.resolve(workspace, originUrl) : originUrl
-    return new OwnRepo({ objectsDir, shallowFile, workspaceIndex, workspaceHead, shallow: shallow === 'true', originUrl: origin, objectFormat: objectFormat || 'sha1', sshCommand }, redact, userConfig)
+    return new OwnRepo({ objectsDir, shallowFile, workspaceIndex, workspaceHead, shallow: shallow === 'true', originUrl: origin, objectFormat: objectFormat || 'sha1', sshCommand, sparseCheckout }, redact, userConfig)
   }
 
   run(args: string[], opts: OwnRunOptions = {}): Promise<GitResult> {

@@ -4,6 +4,7 @@
 // The tools themselves: ./file-tools and ./search-tools; path safety: ./resolve.
 
 import type { ToolSpec } from '../chat'
+import type { PrefetchedListing } from '../git'
 import { FileTools } from './file-tools'
 import type { PathRules } from './paths'
 import { PathResolver } from './resolve'
@@ -24,6 +25,8 @@ export interface WorkspaceToolsOptions {
   indexFile?: () => Promise<string | undefined>
   /** Whether every file that index lists is on disk at the start (Git.startsClean). */
   startsWhole?: () => Promise<boolean>
+  /** The first listing, read while the run started (Git.earlyListing). */
+  prefetched?: () => Promise<PrefetchedListing | undefined>
 }
 
 const DEFAULT_MAX_FILE_BYTES = 256 * 1024
@@ -37,7 +40,7 @@ export class WorkspaceTools {
   private readonly handlers: Handlers
 
   constructor(opts: WorkspaceToolsOptions) {
-    const tracked = new TrackedFiles(opts.root, { indexFile: opts.indexFile, startsWhole: opts.startsWhole, redact: opts.redact })
+    const tracked = new TrackedFiles(opts.root, { indexFile: opts.indexFile, startsWhole: opts.startsWhole, prefetched: opts.prefetched, redact: opts.redact })
     this.paths = new PathResolver(opts.root, opts.rules, tracked)
     this.files = new FileTools(this.paths, opts.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES)
     this.redact = opts.redact ?? ((t) => t)

@@ -7,6 +7,7 @@
 // (`git add -f .env`) stay hidden.
 import { promises as fs } from 'node:fs'
 import path from 'node:path'
+import type { PrefetchedListing } from '../git'
 import { runGit } from '../git/run'
 import { isInsideGitDir } from './paths'
 
@@ -19,6 +20,11 @@ export interface TrackedFilesOptions {
    * needs no `git ls-files --deleted` (a stat of every tracked file).
    */
   startsWhole?: () => Promise<boolean>
+  /**
+   * The two listing commands' output, read for this index before the run started (Git.earlyListing),
+   * or undefined. Asked once, for a listing made while startsWhole holds.
+   */
+  prefetched?: () => Promise<PrefetchedListing | undefined>
   redact?: (text: string) => string
 }
 
@@ -79,11 +85,14 @@ export class TrackedFiles {
   private async listNow(): Promise<string[]> {
     if (!(await this.isGitRepo())) return walk(await fs.realpath(this.root))
     const whole = this.untouched && (await this.opts.startsWhole?.()) === true
-    const [cached, others, deleted] = await Promise.all([
-      this.git(['ls-files', '--cached', '--stage', '-z']),
-      this.git(['ls-files', '--others', '--exclude-standard', '-z']),
-      whole ? { stdout: '' } : this.git(['ls-files', '--deleted', '-z'])
-    ])
+    const early = whole ? await this.opts.prefetched?.() : undefined
+    const [cached, others, deleted] = early
+      ? [{ stdout: early.cached }, { stdout: early.others }, { stdout: '' }]
+      : await Promise.all([
+          this.git(['ls-files', '--cached', '--stage', '-z']),
+          this.git(['ls-files', '--others', '--exclude-standard', '-z']),
+          whole ? { stdout: '' } : this.git(['ls-files', '--deleted', '-z'])
+        ])
     const gone = new Set(splitZ(deleted.stdout))
     const files: string[] = []
     // The index's order: a path's unmerged stages are adjacent, and listed once.
@@ -107,6 +116,10 @@ export class TrackedFiles {
    */
   async hidden(rel: string): Promise<string | null> {
     if (rel === '' || !(await this.isGitRepo())) return null
+    // In the current listing: tracked (git never calls a tracked file ignored) or untracked
+    // and not ignored, and outside every submodule. No git process for the files the
+    // drafter reads most, the ones the map and list_files showed it.
+    if (this.listing && isListed(await this.listing.catch(() => []), rel)) return null
     let out
     try {
       out = await this.git(['check-ignore', '-v', '-z', '--stdin'], { input: `${rel}\0`, okCodes: [1] })
@@ -146,6 +159,20 @@ async function walk(realRoot: string): Promise<string[]> {
     }
   }
   return out.sort()
+}
+
+/** Whether the sorted listing holds `rel` (binary search, in the order Array.prototype.sort left it). */
+function isListed(sorted: string[], rel: string): boolean {
+  let lo = 0
+  let hi = sorted.length - 1
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1
+    const p = sorted[mid]!
+    if (p === rel) return true
+    if (p < rel) lo = mid + 1
+    else hi = mid - 1
+  }
+  return false
 }
 
 function splitZ(text: string): string[] {
