@@ -3,6 +3,7 @@ import { promises as fs } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { buildRepoMap, renderRepoMap, type RepoFile } from '../src/workspace/repo-map'
+import { nameKey } from '../src/workspace/repo-map-render'
 import { babelShapedMonorepo, MONOREPO_PACKAGES } from './fixtures/monorepo'
 
 /** 5,000 paths spread over a realistic tree, with the manifests buried in the middle. */
@@ -215,5 +216,30 @@ describe('buildRepoMap', () => {
     expect(lines.slice(1, 3)).toEqual(['README.md 4', 'package.json 3'])
     expect(map).not.toContain('out.js')
     expect((await buildRepoMap(root, 500)).length).toBeLessThanOrEqual(500)
+  })
+})
+
+describe('nameKey', () => {
+  it('orders names exactly as Intl.Collator (en, numeric) does, and declines the names it cannot', () => {
+    const collator = new Intl.Collator('en', { numeric: true })
+    // A small seeded generator: the same 4,000 names on every run.
+    let seed = 7
+    const next = (n: number): number => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0), (seed >>> 8) % n)
+    const alphabet = 'ab_-./0123456789z'
+    const names = new Set<string>(['', '.', 'a', 'a0', 'a1', 'a9', 'a10', 'a-b', 'a_b', 'a.b', 'a/b', 'ab', 'mod2', 'mod10', 'packages/babel-core/'])
+    while (names.size < 4000) names.add(Array.from({ length: 1 + next(9) }, () => alphabet[next(alphabet.length)]).join(''))
+    const keyed = [...names].filter((n) => nameKey(n) !== undefined)
+    expect(keyed.length).toBeGreaterThan(2500)
+    const sign = (x: number): number => Math.sign(x)
+    for (let i = 0; i < 20_000; i++) {
+      const a = keyed[next(keyed.length)]!
+      const b = keyed[next(keyed.length)]!
+      const ka = nameKey(a)!
+      const kb = nameKey(b)!
+      expect([a, b, sign(ka < kb ? -1 : ka > kb ? 1 : 0)]).toEqual([a, b, sign(collator.compare(a, b))])
+    }
+    // Upper case, other characters and numbers with a leading zero go to the collator.
+    for (const n of ['README.md', 'a01', '0', 'x00', 'ä', 'a b', `n${'9'.repeat(95)}`]) expect([n, nameKey(n)]).toEqual([n, n === '0' ? nameKey('0') : undefined])
+    expect(nameKey('0')).toBeDefined()
   })
 })

@@ -22,6 +22,8 @@ const MANIFESTS = new Set([
   'composer.json', 'mix.exs', 'deno.json', 'tsconfig.json', 'makefile', 'cmakelists.txt',
   'dockerfile', 'action.yml', 'pnpm-workspace.yaml', 'tox.ini', 'meson.build', 'package.swift'
 ])
+/** A manifest's name in any case, tested without lower-casing every name of the listing. */
+const MANIFEST_NAME = new RegExp(`^(?:${[...MANIFESTS].map((m) => m.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})$`, 'i')
 /** Where code lives. */
 const CODE_DIRS = new Set(['src', 'lib', 'source', 'sources', 'app', 'apps', 'pkg', 'cmd', 'internal', 'core', 'server', 'client'])
 const TEST_DIRS = new Set(['test', 'tests', '__tests__', 'spec', 'specs', 'e2e', 'integration'])
@@ -44,6 +46,26 @@ const STOP_WORDS = new Set(
 /** mod2 before mod10. */
 const byName = new Intl.Collator('en', { numeric: true })
 
+/** byName's punctuation, in its order: `_` < `-` < `.` < `/` < digits < letters. */
+const PUNCTUATION: Record<string, string> = { _: '\x01', '-': '\x02', '.': '\x03', '/': '\x04' }
+
+/**
+ * byName's order as a string that `<` compares, for a name of lower-case ASCII letters,
+ * digits and `_-./` with no number written with a leading zero (nearly every path); undefined
+ * for any other name. A number becomes its length, then its digits: 9 before 10. Thousands
+ * of directories are sorted on every run, and the collator is most of that time.
+ */
+export function nameKey(name: string): string | undefined {
+  if (!/^[a-z0-9_\-./]*$/.test(name) || /(^|\D)0\d|\d{90}/.test(name)) return undefined
+  return name.replace(/[_\-./]|\d+/g, (m) => PUNCTUATION[m] ?? `\x05${String.fromCharCode(0x20 + m.length)}${m}`)
+}
+
+/** byName.compare, through the keys where both names have one. */
+function compareNames(a: string, keyA: string | undefined, b: string, keyB: string | undefined): number {
+  if (keyA === undefined || keyB === undefined) return byName.compare(a, b)
+  return keyA < keyB ? -1 : keyA > keyB ? 1 : 0
+}
+
 const ROOT_FIRST_PASS = 25
 const DIR_FIRST_PASS = 10
 /** A package parent: at least this many child directories, most with the same files. */
@@ -56,11 +78,29 @@ interface Entry {
   readonly name: string
 }
 
-function entriesOf(files: RepoFile[]): Entry[] {
-  return files.map((f) => {
+/**
+ * The listing by directory, each directory's files in the listing's order, the directories
+ * in the order the listing first names them. Every later step works on this one pass.
+ */
+function directoriesOf(files: RepoFile[]): Map<string, Entry[]> {
+  const dirs = new Map<string, Entry[]>()
+  // A sorted listing names a directory's files mostly in a row: the last one is checked first.
+  let lastDir: string | undefined
+  let lastList: Entry[] = []
+  for (const f of files) {
     const slash = f.path.lastIndexOf('/')
-    return { f, dir: slash === -1 ? '' : f.path.slice(0, slash), name: f.path.slice(slash + 1) }
-  })
+    const same = lastDir !== undefined && (slash === -1 ? lastDir === '' : slash === lastDir.length && f.path.startsWith(lastDir))
+    const dir = same ? (lastDir as string) : slash === -1 ? '' : f.path.slice(0, slash)
+    const e = { f, dir, name: f.path.slice(slash + 1) }
+    if (!same) {
+      const list = dirs.get(dir)
+      if (list) lastList = list
+      else dirs.set(dir, (lastList = []))
+      lastDir = dir
+    }
+    lastList.push(e)
+  }
+  return dirs
 }
 
 /** A directory of the map; its files are ranked only when the map first looks at them. */
@@ -68,6 +108,9 @@ class Block {
   header: boolean
   shown = 0
   private ranked: RepoFile[] | undefined
+  private where: { top: string; sub: string } | undefined
+  /** Its name's sort key (nameKey). */
+  readonly key: string | undefined
 
   constructor(
     readonly dir: string, // '' is the root
@@ -76,10 +119,24 @@ class Block {
     readonly score: number
   ) {
     this.header = dir === ''
+    this.key = nameKey(dir)
   }
 
   get count(): number {
     return this.unranked.length
+  }
+
+  /** Its top-level directory, and the subdirectory of that it is in (`name/`, or '.' for the top itself). */
+  get place(): { top: string; sub: string } {
+    if (!this.where) {
+      const first = this.dir.indexOf('/')
+      if (first === -1) this.where = { top: this.dir, sub: '.' }
+      else {
+        const second = this.dir.indexOf('/', first + 1)
+        this.where = { top: this.dir.slice(0, first), sub: `${this.dir.slice(first + 1, second === -1 ? undefined : second)}/` }
+      }
+    }
+    return this.where
   }
 
   /** Best match with the issue first, then README and manifests, then by name. */
@@ -105,10 +162,10 @@ export function renderRepoMap(files: RepoFile[], budgetChars: number, query = ''
   if (files.length === 0 || title.length > budget) return title.slice(0, budget)
 
   const words = queryWords(query)
-  const entries = entriesOf(files)
-  const match = matcher(entries, words)
-  const { kept, collapsed } = collapseBoilerplate(entries, words)
-  const blocks = groupByDir(kept, match)
+  const dirs = directoriesOf(files)
+  const match = matcher(dirs, words)
+  const { kept, collapsed } = collapseBoilerplate(dirs, words)
+  const blocks = rankBlocks(kept, match)
   // Room for the lines that name what did not fit: first a guess, then what they took.
   const guess = fitsWhole(blocks, budget - title.length) ? 0 : Math.floor(budget * 0.3)
   const first = pack(title, blocks, collapsed, budget, guess)
@@ -228,42 +285,47 @@ interface Matcher {
 
 /**
  * Words never hold a '/', so a path holds one exactly when its directory or its name does:
- * the directory is looked at once, not once per file (30,000 files, a few thousand directories).
+ * the directory is looked at once, not once per file (30,000 files, a few thousand
+ * directories), and a segment's terms once however many directories share it (`src`).
  */
-function matcher(entries: Entry[], words: string[]): Matcher {
+function matcher(dirs: Map<string, Entry[]>, words: string[]): Matcher {
   if (words.length === 0) return { dir: () => 0, file: () => 0 }
   const wordSet = new Set(words)
-  // Every term of a name is a piece of it: a name that contains no word has no match.
-  const any = new RegExp(words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'))
+  // Every term of a name is a piece of it: a name that contains no word has no match. The
+  // words are ASCII and lower-case, so names are tested as they are and lower-cased on a hit.
+  const any = new RegExp(words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'i')
   const counts = new Map<string, number>()
   const bump = (w: string): void => void counts.set(w, (counts.get(w) ?? 0) + 1)
+  /** The words a lower-case segment holds. */
+  const segmentWords = new Map<string, string[]>()
   /** The words each directory's segments hold, in order, repeats kept (they count for idf). */
   const dirWords = new Map<string, string[]>()
-  const counted = new Set<string>()
   const wordsOfDir = (dir: string): string[] => {
     let found = dirWords.get(dir)
     if (!found) {
       found = []
-      const lower = dir.toLowerCase()
-      if (any.test(lower)) for (const seg of lower.split('/')) for (const w of segmentTerms(seg)) if (wordSet.has(w)) found.push(w)
+      if (any.test(dir)) {
+        for (const seg of dir.toLowerCase().split('/')) {
+          let hits = segmentWords.get(seg)
+          if (!hits) segmentWords.set(seg, (hits = segmentTerms(seg).filter((w) => wordSet.has(w))))
+          found.push(...hits)
+        }
+      }
       dirWords.set(dir, found)
     }
     return found
   }
   /** The words a file's name holds, and its lower-case name; only names that hold one. */
   const nameWords = new Map<Entry, { lower: string; hits: string[] }>()
-  for (const e of entries) {
-    const lower = e.name.toLowerCase()
-    const dirHits = wordsOfDir(e.dir)
-    if (any.test(lower)) {
+  for (const [dir, list] of dirs) {
+    // A directory's words count once.
+    for (const w of wordsOfDir(dir)) bump(w)
+    for (const e of list) {
+      if (!any.test(e.name)) continue
+      const lower = e.name.toLowerCase()
       const hits = nameTerms(lower).filter((w) => wordSet.has(w))
       nameWords.set(e, { lower, hits })
       for (const w of hits) bump(w)
-    }
-    // A directory's words count once, with its first file.
-    if (dirHits.length > 0 && !counted.has(e.dir)) {
-      counted.add(e.dir)
-      for (const w of dirHits) bump(w)
     }
   }
   const weight = (w: string): number => 40 / (1 + Math.log2(counts.get(w) ?? 1))
@@ -302,21 +364,15 @@ function segmentTerms(seg: string): string[] {
 // ---------------------------------------------------------------- ranking
 
 /** Root first, then directories by rank, files ranked inside each. */
-function groupByDir(entries: Entry[], match: Matcher): Block[] {
-  const byDir = new Map<string, Entry[]>()
-  for (const e of entries) {
-    const list = byDir.get(e.dir)
-    if (list) list.push(e)
-    else byDir.set(e.dir, [e])
-  }
+function rankBlocks(dirs: Map<string, Entry[]>, match: Matcher): Block[] {
   const blocks: Block[] = []
-  for (const [dir, list] of byDir) {
+  for (const [dir, list] of dirs) {
     // The best file's score now; each file's rank and order only if the map shows this directory.
     let best = 0
     for (const e of list) best = Math.max(best, match.file(e))
     blocks.push(new Block(dir, list, match.file, dir === '' ? Infinity : dirScore(dir, list.length) + match.dir(dir) + best))
   }
-  return blocks.sort((a, b) => b.score - a.score || byName.compare(a.dir, b.dir))
+  return blocks.sort((a, b) => b.score - a.score || compareNames(a.dir, a.key, b.dir, b.key))
 }
 
 /**
@@ -325,11 +381,15 @@ function groupByDir(entries: Entry[], match: Matcher): Block[] {
  */
 export function dirScore(dir: string, files = 1): number {
   const parts = dir.toLowerCase().split('/')
-  let s = -4 * parts.length
-  if (parts.some((p) => LOW_DIRS.has(p))) return s - 60
-  if (parts.some((p) => TEST_DIRS.has(p))) s -= 15
-  else if (parts.some((p) => CODE_DIRS.has(p))) s += 20
-  return s + 1.5 * Math.log2(1 + files)
+  const s = -4 * parts.length
+  let test = false
+  let code = false
+  for (const p of parts) {
+    if (LOW_DIRS.has(p)) return s - 60
+    if (TEST_DIRS.has(p)) test = true
+    else if (CODE_DIRS.has(p)) code = true
+  }
+  return s + (test ? -15 : code ? 20 : 0) + 1.5 * Math.log2(1 + files)
 }
 
 function fileRank(name: string): number {
@@ -352,25 +412,17 @@ interface Collapsed {
  * have at their top (README.md, package.json, tsconfig.json) become one line, unless the
  * issue names one of them.
  */
-function collapseBoilerplate(entries: Entry[], words: string[]): { kept: Entry[]; collapsed: Collapsed[] } {
-  // parent -> child -> names directly in the child, for directories at least two deep
-  // (parent/child), each directory taken once, in the order the listing first names it.
-  const tree = new Map<string, Map<string, Set<string>>>()
-  const namesIn = new Map<string, Set<string>>()
-  for (const e of entries) {
-    let names = namesIn.get(e.dir)
-    if (!names) {
-      names = new Set()
-      namesIn.set(e.dir, names)
-      const cut = e.dir.lastIndexOf('/')
-      if (cut > 0) {
-        const parent = e.dir.slice(0, cut)
-        let children = tree.get(parent)
-        if (!children) tree.set(parent, (children = new Map()))
-        children.set(e.dir.slice(cut + 1), names)
-      }
-    }
-    names.add(e.name)
+function collapseBoilerplate(dirs: Map<string, Entry[]>, words: string[]): { kept: Map<string, Entry[]>; collapsed: Collapsed[] } {
+  // parent -> child -> the files directly in the child, for directories at least two deep
+  // (parent/child), in the order the listing first names them.
+  const tree = new Map<string, Map<string, Entry[]>>()
+  for (const [dir, list] of dirs) {
+    const cut = dir.lastIndexOf('/')
+    if (cut <= 0) continue
+    const parent = dir.slice(0, cut)
+    let children = tree.get(parent)
+    if (!children) tree.set(parent, (children = new Map()))
+    children.set(dir.slice(cut + 1), list)
   }
   const named = new Set(words)
   /** directory -> the names dropped from it */
@@ -379,27 +431,37 @@ function collapseBoilerplate(entries: Entry[], words: string[]): { kept: Entry[]
   for (const [parent, children] of tree) {
     if (children.size < MIN_PACKAGES) continue
     // Packages, not cases: most children carry a manifest of their own.
-    const packages = [...children.values()].filter((names) => [...names].some((n) => MANIFESTS.has(n.toLowerCase()))).length
+    let packages = 0
+    for (const list of children.values()) if (list.some((e) => MANIFEST_NAME.test(e.name))) packages++
     if (packages < children.size / 2) continue
+    // A directory holds a name once: counting files counts directories.
     const tally = new Map<string, number>()
-    for (const names of children.values()) for (const n of names) tally.set(n, (tally.get(n) ?? 0) + 1)
+    for (const list of children.values()) for (const e of list) tally.set(e.name, (tally.get(e.name) ?? 0) + 1)
     const common = [...tally]
       .filter(([n, c]) => c >= Math.max(MIN_PACKAGES, children.size / 2) && !named.has(n.toLowerCase()))
       .map(([n]) => n)
       .sort((a, b) => fileRank(a) - fileRank(b) || byName.compare(a, b))
     if (common.length === 0) continue
     let count = 0
-    let dirs = 0
-    for (const [child, names] of children) {
+    let dirCount = 0
+    for (const [child, list] of children) {
+      const names = new Set(list.map((e) => e.name))
       const here = common.filter((n) => names.has(n))
       if (here.length === 0) continue
-      dirs++
+      dirCount++
       count += here.length
       drop.set(`${parent}/${child}`, new Set(here))
     }
-    collapsed.push({ line: `${clean(parent)}/*/: ${count} files named ${common.map(clean).join(', ')} (in ${dirs} of its ${children.size} directories)`, files: count })
+    collapsed.push({ line: `${clean(parent)}/*/: ${count} files named ${common.map(clean).join(', ')} (in ${dirCount} of its ${children.size} directories)`, files: count })
   }
-  return { kept: drop.size === 0 ? entries : entries.filter((e) => !drop.get(e.dir)?.has(e.name)), collapsed }
+  if (drop.size === 0) return { kept: dirs, collapsed }
+  const kept = new Map<string, Entry[]>()
+  for (const [dir, list] of dirs) {
+    const dropped = drop.get(dir)
+    const left = dropped ? list.filter((e) => !dropped.has(e.name)) : list
+    if (left.length > 0) kept.set(dir, left)
+  }
+  return { kept, collapsed }
 }
 
 // ---------------------------------------------------------------- what did not fit
@@ -417,19 +479,23 @@ function hiddenGroups(hidden: Block[]): Group[] {
   const groups = new Map<string, Group & { best: number; subScore: Map<string, number> }>()
   for (const b of hidden) {
     if (b.dir === '') continue
-    const parts = b.dir.split('/')
-    const key = parts[0]!
+    const { top: key, sub } = b.place
     let g = groups.get(key)
     if (!g) groups.set(key, (g = { key, blocks: [], files: 0, subdirs: [], best: -Infinity, subScore: new Map() }))
     g.blocks.push(b)
     g.files += b.count
     g.best = Math.max(g.best, b.score)
-    const sub = parts.length > 1 ? `${parts[1]}/` : '.'
     g.subScore.set(sub, Math.max(g.subScore.get(sub) ?? -Infinity, b.score))
   }
   return [...groups.values()]
     .sort((a, b) => b.best - a.best || byName.compare(a.key, b.key))
-    .map((g) => ({ ...g, subdirs: [...g.subScore].sort((a, b) => b[1] - a[1] || byName.compare(a[0], b[0])).map(([s]) => s) }))
+    .map((g) => ({
+      ...g,
+      subdirs: [...g.subScore]
+        .map(([sub, score]) => ({ sub, score, key: nameKey(sub) }))
+        .sort((a, b) => b.score - a.score || compareNames(a.sub, a.key, b.sub, b.key))
+        .map((x) => x.sub)
+    }))
 }
 
 /** `packages/: 900 more files in babel-{cli, core, …}/ and 12 more directories`, within room. */
