@@ -9,13 +9,13 @@ import {
   statsOf,
   usd,
   verdictWords
-} from "./chunk-47VSXA6S.js";
+} from "./chunk-YSMCARUW.js";
 import {
   BUILT_IN_PRICES,
   costOf,
   roundUsd,
   savingsPct
-} from "./chunk-WAJCCAE4.js";
+} from "./chunk-QMV6HTJ4.js";
 
 // src/cost/whatif.ts
 var DRAFTER_LADDERS = [

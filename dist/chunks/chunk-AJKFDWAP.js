@@ -9,11 +9,9 @@ import {
   issueOfBranch,
   modeFromLabels,
   requireProviderKeys,
-  require_tunnel,
-  require_undici,
   scrubEnv,
   secretsOf
-} from "./chunk-EDOJAOCX.js";
+} from "./chunk-I7J6OX7W.js";
 import {
   BOT_EMAIL,
   Git,
@@ -45,795 +43,27 @@ import {
   statsOf,
   usd,
   verdictWords
-} from "./chunk-47VSXA6S.js";
+} from "./chunk-YSMCARUW.js";
 import {
+  _enum,
+  array,
+  boolean,
   costOf,
-  external_exports,
   inBand,
   limitsOf,
+  number,
+  object,
   priceAt,
   promptTokensOf,
   roundUsd,
   savingsPct,
-  skip
-} from "./chunk-WAJCCAE4.js";
+  skip,
+  string
+} from "./chunk-QMV6HTJ4.js";
 import {
   __commonJS,
-  __require,
   __toESM
 } from "./chunk-I4BPBFEM.js";
-
-// node_modules/@actions/github/node_modules/@actions/http-client/lib/proxy.js
-var require_proxy = __commonJS({
-  "node_modules/@actions/github/node_modules/@actions/http-client/lib/proxy.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.getProxyUrl = getProxyUrl;
-    exports.checkBypass = checkBypass;
-    function getProxyUrl(reqUrl) {
-      const usingSsl = reqUrl.protocol === "https:";
-      if (checkBypass(reqUrl)) {
-        return void 0;
-      }
-      const proxyVar = (() => {
-        if (usingSsl) {
-          return process.env["https_proxy"] || process.env["HTTPS_PROXY"];
-        } else {
-          return process.env["http_proxy"] || process.env["HTTP_PROXY"];
-        }
-      })();
-      if (proxyVar) {
-        try {
-          return new DecodedURL(proxyVar);
-        } catch (_a) {
-          if (!proxyVar.startsWith("http://") && !proxyVar.startsWith("https://"))
-            return new DecodedURL(`http://${proxyVar}`);
-        }
-      } else {
-        return void 0;
-      }
-    }
-    function checkBypass(reqUrl) {
-      if (!reqUrl.hostname) {
-        return false;
-      }
-      const reqHost = reqUrl.hostname;
-      if (isLoopbackAddress(reqHost)) {
-        return true;
-      }
-      const noProxy = process.env["no_proxy"] || process.env["NO_PROXY"] || "";
-      if (!noProxy) {
-        return false;
-      }
-      let reqPort;
-      if (reqUrl.port) {
-        reqPort = Number(reqUrl.port);
-      } else if (reqUrl.protocol === "http:") {
-        reqPort = 80;
-      } else if (reqUrl.protocol === "https:") {
-        reqPort = 443;
-      }
-      const upperReqHosts = [reqUrl.hostname.toUpperCase()];
-      if (typeof reqPort === "number") {
-        upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
-      }
-      for (const upperNoProxyItem of noProxy.split(",").map((x) => x.trim().toUpperCase()).filter((x) => x)) {
-        if (upperNoProxyItem === "*" || upperReqHosts.some((x) => x === upperNoProxyItem || x.endsWith(`.${upperNoProxyItem}`) || upperNoProxyItem.startsWith(".") && x.endsWith(`${upperNoProxyItem}`))) {
-          return true;
-        }
-      }
-      return false;
-    }
-    function isLoopbackAddress(host) {
-      const hostLower = host.toLowerCase();
-      return hostLower === "localhost" || hostLower.startsWith("127.") || hostLower.startsWith("[::1]") || hostLower.startsWith("[0:0:0:0:0:0:0:1]");
-    }
-    var DecodedURL = class extends URL {
-      constructor(url, base) {
-        super(url, base);
-        this._decodedUsername = decodeURIComponent(super.username);
-        this._decodedPassword = decodeURIComponent(super.password);
-      }
-      get username() {
-        return this._decodedUsername;
-      }
-      get password() {
-        return this._decodedPassword;
-      }
-    };
-  }
-});
-
-// node_modules/@actions/github/node_modules/@actions/http-client/lib/index.js
-var require_lib = __commonJS({
-  "node_modules/@actions/github/node_modules/@actions/http-client/lib/index.js"(exports) {
-    "use strict";
-    var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
-      if (k2 === void 0) k2 = k;
-      var desc = Object.getOwnPropertyDescriptor(m, k);
-      if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-        desc = { enumerable: true, get: function() {
-          return m[k];
-        } };
-      }
-      Object.defineProperty(o, k2, desc);
-    }) : (function(o, m, k, k2) {
-      if (k2 === void 0) k2 = k;
-      o[k2] = m[k];
-    }));
-    var __setModuleDefault = exports && exports.__setModuleDefault || (Object.create ? (function(o, v) {
-      Object.defineProperty(o, "default", { enumerable: true, value: v });
-    }) : function(o, v) {
-      o["default"] = v;
-    });
-    var __importStar = exports && exports.__importStar || /* @__PURE__ */ (function() {
-      var ownKeys = function(o) {
-        ownKeys = Object.getOwnPropertyNames || function(o2) {
-          var ar = [];
-          for (var k in o2) if (Object.prototype.hasOwnProperty.call(o2, k)) ar[ar.length] = k;
-          return ar;
-        };
-        return ownKeys(o);
-      };
-      return function(mod) {
-        if (mod && mod.__esModule) return mod;
-        var result = {};
-        if (mod != null) {
-          for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
-        }
-        __setModuleDefault(result, mod);
-        return result;
-      };
-    })();
-    var __awaiter2 = exports && exports.__awaiter || function(thisArg, _arguments, P, generator) {
-      function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve) {
-          resolve(value);
-        });
-      }
-      return new (P || (P = Promise))(function(resolve, reject) {
-        function fulfilled(value) {
-          try {
-            step(generator.next(value));
-          } catch (e) {
-            reject(e);
-          }
-        }
-        function rejected(value) {
-          try {
-            step(generator["throw"](value));
-          } catch (e) {
-            reject(e);
-          }
-        }
-        function step(result) {
-          result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected);
-        }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-      });
-    };
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.HttpClient = exports.HttpClientResponse = exports.HttpClientError = exports.MediaTypes = exports.Headers = exports.HttpCodes = void 0;
-    exports.getProxyUrl = getProxyUrl;
-    exports.isHttps = isHttps;
-    var http = __importStar(__require("http"));
-    var https = __importStar(__require("https"));
-    var pm = __importStar(require_proxy());
-    var tunnel = __importStar(require_tunnel());
-    var undici_1 = require_undici();
-    var HttpCodes;
-    (function(HttpCodes2) {
-      HttpCodes2[HttpCodes2["OK"] = 200] = "OK";
-      HttpCodes2[HttpCodes2["MultipleChoices"] = 300] = "MultipleChoices";
-      HttpCodes2[HttpCodes2["MovedPermanently"] = 301] = "MovedPermanently";
-      HttpCodes2[HttpCodes2["ResourceMoved"] = 302] = "ResourceMoved";
-      HttpCodes2[HttpCodes2["SeeOther"] = 303] = "SeeOther";
-      HttpCodes2[HttpCodes2["NotModified"] = 304] = "NotModified";
-      HttpCodes2[HttpCodes2["UseProxy"] = 305] = "UseProxy";
-      HttpCodes2[HttpCodes2["SwitchProxy"] = 306] = "SwitchProxy";
-      HttpCodes2[HttpCodes2["TemporaryRedirect"] = 307] = "TemporaryRedirect";
-      HttpCodes2[HttpCodes2["PermanentRedirect"] = 308] = "PermanentRedirect";
-      HttpCodes2[HttpCodes2["BadRequest"] = 400] = "BadRequest";
-      HttpCodes2[HttpCodes2["Unauthorized"] = 401] = "Unauthorized";
-      HttpCodes2[HttpCodes2["PaymentRequired"] = 402] = "PaymentRequired";
-      HttpCodes2[HttpCodes2["Forbidden"] = 403] = "Forbidden";
-      HttpCodes2[HttpCodes2["NotFound"] = 404] = "NotFound";
-      HttpCodes2[HttpCodes2["MethodNotAllowed"] = 405] = "MethodNotAllowed";
-      HttpCodes2[HttpCodes2["NotAcceptable"] = 406] = "NotAcceptable";
-      HttpCodes2[HttpCodes2["ProxyAuthenticationRequired"] = 407] = "ProxyAuthenticationRequired";
-      HttpCodes2[HttpCodes2["RequestTimeout"] = 408] = "RequestTimeout";
-      HttpCodes2[HttpCodes2["Conflict"] = 409] = "Conflict";
-      HttpCodes2[HttpCodes2["Gone"] = 410] = "Gone";
-      HttpCodes2[HttpCodes2["TooManyRequests"] = 429] = "TooManyRequests";
-      HttpCodes2[HttpCodes2["InternalServerError"] = 500] = "InternalServerError";
-      HttpCodes2[HttpCodes2["NotImplemented"] = 501] = "NotImplemented";
-      HttpCodes2[HttpCodes2["BadGateway"] = 502] = "BadGateway";
-      HttpCodes2[HttpCodes2["ServiceUnavailable"] = 503] = "ServiceUnavailable";
-      HttpCodes2[HttpCodes2["GatewayTimeout"] = 504] = "GatewayTimeout";
-    })(HttpCodes || (exports.HttpCodes = HttpCodes = {}));
-    var Headers;
-    (function(Headers2) {
-      Headers2["Accept"] = "accept";
-      Headers2["ContentType"] = "content-type";
-    })(Headers || (exports.Headers = Headers = {}));
-    var MediaTypes;
-    (function(MediaTypes2) {
-      MediaTypes2["ApplicationJson"] = "application/json";
-    })(MediaTypes || (exports.MediaTypes = MediaTypes = {}));
-    function getProxyUrl(serverUrl) {
-      const proxyUrl = pm.getProxyUrl(new URL(serverUrl));
-      return proxyUrl ? proxyUrl.href : "";
-    }
-    var HttpRedirectCodes = [
-      HttpCodes.MovedPermanently,
-      HttpCodes.ResourceMoved,
-      HttpCodes.SeeOther,
-      HttpCodes.TemporaryRedirect,
-      HttpCodes.PermanentRedirect
-    ];
-    var HttpResponseRetryCodes = [
-      HttpCodes.BadGateway,
-      HttpCodes.ServiceUnavailable,
-      HttpCodes.GatewayTimeout
-    ];
-    var RetryableHttpVerbs = ["OPTIONS", "GET", "DELETE", "HEAD"];
-    var ExponentialBackoffCeiling = 10;
-    var ExponentialBackoffTimeSlice = 5;
-    var HttpClientError = class _HttpClientError extends Error {
-      constructor(message2, statusCode) {
-        super(message2);
-        this.name = "HttpClientError";
-        this.statusCode = statusCode;
-        Object.setPrototypeOf(this, _HttpClientError.prototype);
-      }
-    };
-    exports.HttpClientError = HttpClientError;
-    var HttpClientResponse = class {
-      constructor(message2) {
-        this.message = message2;
-      }
-      readBody() {
-        return __awaiter2(this, void 0, void 0, function* () {
-          return new Promise((resolve) => __awaiter2(this, void 0, void 0, function* () {
-            let output = Buffer.alloc(0);
-            this.message.on("data", (chunk) => {
-              output = Buffer.concat([output, chunk]);
-            });
-            this.message.on("end", () => {
-              resolve(output.toString());
-            });
-          }));
-        });
-      }
-      readBodyBuffer() {
-        return __awaiter2(this, void 0, void 0, function* () {
-          return new Promise((resolve) => __awaiter2(this, void 0, void 0, function* () {
-            const chunks = [];
-            this.message.on("data", (chunk) => {
-              chunks.push(chunk);
-            });
-            this.message.on("end", () => {
-              resolve(Buffer.concat(chunks));
-            });
-          }));
-        });
-      }
-    };
-    exports.HttpClientResponse = HttpClientResponse;
-    function isHttps(requestUrl) {
-      const parsedUrl = new URL(requestUrl);
-      return parsedUrl.protocol === "https:";
-    }
-    var HttpClient2 = class {
-      constructor(userAgent2, handlers, requestOptions) {
-        this._ignoreSslError = false;
-        this._allowRedirects = true;
-        this._allowRedirectDowngrade = false;
-        this._maxRedirects = 50;
-        this._allowRetries = false;
-        this._maxRetries = 1;
-        this._keepAlive = false;
-        this._disposed = false;
-        this.userAgent = this._getUserAgentWithOrchestrationId(userAgent2);
-        this.handlers = handlers || [];
-        this.requestOptions = requestOptions;
-        if (requestOptions) {
-          if (requestOptions.ignoreSslError != null) {
-            this._ignoreSslError = requestOptions.ignoreSslError;
-          }
-          this._socketTimeout = requestOptions.socketTimeout;
-          if (requestOptions.allowRedirects != null) {
-            this._allowRedirects = requestOptions.allowRedirects;
-          }
-          if (requestOptions.allowRedirectDowngrade != null) {
-            this._allowRedirectDowngrade = requestOptions.allowRedirectDowngrade;
-          }
-          if (requestOptions.maxRedirects != null) {
-            this._maxRedirects = Math.max(requestOptions.maxRedirects, 0);
-          }
-          if (requestOptions.keepAlive != null) {
-            this._keepAlive = requestOptions.keepAlive;
-          }
-          if (requestOptions.allowRetries != null) {
-            this._allowRetries = requestOptions.allowRetries;
-          }
-          if (requestOptions.maxRetries != null) {
-            this._maxRetries = requestOptions.maxRetries;
-          }
-        }
-      }
-      options(requestUrl, additionalHeaders) {
-        return __awaiter2(this, void 0, void 0, function* () {
-          return this.request("OPTIONS", requestUrl, null, additionalHeaders || {});
-        });
-      }
-      get(requestUrl, additionalHeaders) {
-        return __awaiter2(this, void 0, void 0, function* () {
-          return this.request("GET", requestUrl, null, additionalHeaders || {});
-        });
-      }
-      del(requestUrl, additionalHeaders) {
-        return __awaiter2(this, void 0, void 0, function* () {
-          return this.request("DELETE", requestUrl, null, additionalHeaders || {});
-        });
-      }
-      post(requestUrl, data, additionalHeaders) {
-        return __awaiter2(this, void 0, void 0, function* () {
-          return this.request("POST", requestUrl, data, additionalHeaders || {});
-        });
-      }
-      patch(requestUrl, data, additionalHeaders) {
-        return __awaiter2(this, void 0, void 0, function* () {
-          return this.request("PATCH", requestUrl, data, additionalHeaders || {});
-        });
-      }
-      put(requestUrl, data, additionalHeaders) {
-        return __awaiter2(this, void 0, void 0, function* () {
-          return this.request("PUT", requestUrl, data, additionalHeaders || {});
-        });
-      }
-      head(requestUrl, additionalHeaders) {
-        return __awaiter2(this, void 0, void 0, function* () {
-          return this.request("HEAD", requestUrl, null, additionalHeaders || {});
-        });
-      }
-      sendStream(verb, requestUrl, stream, additionalHeaders) {
-        return __awaiter2(this, void 0, void 0, function* () {
-          return this.request(verb, requestUrl, stream, additionalHeaders);
-        });
-      }
-      /**
-       * Gets a typed object from an endpoint
-       * Be aware that not found returns a null.  Other errors (4xx, 5xx) reject the promise
-       */
-      getJson(requestUrl_1) {
-        return __awaiter2(this, arguments, void 0, function* (requestUrl, additionalHeaders = {}) {
-          additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-          const res = yield this.get(requestUrl, additionalHeaders);
-          return this._processResponse(res, this.requestOptions);
-        });
-      }
-      postJson(requestUrl_1, obj_1) {
-        return __awaiter2(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-          const data = JSON.stringify(obj, null, 2);
-          additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-          additionalHeaders[Headers.ContentType] = this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-          const res = yield this.post(requestUrl, data, additionalHeaders);
-          return this._processResponse(res, this.requestOptions);
-        });
-      }
-      putJson(requestUrl_1, obj_1) {
-        return __awaiter2(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-          const data = JSON.stringify(obj, null, 2);
-          additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-          additionalHeaders[Headers.ContentType] = this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-          const res = yield this.put(requestUrl, data, additionalHeaders);
-          return this._processResponse(res, this.requestOptions);
-        });
-      }
-      patchJson(requestUrl_1, obj_1) {
-        return __awaiter2(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-          const data = JSON.stringify(obj, null, 2);
-          additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-          additionalHeaders[Headers.ContentType] = this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-          const res = yield this.patch(requestUrl, data, additionalHeaders);
-          return this._processResponse(res, this.requestOptions);
-        });
-      }
-      /**
-       * Makes a raw http request.
-       * All other methods such as get, post, patch, and request ultimately call this.
-       * Prefer get, del, post and patch
-       */
-      request(verb, requestUrl, data, headers) {
-        return __awaiter2(this, void 0, void 0, function* () {
-          if (this._disposed) {
-            throw new Error("Client has already been disposed.");
-          }
-          const parsedUrl = new URL(requestUrl);
-          let info = this._prepareRequest(verb, parsedUrl, headers);
-          const maxTries = this._allowRetries && RetryableHttpVerbs.includes(verb) ? this._maxRetries + 1 : 1;
-          let numTries = 0;
-          let response;
-          do {
-            response = yield this.requestRaw(info, data);
-            if (response && response.message && response.message.statusCode === HttpCodes.Unauthorized) {
-              let authenticationHandler;
-              for (const handler2 of this.handlers) {
-                if (handler2.canHandleAuthentication(response)) {
-                  authenticationHandler = handler2;
-                  break;
-                }
-              }
-              if (authenticationHandler) {
-                return authenticationHandler.handleAuthentication(this, info, data);
-              } else {
-                return response;
-              }
-            }
-            let redirectsRemaining = this._maxRedirects;
-            while (response.message.statusCode && HttpRedirectCodes.includes(response.message.statusCode) && this._allowRedirects && redirectsRemaining > 0) {
-              const redirectUrl = response.message.headers["location"];
-              if (!redirectUrl) {
-                break;
-              }
-              const parsedRedirectUrl = new URL(redirectUrl);
-              if (parsedUrl.protocol === "https:" && parsedUrl.protocol !== parsedRedirectUrl.protocol && !this._allowRedirectDowngrade) {
-                throw new Error("Redirect from HTTPS to HTTP protocol. This downgrade is not allowed for security reasons. If you want to allow this behavior, set the allowRedirectDowngrade option to true.");
-              }
-              yield response.readBody();
-              if (parsedRedirectUrl.hostname !== parsedUrl.hostname) {
-                for (const header in headers) {
-                  if (header.toLowerCase() === "authorization") {
-                    delete headers[header];
-                  }
-                }
-              }
-              info = this._prepareRequest(verb, parsedRedirectUrl, headers);
-              response = yield this.requestRaw(info, data);
-              redirectsRemaining--;
-            }
-            if (!response.message.statusCode || !HttpResponseRetryCodes.includes(response.message.statusCode)) {
-              return response;
-            }
-            numTries += 1;
-            if (numTries < maxTries) {
-              yield response.readBody();
-              yield this._performExponentialBackoff(numTries);
-            }
-          } while (numTries < maxTries);
-          return response;
-        });
-      }
-      /**
-       * Needs to be called if keepAlive is set to true in request options.
-       */
-      dispose() {
-        if (this._agent) {
-          this._agent.destroy();
-        }
-        this._disposed = true;
-      }
-      /**
-       * Raw request.
-       * @param info
-       * @param data
-       */
-      requestRaw(info, data) {
-        return __awaiter2(this, void 0, void 0, function* () {
-          return new Promise((resolve, reject) => {
-            function callbackForResult(err, res) {
-              if (err) {
-                reject(err);
-              } else if (!res) {
-                reject(new Error("Unknown error"));
-              } else {
-                resolve(res);
-              }
-            }
-            this.requestRawWithCallback(info, data, callbackForResult);
-          });
-        });
-      }
-      /**
-       * Raw request with callback.
-       * @param info
-       * @param data
-       * @param onResult
-       */
-      requestRawWithCallback(info, data, onResult) {
-        if (typeof data === "string") {
-          if (!info.options.headers) {
-            info.options.headers = {};
-          }
-          info.options.headers["Content-Length"] = Buffer.byteLength(data, "utf8");
-        }
-        let callbackCalled = false;
-        function handleResult(err, res) {
-          if (!callbackCalled) {
-            callbackCalled = true;
-            onResult(err, res);
-          }
-        }
-        const req = info.httpModule.request(info.options, (msg) => {
-          const res = new HttpClientResponse(msg);
-          handleResult(void 0, res);
-        });
-        let socket;
-        req.on("socket", (sock) => {
-          socket = sock;
-        });
-        req.setTimeout(this._socketTimeout || 3 * 6e4, () => {
-          if (socket) {
-            socket.end();
-          }
-          handleResult(new Error(`Request timeout: ${info.options.path}`));
-        });
-        req.on("error", function(err) {
-          handleResult(err);
-        });
-        if (data && typeof data === "string") {
-          req.write(data, "utf8");
-        }
-        if (data && typeof data !== "string") {
-          data.on("close", function() {
-            req.end();
-          });
-          data.pipe(req);
-        } else {
-          req.end();
-        }
-      }
-      /**
-       * Gets an http agent. This function is useful when you need an http agent that handles
-       * routing through a proxy server - depending upon the url and proxy environment variables.
-       * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
-       */
-      getAgent(serverUrl) {
-        const parsedUrl = new URL(serverUrl);
-        return this._getAgent(parsedUrl);
-      }
-      getAgentDispatcher(serverUrl) {
-        const parsedUrl = new URL(serverUrl);
-        const proxyUrl = pm.getProxyUrl(parsedUrl);
-        const useProxy = proxyUrl && proxyUrl.hostname;
-        if (!useProxy) {
-          return;
-        }
-        return this._getProxyAgentDispatcher(parsedUrl, proxyUrl);
-      }
-      _prepareRequest(method, requestUrl, headers) {
-        const info = {};
-        info.parsedUrl = requestUrl;
-        const usingSsl = info.parsedUrl.protocol === "https:";
-        info.httpModule = usingSsl ? https : http;
-        const defaultPort = usingSsl ? 443 : 80;
-        info.options = {};
-        info.options.host = info.parsedUrl.hostname;
-        info.options.port = info.parsedUrl.port ? parseInt(info.parsedUrl.port) : defaultPort;
-        info.options.path = (info.parsedUrl.pathname || "") + (info.parsedUrl.search || "");
-        info.options.method = method;
-        info.options.headers = this._mergeHeaders(headers);
-        if (this.userAgent != null) {
-          info.options.headers["user-agent"] = this.userAgent;
-        }
-        info.options.agent = this._getAgent(info.parsedUrl);
-        if (this.handlers) {
-          for (const handler2 of this.handlers) {
-            handler2.prepareRequest(info.options);
-          }
-        }
-        return info;
-      }
-      _mergeHeaders(headers) {
-        if (this.requestOptions && this.requestOptions.headers) {
-          return Object.assign({}, lowercaseKeys2(this.requestOptions.headers), lowercaseKeys2(headers || {}));
-        }
-        return lowercaseKeys2(headers || {});
-      }
-      /**
-       * Gets an existing header value or returns a default.
-       * Handles converting number header values to strings since HTTP headers must be strings.
-       * Note: This returns string | string[] since some headers can have multiple values.
-       * For headers that must always be a single string (like Content-Type), use the
-       * specialized _getExistingOrDefaultContentTypeHeader method instead.
-       */
-      _getExistingOrDefaultHeader(additionalHeaders, header, _default) {
-        let clientHeader;
-        if (this.requestOptions && this.requestOptions.headers) {
-          const headerValue = lowercaseKeys2(this.requestOptions.headers)[header];
-          if (headerValue) {
-            clientHeader = typeof headerValue === "number" ? headerValue.toString() : headerValue;
-          }
-        }
-        const additionalValue = additionalHeaders[header];
-        if (additionalValue !== void 0) {
-          return typeof additionalValue === "number" ? additionalValue.toString() : additionalValue;
-        }
-        if (clientHeader !== void 0) {
-          return clientHeader;
-        }
-        return _default;
-      }
-      /**
-       * Specialized version of _getExistingOrDefaultHeader for Content-Type header.
-       * Always returns a single string (not an array) since Content-Type should be a single value.
-       * Converts arrays to comma-separated strings and numbers to strings to ensure type safety.
-       * This was split from _getExistingOrDefaultHeader to provide stricter typing for callers
-       * that assign the result to places expecting a string (e.g., additionalHeaders[Headers.ContentType]).
-       */
-      _getExistingOrDefaultContentTypeHeader(additionalHeaders, _default) {
-        let clientHeader;
-        if (this.requestOptions && this.requestOptions.headers) {
-          const headerValue = lowercaseKeys2(this.requestOptions.headers)[Headers.ContentType];
-          if (headerValue) {
-            if (typeof headerValue === "number") {
-              clientHeader = String(headerValue);
-            } else if (Array.isArray(headerValue)) {
-              clientHeader = headerValue.join(", ");
-            } else {
-              clientHeader = headerValue;
-            }
-          }
-        }
-        const additionalValue = additionalHeaders[Headers.ContentType];
-        if (additionalValue !== void 0) {
-          if (typeof additionalValue === "number") {
-            return String(additionalValue);
-          } else if (Array.isArray(additionalValue)) {
-            return additionalValue.join(", ");
-          } else {
-            return additionalValue;
-          }
-        }
-        if (clientHeader !== void 0) {
-          return clientHeader;
-        }
-        return _default;
-      }
-      _getAgent(parsedUrl) {
-        let agent;
-        const proxyUrl = pm.getProxyUrl(parsedUrl);
-        const useProxy = proxyUrl && proxyUrl.hostname;
-        if (this._keepAlive && useProxy) {
-          agent = this._proxyAgent;
-        }
-        if (!useProxy) {
-          agent = this._agent;
-        }
-        if (agent) {
-          return agent;
-        }
-        const usingSsl = parsedUrl.protocol === "https:";
-        let maxSockets = 100;
-        if (this.requestOptions) {
-          maxSockets = this.requestOptions.maxSockets || http.globalAgent.maxSockets;
-        }
-        if (proxyUrl && proxyUrl.hostname) {
-          const agentOptions = {
-            maxSockets,
-            keepAlive: this._keepAlive,
-            proxy: Object.assign(Object.assign({}, (proxyUrl.username || proxyUrl.password) && {
-              proxyAuth: `${proxyUrl.username}:${proxyUrl.password}`
-            }), { host: proxyUrl.hostname, port: proxyUrl.port })
-          };
-          let tunnelAgent;
-          const overHttps = proxyUrl.protocol === "https:";
-          if (usingSsl) {
-            tunnelAgent = overHttps ? tunnel.httpsOverHttps : tunnel.httpsOverHttp;
-          } else {
-            tunnelAgent = overHttps ? tunnel.httpOverHttps : tunnel.httpOverHttp;
-          }
-          agent = tunnelAgent(agentOptions);
-          this._proxyAgent = agent;
-        }
-        if (!agent) {
-          const options = { keepAlive: this._keepAlive, maxSockets };
-          agent = usingSsl ? new https.Agent(options) : new http.Agent(options);
-          this._agent = agent;
-        }
-        if (usingSsl && this._ignoreSslError) {
-          agent.options = Object.assign(agent.options || {}, {
-            rejectUnauthorized: false
-          });
-        }
-        return agent;
-      }
-      _getProxyAgentDispatcher(parsedUrl, proxyUrl) {
-        let proxyAgent;
-        if (this._keepAlive) {
-          proxyAgent = this._proxyAgentDispatcher;
-        }
-        if (proxyAgent) {
-          return proxyAgent;
-        }
-        const usingSsl = parsedUrl.protocol === "https:";
-        proxyAgent = new undici_1.ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, (proxyUrl.username || proxyUrl.password) && {
-          token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString("base64")}`
-        }));
-        this._proxyAgentDispatcher = proxyAgent;
-        if (usingSsl && this._ignoreSslError) {
-          proxyAgent.options = Object.assign(proxyAgent.options.requestTls || {}, {
-            rejectUnauthorized: false
-          });
-        }
-        return proxyAgent;
-      }
-      _getUserAgentWithOrchestrationId(userAgent2) {
-        const baseUserAgent = userAgent2 || "actions/http-client";
-        const orchId = process.env["ACTIONS_ORCHESTRATION_ID"];
-        if (orchId) {
-          const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, "_");
-          return `${baseUserAgent} actions_orchestration_id/${sanitizedId}`;
-        }
-        return baseUserAgent;
-      }
-      _performExponentialBackoff(retryNumber) {
-        return __awaiter2(this, void 0, void 0, function* () {
-          retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
-          const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-          return new Promise((resolve) => setTimeout(() => resolve(), ms));
-        });
-      }
-      _processResponse(res, options) {
-        return __awaiter2(this, void 0, void 0, function* () {
-          return new Promise((resolve, reject) => __awaiter2(this, void 0, void 0, function* () {
-            const statusCode = res.message.statusCode || 0;
-            const response = {
-              statusCode,
-              result: null,
-              headers: {}
-            };
-            if (statusCode === HttpCodes.NotFound) {
-              resolve(response);
-            }
-            function dateTimeDeserializer(key, value) {
-              if (typeof value === "string") {
-                const a = new Date(value);
-                if (!isNaN(a.valueOf())) {
-                  return a;
-                }
-              }
-              return value;
-            }
-            let obj;
-            let contents;
-            try {
-              contents = yield res.readBody();
-              if (contents && contents.length > 0) {
-                if (options && options.deserializeDates) {
-                  obj = JSON.parse(contents, dateTimeDeserializer);
-                } else {
-                  obj = JSON.parse(contents);
-                }
-                response.result = obj;
-              }
-              response.headers = res.message.headers;
-            } catch (err) {
-            }
-            if (statusCode > 299) {
-              let msg;
-              if (obj && obj.message) {
-                msg = obj.message;
-              } else if (contents && contents.length > 0) {
-                msg = contents;
-              } else {
-                msg = `Failed request: (${statusCode})`;
-              }
-              const err = new HttpClientError(msg, statusCode);
-              err.result = response.result;
-              reject(err);
-            } else {
-              resolve(response);
-            }
-          }));
-        });
-      }
-    };
-    exports.HttpClient = HttpClient2;
-    var lowercaseKeys2 = (obj) => Object.keys(obj).reduce((c, k) => (c[k.toLowerCase()] = obj[k], c), {});
-  }
-});
 
 // node_modules/bottleneck/light.js
 var require_light = __commonJS({
@@ -846,19 +76,19 @@ var require_light = __commonJS({
       function getCjsExportFromNamespace(n) {
         return n && n["default"] || n;
       }
-      var load = function(received, defaults2, onto = {}) {
+      var load = function(received, defaults, onto = {}) {
         var k, ref, v;
-        for (k in defaults2) {
-          v = defaults2[k];
+        for (k in defaults) {
+          v = defaults[k];
           onto[k] = (ref = received[k]) != null ? ref : v;
         }
         return onto;
       };
-      var overwrite = function(received, defaults2, onto = {}) {
+      var overwrite = function(received, defaults, onto = {}) {
         var k, v;
         for (k in received) {
           v = received[k];
-          if (defaults2[k] !== void 0) {
+          if (defaults[k] !== void 0) {
             onto[k] = v;
           }
         }
@@ -2154,126 +1384,78 @@ var require_light = __commonJS({
   }
 });
 
-// node_modules/@actions/github/lib/context.js
-import { readFileSync, existsSync } from "fs";
-import { EOL } from "os";
-var Context = class {
-  /**
-   * Hydrate the context from the environment
-   */
-  constructor() {
-    var _a, _b, _c;
-    this.payload = {};
-    if (process.env.GITHUB_EVENT_PATH) {
-      if (existsSync(process.env.GITHUB_EVENT_PATH)) {
-        this.payload = JSON.parse(readFileSync(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
-      } else {
-        const path8 = process.env.GITHUB_EVENT_PATH;
-        process.stdout.write(`GITHUB_EVENT_PATH ${path8} does not exist${EOL}`);
-      }
-    }
-    this.eventName = process.env.GITHUB_EVENT_NAME;
-    this.sha = process.env.GITHUB_SHA;
-    this.ref = process.env.GITHUB_REF;
-    this.workflow = process.env.GITHUB_WORKFLOW;
-    this.action = process.env.GITHUB_ACTION;
-    this.actor = process.env.GITHUB_ACTOR;
-    this.job = process.env.GITHUB_JOB;
-    this.runAttempt = parseInt(process.env.GITHUB_RUN_ATTEMPT, 10);
-    this.runNumber = parseInt(process.env.GITHUB_RUN_NUMBER, 10);
-    this.runId = parseInt(process.env.GITHUB_RUN_ID, 10);
-    this.apiUrl = (_a = process.env.GITHUB_API_URL) !== null && _a !== void 0 ? _a : `https://api.github.com`;
-    this.serverUrl = (_b = process.env.GITHUB_SERVER_URL) !== null && _b !== void 0 ? _b : `https://github.com`;
-    this.graphqlUrl = (_c = process.env.GITHUB_GRAPHQL_URL) !== null && _c !== void 0 ? _c : `https://api.github.com/graphql`;
+// node_modules/@actions/http-client/lib/proxy.js
+function getProxyUrl(reqUrl) {
+  const usingSsl = reqUrl.protocol === "https:";
+  if (checkBypass(reqUrl)) {
+    return void 0;
   }
-  get issue() {
-    const payload = this.payload;
-    return Object.assign(Object.assign({}, this.repo), { number: (payload.issue || payload.pull_request || payload).number });
+  const proxyVar = (() => {
+    if (usingSsl) {
+      return process.env["https_proxy"] || process.env["HTTPS_PROXY"];
+    } else {
+      return process.env["http_proxy"] || process.env["HTTP_PROXY"];
+    }
+  })();
+  if (proxyVar) {
+    try {
+      return new DecodedURL(proxyVar);
+    } catch (_a) {
+      if (!proxyVar.startsWith("http://") && !proxyVar.startsWith("https://"))
+        return new DecodedURL(`http://${proxyVar}`);
+    }
+  } else {
+    return void 0;
   }
-  get repo() {
-    if (process.env.GITHUB_REPOSITORY) {
-      const [owner, repo] = process.env.GITHUB_REPOSITORY.split("/");
-      return { owner, repo };
+}
+function checkBypass(reqUrl) {
+  if (!reqUrl.hostname) {
+    return false;
+  }
+  const reqHost = reqUrl.hostname;
+  if (isLoopbackAddress(reqHost)) {
+    return true;
+  }
+  const noProxy = process.env["no_proxy"] || process.env["NO_PROXY"] || "";
+  if (!noProxy) {
+    return false;
+  }
+  let reqPort;
+  if (reqUrl.port) {
+    reqPort = Number(reqUrl.port);
+  } else if (reqUrl.protocol === "http:") {
+    reqPort = 80;
+  } else if (reqUrl.protocol === "https:") {
+    reqPort = 443;
+  }
+  const upperReqHosts = [reqUrl.hostname.toUpperCase()];
+  if (typeof reqPort === "number") {
+    upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
+  }
+  for (const upperNoProxyItem of noProxy.split(",").map((x) => x.trim().toUpperCase()).filter((x) => x)) {
+    if (upperNoProxyItem === "*" || upperReqHosts.some((x) => x === upperNoProxyItem || x.endsWith(`.${upperNoProxyItem}`) || upperNoProxyItem.startsWith(".") && x.endsWith(`${upperNoProxyItem}`))) {
+      return true;
     }
-    if (this.payload.repository) {
-      return {
-        owner: this.payload.repository.owner.login,
-        repo: this.payload.repository.name
-      };
-    }
-    throw new Error("context.repo requires a GITHUB_REPOSITORY environment variable like 'owner/repo'");
+  }
+  return false;
+}
+function isLoopbackAddress(host) {
+  const hostLower = host.toLowerCase();
+  return hostLower === "localhost" || hostLower.startsWith("127.") || hostLower.startsWith("[::1]") || hostLower.startsWith("[0:0:0:0:0:0:0:1]");
+}
+var DecodedURL = class extends URL {
+  constructor(url, base) {
+    super(url, base);
+    this._decodedUsername = decodeURIComponent(super.username);
+    this._decodedPassword = decodeURIComponent(super.password);
+  }
+  get username() {
+    return this._decodedUsername;
+  }
+  get password() {
+    return this._decodedPassword;
   }
 };
-
-// node_modules/@actions/github/lib/internal/utils.js
-var httpClient = __toESM(require_lib(), 1);
-var import_undici = __toESM(require_undici(), 1);
-var __awaiter = function(thisArg, _arguments, P, generator) {
-  function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve) {
-      resolve(value);
-    });
-  }
-  return new (P || (P = Promise))(function(resolve, reject) {
-    function fulfilled(value) {
-      try {
-        step(generator.next(value));
-      } catch (e) {
-        reject(e);
-      }
-    }
-    function rejected(value) {
-      try {
-        step(generator["throw"](value));
-      } catch (e) {
-        reject(e);
-      }
-    }
-    function step(result) {
-      result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected);
-    }
-    step((generator = generator.apply(thisArg, _arguments || [])).next());
-  });
-};
-function getAuthString(token, options) {
-  if (!token && !options.auth) {
-    throw new Error("Parameter token or opts.auth is required");
-  } else if (token && options.auth) {
-    throw new Error("Parameters token and opts.auth may not both be specified");
-  }
-  return typeof options.auth === "string" ? options.auth : `token ${token}`;
-}
-function getProxyAgent(destinationUrl) {
-  const hc = new httpClient.HttpClient();
-  return hc.getAgent(destinationUrl);
-}
-function getProxyAgentDispatcher(destinationUrl) {
-  const hc = new httpClient.HttpClient();
-  return hc.getAgentDispatcher(destinationUrl);
-}
-function getProxyFetch(destinationUrl) {
-  const httpDispatcher = getProxyAgentDispatcher(destinationUrl);
-  const proxyFetch = (url, opts) => __awaiter(this, void 0, void 0, function* () {
-    return (0, import_undici.fetch)(url, Object.assign(Object.assign({}, opts), { dispatcher: httpDispatcher }));
-  });
-  return proxyFetch;
-}
-function getApiBaseUrl() {
-  return process.env["GITHUB_API_URL"] || "https://api.github.com";
-}
-function getUserAgentWithOrchestrationId(baseUserAgent) {
-  var _a;
-  const orchId = (_a = process.env["ACTIONS_ORCHESTRATION_ID"]) === null || _a === void 0 ? void 0 : _a.trim();
-  if (orchId) {
-    const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, "_");
-    const tag = `actions_orchestration_id/${sanitizedId}`;
-    if (baseUserAgent === null || baseUserAgent === void 0 ? void 0 : baseUserAgent.includes(tag))
-      return baseUserAgent;
-    const ua = baseUserAgent ? `${baseUserAgent} ` : "";
-    return `${ua}${tag}`;
-  }
-  return baseUserAgent;
-}
 
 // node_modules/universal-user-agent/index.js
 function getUserAgent() {
@@ -2406,12 +1588,12 @@ var DEFAULTS = {
     format: ""
   }
 };
-function lowercaseKeys(object) {
-  if (!object) {
+function lowercaseKeys(object2) {
+  if (!object2) {
     return {};
   }
-  return Object.keys(object).reduce((newObj, key) => {
-    newObj[key.toLowerCase()] = object[key];
+  return Object.keys(object2).reduce((newObj, key) => {
+    newObj[key.toLowerCase()] = object2[key];
     return newObj;
   }, {});
 }
@@ -2423,12 +1605,12 @@ function isPlainObject(value) {
   const Ctor = Object.prototype.hasOwnProperty.call(proto, "constructor") && proto.constructor;
   return typeof Ctor === "function" && Ctor instanceof Ctor && Function.prototype.call(Ctor) === Function.prototype.call(value);
 }
-function mergeDeep(defaults2, options) {
-  const result = Object.assign({}, defaults2);
+function mergeDeep(defaults, options) {
+  const result = Object.assign({}, defaults);
   Object.keys(options).forEach((key) => {
     if (isPlainObject(options[key])) {
-      if (!(key in defaults2)) Object.assign(result, { [key]: options[key] });
-      else result[key] = mergeDeep(defaults2[key], options[key]);
+      if (!(key in defaults)) Object.assign(result, { [key]: options[key] });
+      else result[key] = mergeDeep(defaults[key], options[key]);
     } else {
       Object.assign(result, { [key]: options[key] });
     }
@@ -2443,7 +1625,7 @@ function removeUndefinedProperties(obj) {
   }
   return obj;
 }
-function merge(defaults2, route, options) {
+function merge(defaults, route, options) {
   if (typeof route === "string") {
     let [method, url] = route.split(" ");
     options = Object.assign(url ? { method, url } : { url: method }, options);
@@ -2453,10 +1635,10 @@ function merge(defaults2, route, options) {
   options.headers = lowercaseKeys(options.headers);
   removeUndefinedProperties(options);
   removeUndefinedProperties(options.headers);
-  const mergedOptions = mergeDeep(defaults2 || {}, options);
+  const mergedOptions = mergeDeep(defaults || {}, options);
   if (options.url === "/graphql") {
-    if (defaults2 && defaults2.mediaType.previews?.length) {
-      mergedOptions.mediaType.previews = defaults2.mediaType.previews.filter(
+    if (defaults && defaults.mediaType.previews?.length) {
+      mergedOptions.mediaType.previews = defaults.mediaType.previews.filter(
         (preview) => !mergedOptions.mediaType.previews.includes(preview)
       ).concat(mergedOptions.mediaType.previews);
     }
@@ -2488,11 +1670,11 @@ function extractUrlVariableNames(url) {
   }
   return matches.map(removeNonChars).reduce((a, b) => a.concat(b), []);
 }
-function omit(object, keysToOmit) {
+function omit(object2, keysToOmit) {
   const result = { __proto__: null };
-  for (const key of Object.keys(object)) {
+  for (const key of Object.keys(object2)) {
     if (keysToOmit.indexOf(key) === -1) {
-      result[key] = object[key];
+      result[key] = object2[key];
     }
   }
   return result;
@@ -2524,8 +1706,8 @@ function isDefined(value) {
 function isKeyOperator(operator) {
   return operator === ";" || operator === "&" || operator === "?";
 }
-function getValues(context3, operator, key, modifier) {
-  var value = context3[key], result = [];
+function getValues(context, operator, key, modifier) {
+  var value = context[key], result = [];
   if (isDefined(value) && value !== "") {
     if (typeof value === "string" || typeof value === "number" || typeof value === "bigint" || typeof value === "boolean") {
       value = value.toString();
@@ -2589,7 +1771,7 @@ function parseUrl(template) {
     expand: expand.bind(null, template)
   };
 }
-function expand(template, context3) {
+function expand(template, context) {
   var operators = ["+", "#", ".", "/", ";", "?", "&"];
   template = template.replace(
     /\{([^\{\}]+)\}|([^\{\}]+)/g,
@@ -2603,7 +1785,7 @@ function expand(template, context3) {
         }
         expression.split(/,/g).forEach(function(variable) {
           var tmp = /([^:\*]*)(?::(\d+)|(\*))?/.exec(variable);
-          values.push(getValues(context3, operator, tmp[1], tmp[2] || tmp[3]));
+          values.push(getValues(context, operator, tmp[1], tmp[2] || tmp[3]));
         });
         if (operator && operator !== "+") {
           var separator = ",";
@@ -2690,8 +1872,8 @@ function parse(options) {
     options.request ? { request: options.request } : null
   );
 }
-function endpointWithDefaults(defaults2, route, options) {
-  return parse(merge(defaults2, route, options));
+function endpointWithDefaults(defaults, route, options) {
+  return parse(merge(defaults, route, options));
 }
 function withDefaults(oldDefaults, newDefaults) {
   const DEFAULTS2 = merge(oldDefaults, newDefaults);
@@ -3113,7 +2295,7 @@ var isContextSourceSupported = () => {
   try {
     const result = JSON.parse(
       "1",
-      (_, __, context3) => !!context3?.source && context3.source === "1"
+      (_, __, context) => !!context?.source && context.source === "1"
     );
     featureCache.set(parseFingerprint, result);
     return result;
@@ -3122,26 +2304,26 @@ var isContextSourceSupported = () => {
     return false;
   }
 };
-var convertMarkedBigIntsReviver = (key, value, context3, userReviver) => {
+var convertMarkedBigIntsReviver = (key, value, context, userReviver) => {
   const isCustomFormatBigInt = typeof value === "string" && customFormat.test(value);
   if (isCustomFormatBigInt) return BigInt(value.slice(0, -1));
   const isNoiseValue = typeof value === "string" && noiseValue.test(value);
   if (isNoiseValue) return value.slice(0, -1);
   const hasUserReviver = typeof userReviver === "function";
   if (!hasUserReviver) return value;
-  return userReviver(key, value, context3);
+  return userReviver(key, value, context);
 };
 var JSONParseV2 = (text, reviver) => {
-  return JSON.parse(text, (key, value, context3) => {
+  return JSON.parse(text, (key, value, context) => {
     const isNumber = typeof value === "number";
     const isOutOfBounds = value > Number.MAX_SAFE_INTEGER || value < Number.MIN_SAFE_INTEGER;
     const isBigNumber = isNumber && isOutOfBounds;
-    const isInt = context3 && intRegex.test(context3.source);
+    const isInt = context && intRegex.test(context.source);
     const isBigInt = isBigNumber && isInt;
-    if (isBigInt) return BigInt(context3.source);
+    if (isBigInt) return BigInt(context.source);
     const hasCustomReviver = typeof reviver === "function";
     if (!hasCustomReviver) return value;
-    return reviver(key, value, context3);
+    return reviver(key, value, context);
   });
 };
 var MAX_INT = Number.MAX_SAFE_INTEGER.toString();
@@ -3212,7 +2394,7 @@ var JSONParse = (text, reviver) => {
     const serializedData = serializeBigInts(text);
     return originalParse(
       serializedData,
-      (key, value, context3) => convertMarkedBigIntsReviver(key, value, context3, reviver)
+      (key, value, context) => convertMarkedBigIntsReviver(key, value, context, reviver)
     );
   } catch (error) {
     if (error instanceof RangeError) {
@@ -3280,8 +2462,8 @@ function isPlainObject2(value) {
 }
 var noop = () => "";
 async function fetchWrapper(requestOptions) {
-  const fetch2 = requestOptions.request?.fetch || globalThis.fetch;
-  if (!fetch2) {
+  const fetch = requestOptions.request?.fetch || globalThis.fetch;
+  if (!fetch) {
     throw new Error(
       "fetch is not set. Please pass a fetch implementation as new Octokit({ request: { fetch }}). Learn more at https://github.com/octokit/octokit.js/#fetch-missing"
     );
@@ -3297,7 +2479,7 @@ async function fetchWrapper(requestOptions) {
   );
   let fetchResponse;
   try {
-    fetchResponse = await fetch2(requestOptions.url, {
+    fetchResponse = await fetch(requestOptions.url, {
       method: requestOptions.method,
       body,
       redirect: requestOptions.request?.redirect,
@@ -3512,9 +2694,9 @@ function graphql(request2, query, options) {
     result.variables[key] = parsedOptions[key];
     return result;
   }, {});
-  const baseUrl2 = parsedOptions.baseUrl || request2.endpoint.DEFAULTS.baseUrl;
-  if (GHES_V3_SUFFIX_REGEX.test(baseUrl2)) {
-    requestOptions.url = baseUrl2.replace(GHES_V3_SUFFIX_REGEX, "/api/graphql");
+  const baseUrl = parsedOptions.baseUrl || request2.endpoint.DEFAULTS.baseUrl;
+  if (GHES_V3_SUFFIX_REGEX.test(baseUrl)) {
+    requestOptions.url = baseUrl.replace(GHES_V3_SUFFIX_REGEX, "/api/graphql");
   }
   return request2(requestOptions).then((response) => {
     if (response.data.errors) {
@@ -3626,21 +2808,21 @@ function createLogger(logger = {}) {
 var userAgentTrail = `octokit-core.js/${VERSION4} ${getUserAgent()}`;
 var Octokit = class {
   static VERSION = VERSION4;
-  static defaults(defaults2) {
+  static defaults(defaults) {
     const OctokitWithDefaults = class extends this {
       constructor(...args) {
         const options = args[0] || {};
-        if (typeof defaults2 === "function") {
-          super(defaults2(options));
+        if (typeof defaults === "function") {
+          super(defaults(options));
           return;
         }
         super(
           Object.assign(
             {},
-            defaults2,
+            defaults,
             options,
-            options.userAgent && defaults2.userAgent ? {
-              userAgent: `${options.userAgent} ${defaults2.userAgent}`
+            options.userAgent && defaults.userAgent ? {
+              userAgent: `${options.userAgent} ${defaults.userAgent}`
             } : null
           )
         );
@@ -3737,8 +2919,124 @@ var Octokit = class {
   auth;
 };
 
+// node_modules/@octokit/plugin-paginate-rest/dist-bundle/index.js
+var VERSION5 = "0.0.0-development";
+function normalizePaginatedListResponse(response) {
+  if (!response.data) {
+    return {
+      ...response,
+      data: []
+    };
+  }
+  const responseNeedsNormalization = ("total_count" in response.data || "total_commits" in response.data) && !("url" in response.data);
+  if (!responseNeedsNormalization) return response;
+  const incompleteResults = response.data.incomplete_results;
+  const repositorySelection = response.data.repository_selection;
+  const totalCount = response.data.total_count;
+  const totalCommits = response.data.total_commits;
+  delete response.data.incomplete_results;
+  delete response.data.repository_selection;
+  delete response.data.total_count;
+  delete response.data.total_commits;
+  const namespaceKey = Object.keys(response.data)[0];
+  const data = response.data[namespaceKey];
+  response.data = data;
+  if (typeof incompleteResults !== "undefined") {
+    response.data.incomplete_results = incompleteResults;
+  }
+  if (typeof repositorySelection !== "undefined") {
+    response.data.repository_selection = repositorySelection;
+  }
+  response.data.total_count = totalCount;
+  response.data.total_commits = totalCommits;
+  return response;
+}
+function iterator(octokit, route, parameters) {
+  const options = typeof route === "function" ? route.endpoint(parameters) : octokit.request.endpoint(route, parameters);
+  const requestMethod = typeof route === "function" ? route : octokit.request;
+  const method = options.method;
+  const headers = options.headers;
+  let url = options.url;
+  return {
+    [Symbol.asyncIterator]: () => ({
+      async next() {
+        if (!url) return { done: true };
+        try {
+          const response = await requestMethod({ method, url, headers });
+          const normalizedResponse = normalizePaginatedListResponse(response);
+          url = ((normalizedResponse.headers.link || "").match(
+            /<([^<>]+)>;\s*rel="next"/
+          ) || [])[1];
+          if (!url && "total_commits" in normalizedResponse.data) {
+            const parsedUrl = new URL(normalizedResponse.url);
+            const params = parsedUrl.searchParams;
+            const page = parseInt(params.get("page") || "1", 10);
+            const per_page = parseInt(params.get("per_page") || "250", 10);
+            if (page * per_page < normalizedResponse.data.total_commits) {
+              params.set("page", String(page + 1));
+              url = parsedUrl.toString();
+            }
+          }
+          return { value: normalizedResponse };
+        } catch (error) {
+          if (error.status !== 409) throw error;
+          url = "";
+          return {
+            value: {
+              status: 200,
+              headers: {},
+              data: []
+            }
+          };
+        }
+      }
+    })
+  };
+}
+function paginate(octokit, route, parameters, mapFn) {
+  if (typeof parameters === "function") {
+    mapFn = parameters;
+    parameters = void 0;
+  }
+  return gather(
+    octokit,
+    [],
+    iterator(octokit, route, parameters)[Symbol.asyncIterator](),
+    mapFn
+  );
+}
+function gather(octokit, results, iterator2, mapFn) {
+  return iterator2.next().then((result) => {
+    if (result.done) {
+      return results;
+    }
+    let earlyExit = false;
+    function done() {
+      earlyExit = true;
+    }
+    results = results.concat(
+      mapFn ? mapFn(result.value, done) : result.value.data
+    );
+    if (earlyExit) {
+      return results;
+    }
+    return gather(octokit, results, iterator2, mapFn);
+  });
+}
+var composePaginateRest = Object.assign(paginate, {
+  iterator
+});
+function paginateRest(octokit) {
+  return {
+    paginate: Object.assign(paginate.bind(null, octokit), {
+      iterator: iterator.bind(null, octokit)
+    })
+  };
+}
+paginateRest.VERSION = VERSION5;
+
 // node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/version.js
-var VERSION5 = "17.0.0";
+var VERSION6 = "17.0.0";
 
 // node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/generated/endpoints.js
 var Endpoints = {
@@ -6036,14 +5334,14 @@ var endpoints_default = Endpoints;
 var endpointMethodsMap = /* @__PURE__ */ new Map();
 for (const [scope, endpoints] of Object.entries(endpoints_default)) {
   for (const [methodName, endpoint2] of Object.entries(endpoints)) {
-    const [route, defaults2, decorations] = endpoint2;
+    const [route, defaults, decorations] = endpoint2;
     const [method, url] = route.split(/ /);
     const endpointDefaults = Object.assign(
       {
         method,
         url
       },
-      defaults2
+      defaults
     );
     if (!endpointMethodsMap.has(scope)) {
       endpointMethodsMap.set(scope, /* @__PURE__ */ new Map());
@@ -6113,8 +5411,8 @@ function endpointsToMethods(octokit) {
   }
   return newMethods;
 }
-function decorate(octokit, scope, methodName, defaults2, decorations) {
-  const requestWithDefaults = octokit.request.defaults(defaults2);
+function decorate(octokit, scope, methodName, defaults, decorations) {
+  const requestWithDefaults = octokit.request.defaults(defaults);
   function withDecorations(...args) {
     let options = requestWithDefaults.endpoint.merge(...args);
     if (decorations.mapToData) {
@@ -6162,7 +5460,7 @@ function restEndpointMethods(octokit) {
     rest: api
   };
 }
-restEndpointMethods.VERSION = VERSION5;
+restEndpointMethods.VERSION = VERSION6;
 function legacyRestEndpointMethods(octokit) {
   const api = endpointsToMethods(octokit);
   return {
@@ -6170,154 +5468,7 @@ function legacyRestEndpointMethods(octokit) {
     rest: api
   };
 }
-legacyRestEndpointMethods.VERSION = VERSION5;
-
-// node_modules/@octokit/plugin-paginate-rest/dist-bundle/index.js
-var VERSION6 = "0.0.0-development";
-function normalizePaginatedListResponse(response) {
-  if (!response.data) {
-    return {
-      ...response,
-      data: []
-    };
-  }
-  const responseNeedsNormalization = ("total_count" in response.data || "total_commits" in response.data) && !("url" in response.data);
-  if (!responseNeedsNormalization) return response;
-  const incompleteResults = response.data.incomplete_results;
-  const repositorySelection = response.data.repository_selection;
-  const totalCount = response.data.total_count;
-  const totalCommits = response.data.total_commits;
-  delete response.data.incomplete_results;
-  delete response.data.repository_selection;
-  delete response.data.total_count;
-  delete response.data.total_commits;
-  const namespaceKey = Object.keys(response.data)[0];
-  const data = response.data[namespaceKey];
-  response.data = data;
-  if (typeof incompleteResults !== "undefined") {
-    response.data.incomplete_results = incompleteResults;
-  }
-  if (typeof repositorySelection !== "undefined") {
-    response.data.repository_selection = repositorySelection;
-  }
-  response.data.total_count = totalCount;
-  response.data.total_commits = totalCommits;
-  return response;
-}
-function iterator(octokit, route, parameters) {
-  const options = typeof route === "function" ? route.endpoint(parameters) : octokit.request.endpoint(route, parameters);
-  const requestMethod = typeof route === "function" ? route : octokit.request;
-  const method = options.method;
-  const headers = options.headers;
-  let url = options.url;
-  return {
-    [Symbol.asyncIterator]: () => ({
-      async next() {
-        if (!url) return { done: true };
-        try {
-          const response = await requestMethod({ method, url, headers });
-          const normalizedResponse = normalizePaginatedListResponse(response);
-          url = ((normalizedResponse.headers.link || "").match(
-            /<([^<>]+)>;\s*rel="next"/
-          ) || [])[1];
-          if (!url && "total_commits" in normalizedResponse.data) {
-            const parsedUrl = new URL(normalizedResponse.url);
-            const params = parsedUrl.searchParams;
-            const page = parseInt(params.get("page") || "1", 10);
-            const per_page = parseInt(params.get("per_page") || "250", 10);
-            if (page * per_page < normalizedResponse.data.total_commits) {
-              params.set("page", String(page + 1));
-              url = parsedUrl.toString();
-            }
-          }
-          return { value: normalizedResponse };
-        } catch (error) {
-          if (error.status !== 409) throw error;
-          url = "";
-          return {
-            value: {
-              status: 200,
-              headers: {},
-              data: []
-            }
-          };
-        }
-      }
-    })
-  };
-}
-function paginate(octokit, route, parameters, mapFn) {
-  if (typeof parameters === "function") {
-    mapFn = parameters;
-    parameters = void 0;
-  }
-  return gather(
-    octokit,
-    [],
-    iterator(octokit, route, parameters)[Symbol.asyncIterator](),
-    mapFn
-  );
-}
-function gather(octokit, results, iterator2, mapFn) {
-  return iterator2.next().then((result) => {
-    if (result.done) {
-      return results;
-    }
-    let earlyExit = false;
-    function done() {
-      earlyExit = true;
-    }
-    results = results.concat(
-      mapFn ? mapFn(result.value, done) : result.value.data
-    );
-    if (earlyExit) {
-      return results;
-    }
-    return gather(octokit, results, iterator2, mapFn);
-  });
-}
-var composePaginateRest = Object.assign(paginate, {
-  iterator
-});
-function paginateRest(octokit) {
-  return {
-    paginate: Object.assign(paginate.bind(null, octokit), {
-      iterator: iterator.bind(null, octokit)
-    })
-  };
-}
-paginateRest.VERSION = VERSION6;
-
-// node_modules/@actions/github/lib/utils.js
-var context = new Context();
-var baseUrl = getApiBaseUrl();
-var defaults = {
-  baseUrl,
-  request: {
-    agent: getProxyAgent(baseUrl),
-    fetch: getProxyFetch(baseUrl)
-  }
-};
-var GitHub = Octokit.plugin(restEndpointMethods, paginateRest).defaults(defaults);
-function getOctokitOptions(token, options) {
-  const opts = Object.assign({}, options || {});
-  const auth2 = getAuthString(token, opts);
-  if (auth2) {
-    opts.auth = auth2;
-  }
-  const userAgent2 = getUserAgentWithOrchestrationId(opts.userAgent);
-  if (userAgent2) {
-    opts.userAgent = userAgent2;
-  }
-  return opts;
-}
-
-// node_modules/@actions/github/lib/github.js
-var context2 = new Context();
-function getOctokit(token, options, ...additionalPlugins) {
-  const GitHubWithPlugins = GitHub.plugin(...additionalPlugins);
-  return new GitHubWithPlugins(getOctokitOptions(token, options));
-}
+legacyRestEndpointMethods.VERSION = VERSION6;
 
 // node_modules/@octokit/plugin-retry/dist-bundle/index.js
 var import_light = __toESM(require_light(), 1);
@@ -6625,6 +5776,7 @@ throttling.triggersNotification = triggersNotification;
 
 // src/github.ts
 var import_light3 = __toESM(require_light(), 1);
+var GitHubOctokit = Octokit.plugin(restEndpointMethods, paginateRest, retry, throttling);
 var WRITE_GAP_MS = 100;
 var CONTENT_GAP_MS = 500;
 var GitHubDeadlinePassed = class extends Error {
@@ -6646,26 +5798,24 @@ function createOctokit(token, apiUrl, log, deadline = {}) {
     log(`GitHub ${kind} on ${options.method} ${options.url}; retrying in ${retryAfter}s`);
     return true;
   };
-  const octokit = getOctokit(
-    token,
-    {
-      baseUrl: apiUrl,
-      retry: { retries: 3 },
-      throttle: {
-        // The plugin's defaults space every write 1 s apart and every comment or pull
-        // request 3 s apart: made for bulk clients, they were 88% of a run's wall time
-        // (bench). A run makes about eight writes, far below GitHub's content limits
-        // (80 a minute), so keep writes one at a time with a short gap; a secondary
-        // rate limit is still retried after its retry-after.
-        write: new import_light3.default.Group({ maxConcurrent: 1, minTime: WRITE_GAP_MS }),
-        notifications: new import_light3.default.Group({ maxConcurrent: 1, minTime: CONTENT_GAP_MS }),
-        onRateLimit: rateLimited("rate limit"),
-        onSecondaryRateLimit: rateLimited("secondary rate limit")
-      }
-    },
-    retry,
-    throttling
-  );
+  const octokit = new GitHubOctokit({
+    auth: token,
+    baseUrl: apiUrl,
+    userAgent: "draft-review",
+    request: { fetch: proxiedFetch(apiUrl) },
+    retry: { retries: 3 },
+    throttle: {
+      // The plugin's defaults space every write 1 s apart and every comment or pull
+      // request 3 s apart: made for bulk clients, they were 88% of a run's wall time
+      // (bench). A run makes about eight writes, far below GitHub's content limits
+      // (80 a minute), so keep writes one at a time with a short gap; a secondary
+      // rate limit is still retried after its retry-after.
+      write: new import_light3.default.Group({ maxConcurrent: 1, minTime: WRITE_GAP_MS }),
+      notifications: new import_light3.default.Group({ maxConcurrent: 1, minTime: CONTENT_GAP_MS }),
+      onRateLimit: rateLimited("rate limit"),
+      onSecondaryRateLimit: rateLimited("secondary rate limit")
+    }
+  });
   const plugin = octokit.retry;
   const retryRequest = plugin.retryRequest.bind(plugin);
   plugin.retryRequest = (error, retries, retryAfter) => {
@@ -6710,6 +5860,22 @@ function createOctokit(token, apiUrl, log, deadline = {}) {
   });
   return octokit;
 }
+function proxiedFetch(apiUrl) {
+  const proxy = getProxyUrl(new URL(apiUrl));
+  if (!proxy?.hostname) return void 0;
+  let client;
+  return async (input, init) => {
+    client ??= import("./undici-TSW3YBWS.js").then((undici) => ({
+      fetch: undici.fetch,
+      dispatcher: new undici.ProxyAgent({
+        uri: proxy.href,
+        ...proxy.username || proxy.password ? { token: `Basic ${Buffer.from(`${proxy.username}:${proxy.password}`).toString("base64")}` } : {}
+      })
+    }));
+    const { fetch: viaProxy, dispatcher } = await client;
+    return viaProxy(input, { ...init, dispatcher });
+  };
+}
 function pullCreateRefusal(e) {
   const status = e.status;
   const data = e.response?.data;
@@ -6738,8 +5904,8 @@ var GitHubClient = class extends RepoClient {
     const { data } = await this.octokit.rest.repos.get(this.r);
     return data.default_branch;
   }
-  async issue(number) {
-    const { data } = await this.octokit.rest.issues.get({ ...this.r, issue_number: number });
+  async issue(number2) {
+    const { data } = await this.octokit.rest.issues.get({ ...this.r, issue_number: number2 });
     return {
       number: data.number,
       title: data.title,
@@ -6751,13 +5917,13 @@ var GitHubClient = class extends RepoClient {
     };
   }
   /** Who last edited the issue's text and when (GraphQL only); undefined where it cannot be read. */
-  async issueEditor(number) {
+  async issueEditor(number2) {
     try {
       const q = "query($owner: String!, $name: String!, $number: Int!) { repository(owner: $owner, name: $name) { issue(number: $number) { lastEditedAt editor { login } } } }";
       const res = await this.octokit.graphql(q, {
         owner: this.owner,
         name: this.repo,
-        number
+        number: number2
       });
       const issue = res.repository.issue;
       return issue ? { editor: issue.editor?.login, lastEditedAt: issue.lastEditedAt ?? void 0 } : void 0;
@@ -7509,7 +6675,7 @@ function triageJsonSchema(tiers) {
     }
   };
 }
-var answerSchema = external_exports.object({ kind: external_exports.enum(TASK_KINDS), tier: external_exports.number().int(), reason: external_exports.string() }).strict();
+var answerSchema = object({ kind: _enum(TASK_KINDS), tier: number().int(), reason: string() }).strict();
 function parseTriage(text, tiers) {
   if (text.trim() === "") return { ok: false, error: "the answer is empty" };
   const json = jsonIn(text);
@@ -9381,16 +8547,16 @@ function fitDiff(diff, maxTokens) {
 }
 
 // src/verdict.ts
-var findingSchema = external_exports.object({
-  file: external_exports.string(),
-  line: external_exports.number().int().nullable(),
-  severity: external_exports.enum(["blocker", "major", "minor"]),
-  message: external_exports.string()
+var findingSchema = object({
+  file: string(),
+  line: number().int().nullable(),
+  severity: _enum(["blocker", "major", "minor"]),
+  message: string()
 });
-var verdictSchema = external_exports.object({
-  verdict: external_exports.enum(["approve", "reject"]),
-  summary: external_exports.string(),
-  findings: external_exports.array(findingSchema)
+var verdictSchema = object({
+  verdict: _enum(["approve", "reject"]),
+  summary: string(),
+  findings: array(findingSchema)
 });
 var VERDICT_JSON_SCHEMA = {
   type: "object",
@@ -9839,6 +9005,7 @@ var MANIFESTS = /* @__PURE__ */ new Set([
   "meson.build",
   "package.swift"
 ]);
+var MANIFEST_NAME = new RegExp(`^(?:${[...MANIFESTS].map((m) => m.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")})$`, "i");
 var CODE_DIRS = /* @__PURE__ */ new Set(["src", "lib", "source", "sources", "app", "apps", "pkg", "cmd", "internal", "core", "server", "client"]);
 var TEST_DIRS = /* @__PURE__ */ new Set(["test", "tests", "__tests__", "spec", "specs", "e2e", "integration"]);
 var LOW_DIRS = /* @__PURE__ */ new Set([
@@ -9892,14 +9059,36 @@ var STOP_WORDS2 = new Set(
   "the and for with this that from into when what which should would could does not are was were have has had but its than then them they their there here also only just like more most some such very can will may must use used using file files code line lines issue bug error fix fixes fixed add adds added make makes new old get set see way one two all any each out now how why who where our you your yes no via per returns return true false null undefined".split(" ")
 );
 var byName = new Intl.Collator("en", { numeric: true });
+var PUNCTUATION = { _: "", "-": "", ".": "", "/": "" };
+function nameKey(name) {
+  if (!/^[a-z0-9_\-./]*$/.test(name) || /(^|\D)0\d|\d{90}/.test(name)) return void 0;
+  return name.replace(/[_\-./]|\d+/g, (m) => PUNCTUATION[m] ?? `${String.fromCharCode(32 + m.length)}${m}`);
+}
+function compareNames(a, keyA, b, keyB) {
+  if (keyA === void 0 || keyB === void 0) return byName.compare(a, b);
+  return keyA < keyB ? -1 : keyA > keyB ? 1 : 0;
+}
 var ROOT_FIRST_PASS = 25;
 var DIR_FIRST_PASS = 10;
 var MIN_PACKAGES = 5;
-function entriesOf(files) {
-  return files.map((f) => {
+function directoriesOf(files) {
+  const dirs = /* @__PURE__ */ new Map();
+  let lastDir;
+  let lastList = [];
+  for (const f of files) {
     const slash = f.path.lastIndexOf("/");
-    return { f, dir: slash === -1 ? "" : f.path.slice(0, slash), name: f.path.slice(slash + 1) };
-  });
+    const same = lastDir !== void 0 && (slash === -1 ? lastDir === "" : slash === lastDir.length && f.path.startsWith(lastDir));
+    const dir = same ? lastDir : slash === -1 ? "" : f.path.slice(0, slash);
+    const e = { f, dir, name: f.path.slice(slash + 1) };
+    if (!same) {
+      const list = dirs.get(dir);
+      if (list) lastList = list;
+      else dirs.set(dir, lastList = []);
+      lastDir = dir;
+    }
+    lastList.push(e);
+  }
+  return dirs;
 }
 var Block = class {
   constructor(dir, unranked, scoreOf, score) {
@@ -9908,6 +9097,7 @@ var Block = class {
     this.scoreOf = scoreOf;
     this.score = score;
     this.header = dir === "";
+    this.key = nameKey(dir);
   }
   dir;
   unranked;
@@ -9916,8 +9106,23 @@ var Block = class {
   header;
   shown = 0;
   ranked;
+  where;
+  /** Its name's sort key (nameKey). */
+  key;
   get count() {
     return this.unranked.length;
+  }
+  /** Its top-level directory, and the subdirectory of that it is in (`name/`, or '.' for the top itself). */
+  get place() {
+    if (!this.where) {
+      const first = this.dir.indexOf("/");
+      if (first === -1) this.where = { top: this.dir, sub: "." };
+      else {
+        const second = this.dir.indexOf("/", first + 1);
+        this.where = { top: this.dir.slice(0, first), sub: `${this.dir.slice(first + 1, second === -1 ? void 0 : second)}/` };
+      }
+    }
+    return this.where;
   }
   /** Best match with the issue first, then README and manifests, then by name. */
   get files() {
@@ -9934,10 +9139,10 @@ function renderRepoMap(files, budgetChars, query = "") {
   const title = `Repository: ${files.length} files (name size; k = KiB, M = MiB)`;
   if (files.length === 0 || title.length > budget) return title.slice(0, budget);
   const words = queryWords(query);
-  const entries = entriesOf(files);
-  const match = matcher(entries, words);
-  const { kept, collapsed } = collapseBoilerplate(entries, words);
-  const blocks = groupByDir(kept, match);
+  const dirs = directoriesOf(files);
+  const match = matcher(dirs, words);
+  const { kept, collapsed } = collapseBoilerplate(dirs, words);
+  const blocks = rankBlocks(kept, match);
   const guess = fitsWhole(blocks, budget - title.length) ? 0 : Math.floor(budget * 0.3);
   const first = pack(title, blocks, collapsed, budget, guess);
   if (guess === 0) return first.text;
@@ -10030,38 +9235,38 @@ function queryWords(text) {
   }
   return [...out];
 }
-function matcher(entries, words) {
+function matcher(dirs, words) {
   if (words.length === 0) return { dir: () => 0, file: () => 0 };
   const wordSet = new Set(words);
-  const any = new RegExp(words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"));
+  const any = new RegExp(words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"), "i");
   const counts = /* @__PURE__ */ new Map();
   const bump = (w) => void counts.set(w, (counts.get(w) ?? 0) + 1);
+  const segmentWords = /* @__PURE__ */ new Map();
   const dirWords = /* @__PURE__ */ new Map();
-  const counted = /* @__PURE__ */ new Set();
   const wordsOfDir = (dir) => {
     let found = dirWords.get(dir);
     if (!found) {
       found = [];
-      const lower = dir.toLowerCase();
-      if (any.test(lower)) {
-        for (const seg of lower.split("/")) for (const w of segmentTerms(seg)) if (wordSet.has(w)) found.push(w);
+      if (any.test(dir)) {
+        for (const seg of dir.toLowerCase().split("/")) {
+          let hits = segmentWords.get(seg);
+          if (!hits) segmentWords.set(seg, hits = segmentTerms(seg).filter((w) => wordSet.has(w)));
+          found.push(...hits);
+        }
       }
       dirWords.set(dir, found);
     }
     return found;
   };
   const nameWords = /* @__PURE__ */ new Map();
-  for (const e of entries) {
-    const lower = e.name.toLowerCase();
-    const dirHits = wordsOfDir(e.dir);
-    if (any.test(lower)) {
+  for (const [dir, list] of dirs) {
+    for (const w of wordsOfDir(dir)) bump(w);
+    for (const e of list) {
+      if (!any.test(e.name)) continue;
+      const lower = e.name.toLowerCase();
       const hits = nameTerms(lower).filter((w) => wordSet.has(w));
       nameWords.set(e, { lower, hits });
       for (const w of hits) bump(w);
-    }
-    if (dirHits.length > 0 && !counted.has(e.dir)) {
-      counted.add(e.dir);
-      for (const w of dirHits) bump(w);
     }
   }
   const weight = (w) => 40 / (1 + Math.log2(counts.get(w) ?? 1));
@@ -10093,28 +9298,26 @@ function nameTerms(name) {
 function segmentTerms(seg) {
   return [.../* @__PURE__ */ new Set([seg, ...seg.split(/[-_.]/).filter((p) => p.length >= 4)])];
 }
-function groupByDir(entries, match) {
-  const byDir = /* @__PURE__ */ new Map();
-  for (const e of entries) {
-    const list = byDir.get(e.dir);
-    if (list) list.push(e);
-    else byDir.set(e.dir, [e]);
-  }
+function rankBlocks(dirs, match) {
   const blocks = [];
-  for (const [dir, list] of byDir) {
+  for (const [dir, list] of dirs) {
     let best = 0;
     for (const e of list) best = Math.max(best, match.file(e));
     blocks.push(new Block(dir, list, match.file, dir === "" ? Infinity : dirScore(dir, list.length) + match.dir(dir) + best));
   }
-  return blocks.sort((a, b) => b.score - a.score || byName.compare(a.dir, b.dir));
+  return blocks.sort((a, b) => b.score - a.score || compareNames(a.dir, a.key, b.dir, b.key));
 }
 function dirScore(dir, files = 1) {
   const parts = dir.toLowerCase().split("/");
-  let s = -4 * parts.length;
-  if (parts.some((p) => LOW_DIRS.has(p))) return s - 60;
-  if (parts.some((p) => TEST_DIRS.has(p))) s -= 15;
-  else if (parts.some((p) => CODE_DIRS.has(p))) s += 20;
-  return s + 1.5 * Math.log2(1 + files);
+  const s = -4 * parts.length;
+  let test = false;
+  let code2 = false;
+  for (const p of parts) {
+    if (LOW_DIRS.has(p)) return s - 60;
+    if (TEST_DIRS.has(p)) test = true;
+    else if (CODE_DIRS.has(p)) code2 = true;
+  }
+  return s + (test ? -15 : code2 ? 20 : 0) + 1.5 * Math.log2(1 + files);
 }
 function fileRank(name) {
   const i = FIRST.findIndex((re) => re.test(name));
@@ -10123,63 +9326,65 @@ function fileRank(name) {
   if (MANIFESTS.has(lower) || lower.endsWith(".csproj") || lower.endsWith(".sln")) return FIRST.length;
   return FIRST.length + 1;
 }
-function collapseBoilerplate(entries, words) {
+function collapseBoilerplate(dirs, words) {
   const tree = /* @__PURE__ */ new Map();
-  const namesIn = /* @__PURE__ */ new Map();
-  for (const e of entries) {
-    let names = namesIn.get(e.dir);
-    if (!names) {
-      names = /* @__PURE__ */ new Set();
-      namesIn.set(e.dir, names);
-      const cut2 = e.dir.lastIndexOf("/");
-      if (cut2 > 0) {
-        const parent = e.dir.slice(0, cut2);
-        let children = tree.get(parent);
-        if (!children) tree.set(parent, children = /* @__PURE__ */ new Map());
-        children.set(e.dir.slice(cut2 + 1), names);
-      }
-    }
-    names.add(e.name);
+  for (const [dir, list] of dirs) {
+    const cut2 = dir.lastIndexOf("/");
+    if (cut2 <= 0) continue;
+    const parent = dir.slice(0, cut2);
+    let children = tree.get(parent);
+    if (!children) tree.set(parent, children = /* @__PURE__ */ new Map());
+    children.set(dir.slice(cut2 + 1), list);
   }
   const named = new Set(words);
   const drop = /* @__PURE__ */ new Map();
   const collapsed = [];
   for (const [parent, children] of tree) {
     if (children.size < MIN_PACKAGES) continue;
-    const packages = [...children.values()].filter((names) => [...names].some((n) => MANIFESTS.has(n.toLowerCase()))).length;
+    let packages = 0;
+    for (const list of children.values()) if (list.some((e) => MANIFEST_NAME.test(e.name))) packages++;
     if (packages < children.size / 2) continue;
     const tally = /* @__PURE__ */ new Map();
-    for (const names of children.values()) for (const n of names) tally.set(n, (tally.get(n) ?? 0) + 1);
+    for (const list of children.values()) for (const e of list) tally.set(e.name, (tally.get(e.name) ?? 0) + 1);
     const common = [...tally].filter(([n, c]) => c >= Math.max(MIN_PACKAGES, children.size / 2) && !named.has(n.toLowerCase())).map(([n]) => n).sort((a, b) => fileRank(a) - fileRank(b) || byName.compare(a, b));
     if (common.length === 0) continue;
     let count = 0;
-    let dirs = 0;
-    for (const [child, names] of children) {
+    let dirCount = 0;
+    for (const [child, list] of children) {
+      const names = new Set(list.map((e) => e.name));
       const here = common.filter((n) => names.has(n));
       if (here.length === 0) continue;
-      dirs++;
+      dirCount++;
       count += here.length;
       drop.set(`${parent}/${child}`, new Set(here));
     }
-    collapsed.push({ line: `${clean(parent)}/*/: ${count} files named ${common.map(clean).join(", ")} (in ${dirs} of its ${children.size} directories)`, files: count });
+    collapsed.push({ line: `${clean(parent)}/*/: ${count} files named ${common.map(clean).join(", ")} (in ${dirCount} of its ${children.size} directories)`, files: count });
   }
-  return { kept: drop.size === 0 ? entries : entries.filter((e) => !drop.get(e.dir)?.has(e.name)), collapsed };
+  if (drop.size === 0) return { kept: dirs, collapsed };
+  const kept = /* @__PURE__ */ new Map();
+  for (const [dir, list] of dirs) {
+    const dropped = drop.get(dir);
+    const left = dropped ? list.filter((e) => !dropped.has(e.name)) : list;
+    if (left.length > 0) kept.set(dir, left);
+  }
+  return { kept, collapsed };
 }
 function hiddenGroups(hidden) {
   const groups2 = /* @__PURE__ */ new Map();
   for (const b of hidden) {
     if (b.dir === "") continue;
-    const parts = b.dir.split("/");
-    const key = parts[0];
+    const { top: key, sub } = b.place;
     let g = groups2.get(key);
     if (!g) groups2.set(key, g = { key, blocks: [], files: 0, subdirs: [], best: -Infinity, subScore: /* @__PURE__ */ new Map() });
     g.blocks.push(b);
     g.files += b.count;
     g.best = Math.max(g.best, b.score);
-    const sub = parts.length > 1 ? `${parts[1]}/` : ".";
     g.subScore.set(sub, Math.max(g.subScore.get(sub) ?? -Infinity, b.score));
   }
-  return [...groups2.values()].sort((a, b) => b.best - a.best || byName.compare(a.key, b.key)).map((g) => ({ ...g, subdirs: [...g.subScore].sort((a, b) => b[1] - a[1] || byName.compare(a[0], b[0])).map(([s]) => s) }));
+  return [...groups2.values()].sort((a, b) => b.best - a.best || byName.compare(a.key, b.key)).map((g) => ({
+    ...g,
+    subdirs: [...g.subScore].map(([sub, score]) => ({ sub, score, key: nameKey(sub) })).sort((a, b) => b.score - a.score || compareNames(a.sub, a.key, b.sub, b.key)).map((x) => x.sub)
+  }));
 }
 function groupLine(g, room) {
   const head = `${clean(g.key)}/: ${g.files} more files in `;
@@ -10300,7 +9505,8 @@ var TrackedFiles = class {
   async listNow() {
     if (!await this.isGitRepo()) return walk(await fs.realpath(this.root));
     const whole = this.untouched && await this.opts.startsWhole?.() === true;
-    const [cached2, others, deleted] = await Promise.all([
+    const early = whole ? await this.opts.prefetched?.() : void 0;
+    const [cached2, others, deleted] = early ? [{ stdout: early.cached }, { stdout: early.others }, { stdout: "" }] : await Promise.all([
       this.git(["ls-files", "--cached", "--stage", "-z"]),
       this.git(["ls-files", "--others", "--exclude-standard", "-z"]),
       whole ? { stdout: "" } : this.git(["ls-files", "--deleted", "-z"])
@@ -10323,6 +9529,7 @@ var TrackedFiles = class {
    */
   async hidden(rel) {
     if (rel === "" || !await this.isGitRepo()) return null;
+    if (this.listing && isListed(await this.listing.catch(() => []), rel)) return null;
     let out;
     try {
       out = await this.git(["check-ignore", "-v", "-z", "--stdin"], { input: `${rel}\0`, okCodes: [1] });
@@ -10360,6 +9567,18 @@ async function walk(realRoot) {
   }
   return out.sort();
 }
+function isListed(sorted, rel) {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  while (lo <= hi) {
+    const mid = lo + hi >> 1;
+    const p = sorted[mid];
+    if (p === rel) return true;
+    if (p < rel) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
+}
 function splitZ(text) {
   return text.split("\0").filter((s) => s !== "");
 }
@@ -10395,6 +9614,9 @@ async function listRepoFiles(root, tracked) {
 }
 
 // src/session.ts
+function preloadModels(settings) {
+  preloadProviders([...settings.drafters, settings.reviewer, ...settings.triage ? [settings.triageModel] : []]);
+}
 var DRAFTER_MAX_TURNS = 40;
 var DRAFTER_MAX_TOKENS = 8192;
 var MODEL_RETRIES = 3;
@@ -10418,7 +9640,7 @@ async function runSession(settings, run) {
   });
   const mapQuery = [issue.title, issue.body, run.feedback && redact(run.feedback)].filter(Boolean).join("\n");
   const listing = tools.tracked.list();
-  setImmediate(() => preloadProviders([...settings.drafters, settings.reviewer, ...settings.triage ? [settings.triageModel] : []]));
+  setImmediate(() => preloadModels(settings));
   await listing.catch(() => {
   });
   const repoMap = await buildRepoMap(run.workspace, void 0, tools.tracked, mapQuery);
@@ -10560,8 +9782,8 @@ function describeCall(e, cap) {
 
 // src/triggers/api.ts
 var RoundsApi = class extends RepoClient {
-  async pull(number) {
-    const { data } = await this.octokit.rest.pulls.get({ ...this.r, pull_number: number });
+  async pull(number2) {
+    const { data } = await this.octokit.rest.pulls.get({ ...this.r, pull_number: number2 });
     return { number: data.number, headRef: data.head.ref, headRepo: data.head.repo?.full_name ?? "", base: data.base.ref, state: data.state };
   }
   async reviewComments(pullNumber, reviewId) {
@@ -11492,21 +10714,21 @@ async function filesUnder(paths, dir, glob) {
 }
 
 // src/workspace/tool-specs.ts
-var optionalString = external_exports.string().nullish();
-var optionalLine = external_exports.number().int().positive().nullish();
+var optionalString = string().nullish();
+var optionalLine = number().int().positive().nullish();
 var argSchemas = {
-  list_files: external_exports.object({ path: optionalString, pattern: optionalString }),
-  read_file: external_exports.object({ path: external_exports.string(), start_line: optionalLine, end_line: optionalLine }),
-  search: external_exports.object({ pattern: external_exports.string(), path: optionalString, glob: optionalString }),
-  write_file: external_exports.object({ path: external_exports.string(), content: external_exports.string() }),
-  edit_file: external_exports.object({
-    path: external_exports.string(),
-    old_string: external_exports.string(),
-    new_string: external_exports.string(),
-    replace_all: external_exports.boolean().nullish()
+  list_files: object({ path: optionalString, pattern: optionalString }),
+  read_file: object({ path: string(), start_line: optionalLine, end_line: optionalLine }),
+  search: object({ pattern: string(), path: optionalString, glob: optionalString }),
+  write_file: object({ path: string(), content: string() }),
+  edit_file: object({
+    path: string(),
+    old_string: string(),
+    new_string: string(),
+    replace_all: boolean().nullish()
   }),
-  delete_file: external_exports.object({ path: external_exports.string() }),
-  finish: external_exports.object({ summary: external_exports.string().trim().min(1, "summary must not be empty") })
+  delete_file: object({ path: string() }),
+  finish: object({ summary: string().trim().min(1, "summary must not be empty") })
 };
 var str = { type: "string" };
 var nullableStr = { type: ["string", "null"] };
@@ -11565,7 +10787,7 @@ var WorkspaceTools = class {
   redact;
   handlers;
   constructor(opts) {
-    const tracked = new TrackedFiles(opts.root, { indexFile: opts.indexFile, startsWhole: opts.startsWhole, redact: opts.redact });
+    const tracked = new TrackedFiles(opts.root, { indexFile: opts.indexFile, startsWhole: opts.startsWhole, prefetched: opts.prefetched, redact: opts.redact });
     this.paths = new PathResolver(opts.root, opts.rules, tracked);
     this.files = new FileTools(this.paths, opts.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES);
     this.redact = opts.redact ?? ((t) => t);
@@ -11671,6 +10893,7 @@ async function checkAndRun(settings, ctx, io, decision, git) {
   if (issue.isPullRequest) return skip(io, `#${issue.number} is a pull request, not an issue`);
   requireProviderKeys(settings);
   void git.claim();
+  preloadModels(settings);
   if (settings.baseBranch && !await git.remoteSha(settings.baseBranch, { serverUrl: ctx.serverUrl, token: settings.githubToken })) {
     throw new InputError("base-branch", `'${settings.baseBranch}' is not a branch of origin (${ctx.owner}/${ctx.repo}): name an existing branch, or leave it empty for the default branch.`);
   }
@@ -11763,7 +10986,8 @@ async function work(settings, ctx, io, decision, p) {
     rules: { mode, protectedGlobs: settings.protectedPaths, testGlobs: settings.testPaths },
     redact: io.redact,
     indexFile: () => git.indexFile(),
-    startsWhole: () => git.startsClean()
+    startsWhole: () => git.startsClean(),
+    prefetched: () => git.earlyListing()
   });
   const result = await runSession(settings, {
     workspace: ctx.workspace,

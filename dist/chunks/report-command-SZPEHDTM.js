@@ -3,14 +3,14 @@ import { createRequire as __draftReviewCreateRequire } from 'node:module';
 const require = __draftReviewCreateRequire(import.meta.url);
 import {
   renderLedgerReport
-} from "./chunk-DCZWXHAW.js";
+} from "./chunk-WU7EZVLJ.js";
 import {
   Git,
   Ledger
-} from "./chunk-47VSXA6S.js";
+} from "./chunk-YSMCARUW.js";
 import {
   setSkippedOutputs
-} from "./chunk-WAJCCAE4.js";
+} from "./chunk-QMV6HTJ4.js";
 import "./chunk-I4BPBFEM.js";
 
 // src/report-command.ts

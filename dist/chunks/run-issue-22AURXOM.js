@@ -6,12 +6,12 @@ import {
   readLedger,
   recordRun,
   runIssue
-} from "./chunk-WIV75AJU.js";
+} from "./chunk-AJKFDWAP.js";
 import {
   branchFor
-} from "./chunk-EDOJAOCX.js";
-import "./chunk-47VSXA6S.js";
-import "./chunk-WAJCCAE4.js";
+} from "./chunk-I7J6OX7W.js";
+import "./chunk-YSMCARUW.js";
+import "./chunk-QMV6HTJ4.js";
 import "./chunk-I4BPBFEM.js";
 export {
   branchFor,
