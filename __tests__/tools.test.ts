@@ -1,9 +1,11 @@
+import { jest } from '@jest/globals'
 import { execFileSync } from 'node:child_process'
 import { existsSync, promises as fs } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import type { PathRules } from '../src/workspace/paths'
 import { WorkspaceTools, type ToolOutcome } from '../src/workspace/tools'
+import { TrackedFiles } from '../src/workspace/tracked'
 
 const TEST_GLOBS = ['**/*.test.*', '**/*.spec.*', '**/__tests__/**', 'test/**', 'tests/**', 'spec/**']
 const CHANGES: PathRules = { mode: 'changes', protectedGlobs: ['.github/workflows/**'], testGlobs: TEST_GLOBS }
@@ -100,7 +102,13 @@ describe('refusals', () => {
     const listed = expectOk(await t.run('list_files', { path: null, pattern: null }))
     expect(listed).toContain('notes.txt')
     expect(listed).toContain('shortcut.ts')
-    expect(expectOk(await t.run('read_file', { path: 'notes.txt' }))).toContain('untracked, not ignored')
+    const asked = jest.spyOn(TrackedFiles.prototype, 'git')
+    try {
+      expect(expectOk(await t.run('read_file', { path: 'notes.txt' }))).toContain('untracked, not ignored')
+      expect(asked.mock.calls.map(([args]) => args[0])).not.toContain('check-ignore')
+    } finally {
+      asked.mockRestore()
+    }
     // The link is listed; what it points to is not, and is refused by name.
     expectError(await t.run('read_file', { path: 'shortcut.ts' }), /shortcut\.ts is a symlink to ignored\/hidden\.ts, and ignored\/hidden\.ts is ignored by git/)
     // The drafter ignores the file: the listing it was read through is no longer trusted.

@@ -16,14 +16,14 @@ export interface RepoFile {
 
 /** Files a reader opens first, in this order; anything else follows by name. */
 const FIRST = [/^readme(\.|$)/i, /^(agents|claude|contributing)\.md$/i]
-const MANIFESTS = new Set([
+const MANIFESTS = [
   'package.json', 'pyproject.toml', 'setup.py', 'setup.cfg', 'requirements.txt', 'cargo.toml',
   'go.mod', 'pom.xml', 'build.gradle', 'build.gradle.kts', 'settings.gradle', 'gemfile',
   'composer.json', 'mix.exs', 'deno.json', 'tsconfig.json', 'makefile', 'cmakelists.txt',
   'dockerfile', 'action.yml', 'pnpm-workspace.yaml', 'tox.ini', 'meson.build', 'package.swift'
-])
+]
 /** A manifest's name in any case, tested without lower-casing every name of the listing. */
-const MANIFEST_NAME = new RegExp(`^(?:${[...MANIFESTS].map((m) => m.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})$`, 'i')
+const MANIFEST_NAME = new RegExp(`^(?:${MANIFESTS.map((m) => m.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})$`, 'i')
 /** Where code lives. */
 const CODE_DIRS = new Set(['src', 'lib', 'source', 'sources', 'app', 'apps', 'pkg', 'cmd', 'internal', 'core', 'server', 'client'])
 const TEST_DIRS = new Set(['test', 'tests', '__tests__', 'spec', 'specs', 'e2e', 'integration'])
@@ -395,8 +395,7 @@ export function dirScore(dir: string, files = 1): number {
 function fileRank(name: string): number {
   const i = FIRST.findIndex((re) => re.test(name))
   if (i !== -1) return i
-  const lower = name.toLowerCase()
-  if (MANIFESTS.has(lower) || lower.endsWith('.csproj') || lower.endsWith('.sln')) return FIRST.length
+  if (MANIFEST_NAME.test(name) || /\.(csproj|sln)$/i.test(name)) return FIRST.length
   return FIRST.length + 1
 }
 
