@@ -6,7 +6,7 @@ import {
   readLedger,
   recordRun,
   runIssue
-} from "./chunk-AJKFDWAP.js";
+} from "./chunk-2TSZN6YJ.js";
 import {
   branchFor
 } from "./chunk-I7J6OX7W.js";

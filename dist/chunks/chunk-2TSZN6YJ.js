@@ -8979,7 +8979,7 @@ import path3 from "node:path";
 // src/workspace/repo-map-render.ts
 import path from "node:path";
 var FIRST = [/^readme(\.|$)/i, /^(agents|claude|contributing)\.md$/i];
-var MANIFESTS = /* @__PURE__ */ new Set([
+var MANIFESTS = [
   "package.json",
   "pyproject.toml",
   "setup.py",
@@ -9004,8 +9004,8 @@ var MANIFESTS = /* @__PURE__ */ new Set([
   "tox.ini",
   "meson.build",
   "package.swift"
-]);
-var MANIFEST_NAME = new RegExp(`^(?:${[...MANIFESTS].map((m) => m.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")})$`, "i");
+];
+var MANIFEST_NAME = new RegExp(`^(?:${MANIFESTS.map((m) => m.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")})$`, "i");
 var CODE_DIRS = /* @__PURE__ */ new Set(["src", "lib", "source", "sources", "app", "apps", "pkg", "cmd", "internal", "core", "server", "client"]);
 var TEST_DIRS = /* @__PURE__ */ new Set(["test", "tests", "__tests__", "spec", "specs", "e2e", "integration"]);
 var LOW_DIRS = /* @__PURE__ */ new Set([
@@ -9322,8 +9322,7 @@ function dirScore(dir, files = 1) {
 function fileRank(name) {
   const i = FIRST.findIndex((re) => re.test(name));
   if (i !== -1) return i;
-  const lower = name.toLowerCase();
-  if (MANIFESTS.has(lower) || lower.endsWith(".csproj") || lower.endsWith(".sln")) return FIRST.length;
+  if (MANIFEST_NAME.test(name) || /\.(csproj|sln)$/i.test(name)) return FIRST.length;
   return FIRST.length + 1;
 }
 function collapseBoilerplate(dirs, words) {
